@@ -1,0 +1,61 @@
+# Theke: `make run` serves the demo shop, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= theke-demo
+
+.DEFAULT_GOAL := help
+.PHONY: help run demo test test-browser test-postgres lint format messages bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Theke needs $(PYTHON) on the PATH."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+demo: $(BIN)/.installed ## Migrate the SQLite database and load the demo shop
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
+
+run: demo ## Serve the demo shop at http://127.0.0.1:8000
+	@echo ""
+	@echo "  Theke is running at http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: $(ADMIN_USER)  password: $(ADMIN_PASSWORD)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(BIN)/.installed ## Run the whole test suite (browser tests included)
+	$(BIN)/pytest --create-db
+
+test-browser: $(BIN)/.installed ## Run only the browser journeys
+	$(BIN)/pytest --create-db -m browser
+
+test-postgres: $(BIN)/.installed ## Run the suite against PostgreSQL on 127.0.0.1:5432
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/theke} $(BIN)/pytest --create-db
+
+lint: $(BIN)/.installed ## Check style and common mistakes
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed ## Rewrite the code in the house style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(BIN)/.installed ## Update and compile the German and English translations
+	$(MANAGE) makemessages -l de -l en --ignore=.venv --ignore=tests --ignore=bench
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean: ## Remove the virtual environment and the demo database
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Author, BlogCategory, Certification
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    menu_label = _("Authors")
+    list_display = ["name", "role", "user"]
+    search_fields = ["name", "role"]
+
+
+class BlogCategoryViewSet(SnippetViewSet):
+    model = BlogCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Categories")
+    list_display = ["name", "slug"]
+
+
+class CertificationViewSet(SnippetViewSet):
+    model = Certification
+    icon = "success"
+    menu_label = _("Certifications")
+    list_display = ["name", "code"]
+
+
+class BlogViewSetGroup(SnippetViewSetGroup):
+    items = (AuthorViewSet, BlogCategoryViewSet, CertificationViewSet)
+    menu_icon = "edit"
+    menu_label = _("Blog")
+    menu_name = "blog"
+
+
+register_snippet(BlogViewSetGroup)

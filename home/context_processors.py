@@ -1,0 +1,10 @@
+"""Template context every page needs: the site's root and its main menu."""
+
+from wagtail.models import Site
+
+
+def site_chrome(request):
+    """Return the lazily evaluated navigation for the header and footer."""
+    from .navigation import main_menu
+
+    return {"main_menu": lambda: main_menu(request)}
