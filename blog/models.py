@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -38,7 +37,9 @@ class Author(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
     role = models.CharField(
-        _("role"), max_length=120, help_text=_("e.g. “Owner” or “At the cheese counter”")
+        _("role"),
+        max_length=120,
+        help_text=_("e.g. “Owner” or “At the cheese counter”"),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -401,9 +402,8 @@ class BlogPage(Page):
         )
 
     def body_text(self):
-        return " ".join(
-            strip_tags(str(block.render_as_block())) for block in self.body
-        )
+        """The words of the body, as the search index sees them."""
+        return " ".join(self.body.stream_block.get_searchable_content(self.body))
 
     def save(self, *args, **kwargs):
         words = len(self.body_text().split()) + len(self.intro.split())
@@ -557,7 +557,9 @@ class ProducerPage(Page):
     @cached_property
     def posts(self):
         """Live posts that name this producer, newest first."""
-        return list(BlogPage.objects.live().public().naming_producer(self).for_listing())
+        return list(
+            BlogPage.objects.live().public().naming_producer(self).for_listing()
+        )
 
 
 class ProducerPageGalleryImage(Orderable):
@@ -565,7 +567,9 @@ class ProducerPageGalleryImage(Orderable):
         ProducerPage, on_delete=models.CASCADE, related_name="gallery_images"
     )
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE,
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
     alt = models.CharField(_("description"), max_length=250)

@@ -64,7 +64,9 @@ class GalleryBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
+    attribution = blocks.CharBlock(
+        label=_("Who said it"), required=False, max_length=120
+    )
 
     class Meta:
         icon = "openquote"

@@ -66,7 +66,9 @@ class ShopSettings(BaseSiteSetting):
 
     @property
     def opening_hours_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+        return [
+            line.strip() for line in self.opening_hours.splitlines() if line.strip()
+        ]
 
     @property
     def address_lines(self):
@@ -93,7 +95,11 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+            ],
             heading=_("Hero"),
         ),
         FieldPanel("welcome"),

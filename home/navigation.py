@@ -34,7 +34,11 @@ def main_menu(request) -> list[dict]:
             .order_by("path")
         )
         items = [
-            {"title": page.title, "url": page.get_url(request=request), "path": page.path}
+            {
+                "title": page.title,
+                "url": page.get_url(request=request),
+                "path": page.path,
+            }
             for page in pages
         ]
         cache.set(key, items, None)

@@ -15,8 +15,12 @@ def clean_query(raw: str) -> str:
 
 
 def search_pages(query: str):
-    return Page.objects.live().public().exclude(depth__lte=2).specific().search(
-        query, operator="and"
+    return (
+        Page.objects.live()
+        .public()
+        .exclude(depth__lte=2)
+        .specific()
+        .search(query, operator="and")
     )
 
 

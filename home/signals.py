@@ -1,7 +1,12 @@
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
 from .navigation import bump_menu_version
 

@@ -23,7 +23,9 @@ def robots_txt(request):
         "Disallow: /i18n/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
 
 
 def page_not_found(request, exception=None):

@@ -12,7 +12,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 def env_list(name: str, default: str = "") -> list[str]:
     """Return a comma-separated environment variable as a list of its parts."""
-    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+    return [
+        part.strip()
+        for part in os.environ.get(name, default).split(",")
+        if part.strip()
+    ]
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -109,9 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # second writer wait instead of failing at once.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
-            "PRAGMA journal_mode=WAL;"
-            "PRAGMA synchronous=NORMAL;"
-            "PRAGMA foreign_keys=ON;"
+            "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -147,7 +149,9 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},

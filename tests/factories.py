@@ -1,0 +1,153 @@
+"""Builders for the test suite: pages in a real tree, snippets and images."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from blog.models import (
+    Author,
+    BlogCategory,
+    BlogIndexPage,
+    BlogPage,
+    BlogPageAuthor,
+    BlogPageProducer,
+    Certification,
+    ProducerPage,
+    ProducersIndexPage,
+)
+from home.models import HomePage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Bild {n}")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Autorin {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    role = "Hofladen"
+    bio = "Steht seit Jahren an der Theke."
+    photo = factory.SubFactory(ImageFactory)
+
+    class Meta:
+        model = Author
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Kategorie {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    class Meta:
+        model = BlogCategory
+        django_get_or_create = ("slug",)
+
+
+class CertificationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Siegel {n}")
+
+    class Meta:
+        model = Certification
+
+
+class BlogIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Blog"
+    slug = "blog"
+
+    class Meta:
+        model = BlogIndexPage
+
+
+class ProducersIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Erzeuger"
+    slug = "producers"
+
+    class Meta:
+        model = ProducersIndexPage
+
+
+class ProducerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Hof Nummer {n}")
+    place = "Lindenau"
+    region = "Uckermark"
+    since = 1987
+    summary = "Ein kleiner Hof mit Weidehaltung."
+    what_they_make = "Milch, Käse und Butter."
+    how_they_produce = "Die Kühe stehen von Frühjahr bis Herbst auf der Weide."
+
+    class Meta:
+        model = ProducerPage
+
+
+def paragraph(text):
+    return ("paragraph", f"<p>{text}</p>")
+
+
+class BlogPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Geschichte vom Hof {n}")
+    intro = "Eine kurze Geschichte aus dem Hofladen."
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(n))
+    hero_image = factory.SubFactory(ImageFactory)
+    hero_alt = "Ein Feld im Morgenlicht"
+    body = factory.LazyFunction(lambda: [paragraph("Frische Milch vom Nachbarhof.")])
+
+    class Meta:
+        model = BlogPage
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        for position, author in enumerate(extracted or []):
+            BlogPageAuthor.objects.create(page=self, author=author, sort_order=position)
+
+    @factory.post_generation
+    def producers(self, create, extracted, **kwargs):
+        for position, producer in enumerate(extracted or []):
+            BlogPageProducer.objects.create(
+                page=self, producer=producer, sort_order=position
+            )
+
+    @factory.post_generation
+    def categories_list(self, create, extracted, **kwargs):
+        if extracted:
+            self.categories.set(extracted)
+
+    @factory.post_generation
+    def tag_names(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.add(*extracted)
+        if extracted is not None or create:
+            self.save_revision().publish()
+
+
+def home_page():
+    """The site's home page, created by the migration."""
+    return HomePage.objects.get()
+
+
+def build_site():
+    """A home page with a blog and a producers section, as the demo has."""
+    home = home_page()
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "testserver"
+    site.port = 80
+    site.save()
+    blog = BlogIndexPageFactory(parent=home)
+    producers = ProducersIndexPageFactory(parent=home)
+    return home, blog, producers
+
+
+__all__ = [
+    "AuthorFactory",
+    "BlogIndexPageFactory",
+    "BlogPageFactory",
+    "CategoryFactory",
+    "CertificationFactory",
+    "ImageFactory",
+    "Page",
+    "ProducerPageFactory",
+    "ProducersIndexPageFactory",
+    "build_site",
+    "home_page",
+]
