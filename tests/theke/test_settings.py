@@ -1,0 +1,58 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+from theke.settings import base
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def run_settings(module, **env):
+    """Import a settings module in a fresh interpreter and return the result."""
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import {module}"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_settings("theke.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY is missing" in result.stderr
+
+
+def test_production_settings_accept_a_long_secret_key():
+    result = run_settings("theke.settings.production", SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+
+
+def test_sqlite_files_run_in_wal_mode_with_a_busy_timeout(tmp_path, django_db_blocker):
+    settings_dict = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(tmp_path / "wal.sqlite3"),
+        "OPTIONS": base.SQLITE_OPTIONS,
+        "TIME_ZONE": None,
+        "AUTOCOMMIT": True,
+        "ATOMIC_REQUESTS": False,
+        "CONN_MAX_AGE": 0,
+        "CONN_HEALTH_CHECKS": False,
+    }
+    connection = DatabaseWrapper(settings_dict, alias="wal-check")
+    with django_db_blocker.unblock():
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA journal_mode")
+                assert cursor.fetchone()[0] == "wal"
+                cursor.execute("PRAGMA busy_timeout")
+                assert cursor.fetchone()[0] == 20_000
+        finally:
+            connection.close()
