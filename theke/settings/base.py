@@ -149,13 +149,12 @@ if os.environ.get("TASKS_BACKEND", "immediate") == "database":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+_VALIDATORS_MODULE = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": f"{_VALIDATORS_MODULE}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATORS_MODULE}.MinimumLengthValidator"},
+    {"NAME": f"{_VALIDATORS_MODULE}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS_MODULE}.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "de"
