@@ -10,7 +10,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= theke-demo
 
 .DEFAULT_GOAL := help
-.PHONY: help run demo test test-browser test-postgres lint format messages bench clean
+.PHONY: help venv run demo test test-browser test-postgres check lint format messages ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-venv: $(BIN)/.installed
+venv: $(BIN)/.installed ## Create .venv and install the requirements
 
 demo: $(BIN)/.installed ## Migrate the SQLite database and load the demo shop
 	$(MANAGE) migrate --no-input -v0
@@ -45,6 +45,10 @@ test-browser: $(BIN)/.installed ## Run only the browser journeys
 test-postgres: $(BIN)/.installed ## Run the suite against PostgreSQL on 127.0.0.1:5432
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/theke} $(BIN)/pytest --create-db
 
+check: $(BIN)/.installed ## Django's system checks and the migration check
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
 lint: $(BIN)/.installed ## Check style and common mistakes
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -56,6 +60,9 @@ format: $(BIN)/.installed ## Rewrite the code in the house style
 messages: $(BIN)/.installed ## Update and compile the German and English translations
 	$(MANAGE) makemessages -l de -l en --ignore=.venv --ignore=tests --ignore=bench
 	$(MANAGE) compilemessages --ignore=.venv
+
+ci: ## Run everything CI runs (installs chromium, needs PostgreSQL and Redis)
+	bash .ci/run
 
 clean: ## Remove the virtual environment and the demo database
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm

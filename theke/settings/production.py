@@ -17,6 +17,18 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Media on S3-compatible object storage when a bucket is named.
+# Media on S3-compatible object storage when a bucket is named. django-storages
+# reads only the access keys from the environment; the rest is passed here.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],  # noqa: F405
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,  # noqa: F405
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,  # noqa: F405
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,  # noqa: F405
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),  # noqa: F405
+            # Two uploads with the same name must never replace each other.
+            "file_overwrite": False,
+        },
+    }

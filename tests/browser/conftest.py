@@ -1,0 +1,84 @@
+"""Playwright driving Debian's chromium against pytest-django's live server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses
+# database access from a thread with a running loop unless told it is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+WIDTHS = {"narrow": 360, "wide": 1280}
+
+MISSING_CHROMIUM = (
+    "Browser tests need Debian's chromium: apt-get install chromium "
+    "(set CHROMIUM to use another binary)."
+)
+
+
+def find_chromium():
+    """Path of the chromium binary, or None when it is not installed."""
+    configured = os.environ.get("CHROMIUM")
+    if configured:
+        return configured if Path(configured).is_file() else None
+    found = shutil.which("chromium")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
+
+
+def running_in_ci():
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if path is None:
+        if running_in_ci():
+            pytest.fail(f"CI must run the browser tests. {MISSING_CHROMIUM}")
+        pytest.skip(MISSING_CHROMIUM)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """One chromium for the whole session; each test gets its own context."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile: no cookies, German preferred, desktop width."""
+    ctx = browser.new_context(
+        locale="de-DE",
+        viewport={"width": WIDTHS["wide"], "height": 900},
+    )
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
