@@ -1,14 +1,57 @@
 """RSS 2.0 and Atom feeds of the shop blog, whole or per category."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from blog.models import BlogIndexPage
+from home.models import ShopSettings
+from home.navigation import menu_version
+from home.seo import ATOM, RSS, FeedLink
 
 FEED_LENGTH = 20
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class RssWithAuthors(Rss201rev2Feed):
+    """RSS 2.0 with one dc:creator per author: <author> would need e-mail addresses."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "author_name": None})
+        for name, _url in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+
+
+class AtomWithAuthors(Atom1Feed):
+    """Atom with an <author> element, name and profile link, for every author."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "author_name": None})
+        for name, url in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if url:
+                handler.addQuickElement("uri", url)
+            handler.endElement("author")
+
+
+def as_datetime(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of the day, in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class RssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    """The newest posts of a blog, or of one of its categories, as RSS 2.0."""
+
+    feed_type = RssWithAuthors
 
     def __init__(self, blog_index, category=None):
         super().__init__()
@@ -19,14 +62,25 @@ class RssFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    def author_name(self):
+        """Atom needs an author for every entry: the shop signs the unsigned ones."""
+        return ShopSettings.for_request(self.request).shop_name
+
     def title(self):
-        site_name = self.blog_index.get_site().site_name or self.blog_index.title
+        shop_name = ShopSettings.for_request(self.request).shop_name
         if self.category:
-            return f"{site_name} – {self.blog_index.title}: {self.category.name}"
-        return f"{site_name} – {self.blog_index.title}"
+            return f"{shop_name} – {self.blog_index.title}: {self.category.name}"
+        return f"{shop_name} – {self.blog_index.title}"
 
     def link(self):
+        if self.category:
+            return self.blog_index.subpage_url(
+                self.request, "category", self.category.slug
+            )
         return self.blog_index.get_full_url(self.request)
+
+    def feed_url(self):
+        return self.request.build_absolute_uri(self.request.path)
 
     def description(self):
         if self.category and self.category.description:
@@ -51,25 +105,89 @@ class RssFeed(Feed):
     def item_guid(self, item):
         return item.get_full_url(self.request)
 
+    item_guid_is_permalink = True
+
     def item_pubdate(self, item):
-        return item.first_published_at or item.latest_revision_created_at
+        """The date readers see on the post, at the hour it went live if that day."""
+        published = item.first_published_at
+        if published and timezone.localdate(published) == item.date:
+            return published
+        return as_datetime(item.date)
 
     def item_updateddate(self, item):
-        return item.last_published_at or self.item_pubdate(item)
+        published = self.item_pubdate(item)
+        if item.updated:
+            return max(published, as_datetime(item.updated))
+        return published
 
     def item_author_name(self, item):
-        return ", ".join(row.author.name for row in item.post_authors.all())
-
-    def item_author_link(self, item):
-        authors = list(item.post_authors.all())
-        if len(authors) != 1:
-            return None
-        return self.request.build_absolute_uri(authors[0].author.get_absolute_url())
+        return ", ".join(author.name for author in self.authors_of(item)) or None
 
     def item_categories(self, item):
         return [category.name for category in item.categories.all()]
 
+    def item_extra_kwargs(self, item):
+        return {
+            "authors": [
+                (
+                    author.name,
+                    self.blog_index.subpage_url(self.request, "author", author.slug),
+                )
+                for author in self.authors_of(item)
+            ]
+        }
+
+    @staticmethod
+    def authors_of(item):
+        """The post's authors, from the rows that for_listing() prefetched."""
+        return [row.author for row in item.post_authors.all()]
+
 
 class AtomFeed(RssFeed):
-    feed_type = Atom1Feed
+    """The same posts as Atom."""
+
+    feed_type = AtomWithAuthors
     subtitle = RssFeed.description
+
+
+def blog_feeds(request) -> dict | None:
+    """Title and feed URLs of the site's live blog, cached until pages change."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    key = f"theke:blog-feeds:{site.pk}:{menu_version()}"
+    feeds = cache.get(key)
+    if feeds is None:
+        blog = (
+            BlogIndexPage.objects.live().public().descendant_of(site.root_page).first()
+        )
+        feeds = {}
+        if blog is not None:
+            feeds = {
+                "title": blog.title,
+                "rss": blog.feed_url(request, "feed"),
+                "atom": blog.feed_url(request, "atom"),
+            }
+        cache.set(key, feeds, None)
+    return feeds or None
+
+
+def feed_links(request, context) -> list[FeedLink]:
+    """The blog's feeds, and on a category listing that category's feeds too."""
+    blog = blog_feeds(request)
+    if blog is None:
+        return []
+    shop_name = ShopSettings.for_request(request).shop_name
+    links = [
+        FeedLink(f"{shop_name} – {blog['title']} (RSS)", blog["rss"], RSS),
+        FeedLink(f"{shop_name} – {blog['title']} (Atom)", blog["atom"], ATOM),
+    ]
+    page = context.get("page")
+    category = context.get("active_category")
+    if category is not None and isinstance(page, BlogIndexPage):
+        title = f"{shop_name} – {page.title}: {category.name}"
+        links += [
+            FeedLink(f"{title} (RSS)", page.feed_url(request, "feed", category), RSS),
+            FeedLink(f"{title} (Atom)", page.feed_url(request, "atom", category), ATOM),
+        ]
+    return links

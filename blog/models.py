@@ -3,7 +3,7 @@ import math
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import StoryStreamBlock
+from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 
 POSTS_PER_PAGE = 9
 WORDS_PER_MINUTE = 200
@@ -94,6 +95,18 @@ class Author(index.Indexed, models.Model):
             return ""
         return blog.url + blog.reverse_subpage("author", args=[self.slug])
 
+    def json_ld(self, request, url, with_image=False):
+        """The author as a schema.org Person whose profile is at url."""
+        data = {"@type": "Person", "name": self.name, "url": url}
+        if self.role:
+            data["jobTitle"] = self.role
+        data["worksFor"] = shop_organization(request)
+        if with_image and self.bio:
+            data["description"] = self.bio
+        if with_image and self.photo:
+            data["image"] = preview_image(self.photo, request, "fill-400x400")["url"]
+        return data
+
 
 class BlogCategory(models.Model):
     """A topic that groups posts, such as recipes or news from the farm."""
@@ -148,6 +161,7 @@ class BlogPageQuerySet(PageQuerySet):
         return (
             self.select_related("hero_image")
             .prefetch_related(
+                "hero_image__renditions",
                 "categories",
                 Prefetch(
                     "post_authors",
@@ -263,6 +277,96 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
             template="blog/author_page.html",
         )
 
+    def subpage_url(self, request, name, slug):
+        """The absolute URL of one of the blog's routes, such as an author's page."""
+        return self.get_full_url(request) + self.reverse_subpage(name, args=[slug])
+
+    def get_sitemap_urls(self, request=None):
+        """The blog, its categories and its authors, each dated by its newest post."""
+        posts = BlogPage.objects.child_of(self).live().public().values("pk")
+        base_url = self.get_full_url(request)
+        own = self.last_published_at or self.latest_revision_created_at
+        newest = BlogPage.objects.filter(pk__in=posts).aggregate(
+            newest=Max("last_published_at")
+        )["newest"]
+        lastmod = max(filter(None, [own, newest]), default=None)
+        urls = [{"location": base_url, "lastmod": lastmod}]
+        categories = (
+            BlogCategory.objects.filter(blog_pages__in=posts)
+            .annotate(lastmod=Max("blog_pages__last_published_at"))
+            .order_by("slug")
+        )
+        urls += [
+            {
+                "location": base_url
+                + self.reverse_subpage("category", args=[category.slug]),
+                "lastmod": category.lastmod,
+            }
+            for category in categories
+        ]
+        authors = (
+            BlogPageAuthor.objects.filter(page__in=posts)
+            .values("author__slug")
+            .annotate(lastmod=Max("page__last_published_at"))
+            .order_by("author__slug")
+        )
+        urls += [
+            {
+                "location": base_url
+                + self.reverse_subpage("author", args=[row["author__slug"]]),
+                "lastmod": row["lastmod"],
+            }
+            for row in authors
+        ]
+        return urls
+
+    def feed_url(self, request, kind, category=None):
+        """The absolute URL of the blog's RSS ("feed") or Atom ("atom") feed."""
+        if category is None:
+            route = self.reverse_subpage("feed", kwargs={"kind": kind})
+        else:
+            route = self.reverse_subpage(
+                "category_feed", kwargs={"kind": kind, "slug": category.slug}
+            )
+        return self.get_full_url(request) + route
+
+    def seo_meta(self, request, context):
+        """Previews of a filtered listing name what it lists."""
+        if author := context.get("author") or context.get("active_author"):
+            return {
+                "title": author.name,
+                "description": author.bio or author.role,
+                "image": author.photo,
+                "image_alt": author.name,
+                "type": "profile",
+                "canonical": self.subpage_url(request, "author", author.slug),
+            }
+        if category := context.get("active_category"):
+            return {
+                "title": f"{category.name} – {self.title}",
+                "description": category.description or None,
+                "canonical": self.subpage_url(request, "category", category.slug),
+            }
+        if tag := context.get("active_tag"):
+            return {
+                "title": f"{tag.name} – {self.title}",
+                "canonical": self.subpage_url(request, "tag", tag.slug),
+            }
+        return {}
+
+    def json_ld(self, request, context):
+        """An author's page is a ProfilePage about the person."""
+        author = context.get("author")
+        if author is None:
+            return None
+        url = self.subpage_url(request, "author", author.slug)
+        return {
+            "@context": SCHEMA_CONTEXT,
+            "@type": "ProfilePage",
+            "url": url,
+            "mainEntity": author.json_ld(request, url, with_image=True),
+        }
+
     @re_path(r"^(?P<kind>feed|atom)/$", name="feed")
     @re_path(r"^category/(?P<slug>[-\w]+)/(?P<kind>feed|atom)/$", name="category_feed")
     def feed(self, request, kind, slug=None):
@@ -342,6 +446,9 @@ class BlogPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
+        # Prefix matching for site search: "Käse" also finds "Käsesorten".
+        index.AutocompleteField("intro"),
+        index.AutocompleteField("body"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("categories", [index.SearchField("name")]),
@@ -358,7 +465,9 @@ class BlogPage(Page):
     def authors(self):
         return [
             row.author
-            for row in self.post_authors.select_related("author", "author__photo")
+            for row in self.post_authors.select_related(
+                "author", "author__photo"
+            ).prefetch_related("author__photo__renditions")
         ]
 
     @cached_property
@@ -367,7 +476,7 @@ class BlogPage(Page):
             row.producer
             for row in self.post_producers.select_related(
                 "producer", "producer__hero_image"
-            )
+            ).prefetch_related("producer__hero_image__renditions")
             if row.producer.live
         ]
 
@@ -397,9 +506,52 @@ class BlogPage(Page):
                 shared=Count("categories", filter=Q(categories__in=category_ids))
                 + Count("tags", filter=Q(tags__in=tag_ids))
             )
-            .select_related("hero_image")
+            .for_listing()
             .order_by("-shared", "-date")[:3]
         )
+
+    def seo_meta(self, request, context):
+        return {
+            "type": "article",
+            "article": {
+                "published_time": self.date.isoformat(),
+                "modified_time": (self.updated or self.date).isoformat(),
+                "author": [
+                    self.blog_index.subpage_url(request, "author", author.slug)
+                    for author in self.authors
+                ],
+                "section": [category.name for category in self.category_list[:1]],
+                "tag": [tag.name for tag in self.tag_list],
+            },
+        }
+
+    def json_ld(self, request, context):
+        """The post as a schema.org BlogPosting, by its authors, from the shop."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": SCHEMA_CONTEXT,
+            "@type": "BlogPosting",
+            "headline": self.title,
+            "description": self.intro,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.updated or self.date).isoformat(),
+            "url": url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "author": [
+                author.json_ld(
+                    request, self.blog_index.subpage_url(request, "author", author.slug)
+                )
+                for author in self.authors
+            ],
+            "publisher": shop_organization(request),
+        }
+        if self.hero_image:
+            data["image"] = image_object(self.hero_image, request)
+        if self.category_list:
+            data["articleSection"] = [category.name for category in self.category_list]
+        if self.tag_list:
+            data["keywords"] = [tag.name for tag in self.tag_list]
+        return data
 
     def body_text(self):
         """The words of the body, as the search index sees them."""
@@ -468,7 +620,7 @@ class ProducerPageQuerySet(PageQuerySet):
     def for_listing(self):
         return (
             self.select_related("hero_image")
-            .prefetch_related("certifications")
+            .prefetch_related("hero_image__renditions", "certifications")
             .order_by("title")
         )
 
@@ -537,6 +689,11 @@ class ProducerPage(Page):
         index.SearchField("what_they_make"),
         index.SearchField("how_they_produce"),
         index.SearchField("story"),
+        index.AutocompleteField("summary"),
+        index.AutocompleteField("place"),
+        index.AutocompleteField("what_they_make"),
+        index.AutocompleteField("how_they_produce"),
+        index.AutocompleteField("story"),
     ]
 
     parent_page_types = ["blog.ProducersIndexPage"]
@@ -552,7 +709,11 @@ class ProducerPage(Page):
 
     @cached_property
     def photos(self):
-        return list(self.gallery_images.select_related("image"))
+        return list(
+            self.gallery_images.select_related("image").prefetch_related(
+                "image__renditions"
+            )
+        )
 
     @cached_property
     def posts(self):
@@ -560,6 +721,30 @@ class ProducerPage(Page):
         return list(
             BlogPage.objects.live().public().naming_producer(self).for_listing()
         )
+
+    def json_ld(self, request, context):
+        """The producer as a schema.org Organization, where it is and what it does."""
+        url = self.get_full_url(request)
+        data = {
+            "@context": SCHEMA_CONTEXT,
+            "@type": "Organization",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.website or url,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": self.place,
+                **({"addressRegion": self.region} if self.region else {}),
+            },
+        }
+        if self.since:
+            data["foundingDate"] = str(self.since)
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.hero_image:
+            data["image"] = image_object(self.hero_image, request)
+        return data
 
 
 class ProducerPageGalleryImage(Orderable):

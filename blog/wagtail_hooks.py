@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .feeds import feed_links
 from .models import Author, BlogCategory, Certification
 
 
@@ -35,3 +37,5 @@ class BlogViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(BlogViewSetGroup)
+
+hooks.register("theke_feed_links", feed_links)

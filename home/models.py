@@ -1,10 +1,13 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from .seo import SCHEMA_CONTEXT, home_url, shop_store
 
 
 @register_setting(icon="site")
@@ -118,3 +121,22 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def json_ld(self, request, context):
+        """The shop as a Store, and the site with its search."""
+        home = home_url(request)
+        search_url = request.build_absolute_uri(reverse("search"))
+        return [
+            shop_store(request, image=self.hero_image),
+            {
+                "@context": SCHEMA_CONTEXT,
+                "@type": "WebSite",
+                "name": ShopSettings.for_request(request).shop_name,
+                "url": home,
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": f"{search_url}?q={{search_term_string}}",
+                    "query-input": "required name=search_term_string",
+                },
+            },
+        ]

@@ -10,7 +10,8 @@ from .search import run_search
 
 @require_GET
 def search(request):
-    return render(request, "home/search_results.html", run_search(request))
+    context = {**run_search(request), "seo_noindex": True}
+    return render(request, "home/search_results.html", context)
 
 
 @require_GET
@@ -29,7 +30,7 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"seo_noindex": True}, status=404)
 
 
 def server_error(request):

@@ -5,7 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from blog.models import (
     Author,
@@ -79,6 +79,19 @@ class ProducerPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProducerPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def published(self, create, extracted, **kwargs):
+        if create:
+            publish(self)
+
+
+def publish(page):
+    """Publish the page through a revision, as the admin does, so it has dates."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
 def paragraph(text):
@@ -95,6 +108,9 @@ class BlogPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = BlogPage
+        # Publishing in tag_names saves the page; a save after it would write back
+        # the stale instance and lose first_published_at and last_published_at.
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
@@ -118,7 +134,7 @@ class BlogPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.tags.add(*extracted)
         if extracted is not None or create:
-            self.save_revision().publish()
+            publish(self)
 
 
 def home_page():
@@ -133,9 +149,24 @@ def build_site():
     site.hostname = "testserver"
     site.port = 80
     site.save()
-    blog = BlogIndexPageFactory(parent=home)
-    producers = ProducersIndexPageFactory(parent=home)
-    return home, blog, producers
+    blog = publish(BlogIndexPageFactory(parent=home))
+    producers = publish(ProducersIndexPageFactory(parent=home))
+    return publish(home), blog, producers
+
+
+def make_draft(page):
+    """Take the page offline, as an editor's unpublish does."""
+    page.unpublish()
+    page.refresh_from_db()
+    return page
+
+
+def make_private(page):
+    """Keep the page live but visible to logged-in users only."""
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    return page
 
 
 __all__ = [
@@ -150,4 +181,8 @@ __all__ = [
     "ProducersIndexPageFactory",
     "build_site",
     "home_page",
+    "make_draft",
+    "make_private",
+    "paragraph",
+    "publish",
 ]
