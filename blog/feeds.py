@@ -155,7 +155,7 @@ def blog_feeds(request) -> dict | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    key = f"theke:blog-feeds:{site.pk}:{menu_version()}"
+    key = f"theke:feed-links:{site.pk}:{menu_version()}"
     feeds = cache.get(key)
     if feeds is None:
         blog = (
