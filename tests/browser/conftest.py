@@ -55,11 +55,21 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, django_db_setup):
     """One chromium for the whole session; each test gets its own context."""
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # With Playwright's event loop in this thread Django hands out a fresh
+        # set of connections; serialized rollback needs the snapshot on them too.
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         launched = playwright.chromium.launch(
             executable_path=chromium_path, args=CHROMIUM_ARGS
         )
