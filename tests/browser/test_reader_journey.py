@@ -23,6 +23,9 @@ pytestmark = [
 
 SEARCH_WORD = "Heumilch"
 
+# True when a stylesheet of the site's own loaded and has rules.
+STYLED = "[...document.styleSheets].some((s) => s.href && s.cssRules.length > 0)"
+
 
 @pytest.fixture
 def shop():
@@ -159,6 +162,7 @@ def test_reader_pages_have_no_accessibility_violations(
     for name, path in pages.items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{name} ({path}) answered {response.status}"
+        assert page.evaluate(STYLED), f"{name} ({path}) has no stylesheet applied"
         found = violations(page)
         if found:
             reports.append(describe(found, f"{name} {path} at {width}px"))
