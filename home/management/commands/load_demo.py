@@ -1,0 +1,29 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from home.demo import load_demo
+from home.demo_images import scaled
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo farm shop: settings, home page, authors, producers and "
+        "posts with their pictures. Creates only what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--image-scale",
+            type=float,
+            default=1.0,
+            help="Draw the pictures at this fraction of their size (e.g. 0.25).",
+        )
+
+    def handle(self, *args, image_scale, **options):
+        started = time.perf_counter()
+        with scaled(image_scale):
+            run = load_demo()
+        seconds = time.perf_counter() - started
+        style = self.style.SUCCESS if run.changed else self.style.NOTICE
+        self.stdout.write(style(f"{run.summary()} ({seconds:.1f} s)"))
