@@ -1,9 +1,8 @@
 from django import template
-from django.core.cache import cache
 from wagtail.models import Site
 
+from blog.feeds import blog_feeds
 from blog.models import BlogIndexPage, BlogPage, ProducerPage, ProducersIndexPage
-from home.navigation import menu_version
 
 register = template.Library()
 
@@ -16,14 +15,12 @@ def _site(context):
 
 
 def _blog_index(context):
-    """The site's live blog, or None; looked up once per render."""
-    if "_theke_blog_index" not in context.render_context:
-        site = _site(context)
-        blogs = BlogIndexPage.objects.live().public()
-        if site is not None:
-            blogs = blogs.in_site(site)
-        context.render_context["_theke_blog_index"] = blogs.first()
-    return context.render_context["_theke_blog_index"]
+    """The site's live blog, or None."""
+    blogs = BlogIndexPage.objects.live().public()
+    site = _site(context)
+    if site is not None:
+        blogs = blogs.in_site(site)
+    return blogs.first()
 
 
 @register.inclusion_tag("components/latest_posts.html", takes_context=True)
@@ -55,21 +52,9 @@ def producer_list(context, count=None):
 
 @register.simple_tag(takes_context=True)
 def blog_feed_urls(context):
-    """The RSS and Atom addresses of the site's blog, cached until pages change."""
-    site = _site(context)
-    key = f"theke:blog-feeds:{getattr(site, 'pk', 0)}:{menu_version()}"
-    urls = cache.get(key)
-    if urls is None:
-        blog = _blog_index(context)
-        urls = {}
-        if blog is not None:
-            base = blog.get_url(request=context.get("request"))
-            urls = {
-                "rss": base + blog.reverse_subpage("feed", kwargs={"kind": "feed"}),
-                "atom": base + blog.reverse_subpage("feed", kwargs={"kind": "atom"}),
-            }
-        cache.set(key, urls, None)
-    return urls
+    """The RSS and Atom addresses of the site's blog, or None without a blog."""
+    request = context.get("request")
+    return blog_feeds(request) if request is not None else None
 
 
 @register.simple_tag
