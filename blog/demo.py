@@ -83,6 +83,7 @@ AUTHORS = [
     {
         "name": "Greta Lindner",
         "role": "Inhaberin",
+        "looks": {"hair": "long", "hair_color": (168, 78, 40), "glasses": False},
         "bio": (
             "Greta hat in Eberswalde Ökolandbau studiert und 2009 den Hofladen im "
             "alten Kuhstall ihrer Großeltern eröffnet. Sie fährt zu den Höfen, von "
@@ -92,6 +93,7 @@ AUTHORS = [
     {
         "name": "Jonas Albrecht",
         "role": "An der Käsetheke",
+        "looks": {"hair": "short", "hair_color": (96, 64, 40), "beard": True},
         "bio": (
             "Gelernter Käser, zwölf Jahre auf Allgäuer Alpen und in Sennereien, seit "
             "2018 bei uns an der Theke. Wer ihn nach einem Käse fragt, bekommt eine "
@@ -101,6 +103,12 @@ AUTHORS = [
     {
         "name": "Aylin Demir",
         "role": "Küche und Rezepte",
+        "looks": {
+            "hair": "bun",
+            "hair_color": (40, 30, 26),
+            "skin": (206, 150, 112),
+            "glasses": True,
+        },
         "bio": (
             "Aylin kocht mittags für unseren Hofladentisch und schreibt die Rezepte "
             "auf, nach denen Sie fragen. Ihre Regel: nicht mehr als zehn Zutaten, und "
@@ -110,6 +118,12 @@ AUTHORS = [
     {
         "name": "Henning Brandt",
         "role": "Einkauf und Erzeuger",
+        "looks": {
+            "hair": "cropped",
+            "hair_color": (150, 142, 132),
+            "beard": True,
+            "glasses": True,
+        },
         "bio": (
             "Henning hat zwanzig Jahre lang im Oderbruch Gemüse angebaut, bevor er "
             "2015 zu uns kam. Er kennt jeden Hof, von dem wir kaufen, und die meisten "
@@ -699,7 +713,7 @@ POSTS = [
         ),
         "hero": Picture(
             "Gurkensuppe im tiefen Teller",
-            "dish",
+            "soup",
             "Ein Teller mit grüner Suppe auf einem Holztisch, daneben ein Löffel "
             "und ein kariertes Tuch.",
         ),
@@ -1137,7 +1151,7 @@ POSTS = [
         ),
         "hero": Picture(
             "Lammschulter mit Ofengemüse",
-            "dish",
+            "stew",
             "Ein Teller mit einem Schmorgericht auf einem Holztisch, daneben ein "
             "Löffel und ein Tuch.",
         ),
@@ -1292,16 +1306,18 @@ def build_blog_demo(run):
 def ensure_authors(run):
     existing = {author.slug: author for author in Author.objects.all()}
     for data in AUTHORS:
+        data = dict(data)
+        looks = data.pop("looks")
         slug = slugify(data["name"])
         if slug in existing:
             continue
-        initials = "".join(part[0] for part in data["name"].split())
         photo = run.image(
             f"Porträt {data['name']}",
             "portrait",
             size=PORTRAIT_SIZE,
-            label=initials,
             focal=(0.3, 0.2, 0.4, 0.45),
+            label="".join(part[0] for part in data["name"].split()),
+            **looks,
         )
         existing[slug] = Author.objects.create(slug=slug, photo=photo, **data)
         run.record("author")

@@ -70,9 +70,9 @@ class DemoRun:
         entry = self.created.setdefault(singular, [plural or f"{singular}s", 0])
         entry[1] += count
 
-    def image(self, title, kind, seed=None, size=HERO_SIZE, label="", focal=None):
+    def image(self, title, kind, seed=None, size=HERO_SIZE, focal=None, **traits):
         """The demo picture called `title`, drawn only if it does not exist yet."""
-        image, created = demo_image(title, kind, seed, size, label, focal)
+        image, created = demo_image(title, kind, seed, size, focal, **traits)
         if created:
             self.record("image")
         return image

@@ -16,7 +16,11 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 Color = tuple[int, int, int]
 Size = tuple[int, int]
@@ -74,9 +78,10 @@ def rgba(color: Color, alpha: int) -> tuple[int, int, int, int]:
 
 def gradient(size: Size, stops: list[tuple[float, Color]], vertical=True) -> Image:
     """An RGB image running through colour stops from top to bottom (or left)."""
-    strip = Image.new("RGB", (1, 256) if vertical else (256, 1))
-    for i in range(256):
-        t = i / 255
+    length = max(2, size[1] if vertical else size[0])
+    strip = Image.new("RGB", (1, length) if vertical else (length, 1))
+    for i in range(length):
+        t = i / (length - 1)
         for (t0, c0), (t1, c1) in zip(stops, stops[1:], strict=False):
             if t0 <= t <= t1:
                 color = mix(c0, c1, (t - t0) / ((t1 - t0) or 1))
@@ -84,7 +89,7 @@ def gradient(size: Size, stops: list[tuple[float, Color]], vertical=True) -> Ima
         else:
             color = stops[-1][1] if t > stops[-1][0] else stops[0][1]
         strip.putpixel((0, i) if vertical else (i, 0), color)
-    return strip.resize(size, Image.Resampling.BILINEAR)
+    return strip.resize(size, Image.Resampling.NEAREST)
 
 
 @lru_cache(maxsize=1)
@@ -92,11 +97,34 @@ def _radial() -> Image:
     return Image.radial_gradient("L")
 
 
-def radial_mask(size: Size, falloff: float = 1.0) -> Image:
-    """An L mask that is 255 in the middle and fades to 0 at the ellipse's edge."""
-    size = (max(1, int(size[0])), max(1, int(size[1])))
-    lut = [round(255 * max(0.0, 1 - (v / 255) / 0.71) ** falloff) for v in range(256)]
-    return _radial().point(lut).resize(size, Image.Resampling.BILINEAR)
+@lru_cache(maxsize=16)
+def _radial_falloff(falloff: float, strength: float) -> Image:
+    lut = [
+        round(255 * strength * max(0.0, 1 - (v / 255) / 0.71) ** falloff)
+        for v in range(256)
+    ]
+    return _radial().point(lut)
+
+
+def radial_mask(size, falloff=1.0, window=None, strength=1.0) -> Image:
+    """An L mask that is 255 in the middle and fades to 0 at the ellipse's edge.
+
+    `window` (left, top, right, bottom) picks the part of the full-size mask to
+    return, which is much cheaper than drawing all of it and cropping.
+    """
+    width, height = max(1.0, size[0]), max(1.0, size[1])
+    left, top, right, bottom = window or (0, 0, width, height)
+    out = (max(1, round(right - left)), max(1, round(bottom - top)))
+    scale_x, scale_y = 256 / width, 256 / height
+    box = (
+        max(0.0, left * scale_x),
+        max(0.0, top * scale_y),
+        min(256.0, right * scale_x),
+        min(256.0, bottom * scale_y),
+    )
+    return _radial_falloff(falloff, strength).resize(
+        out, Image.Resampling.BILINEAR, box=box
+    )
 
 
 def wave(rng: random.Random, width: float, amplitude: float, waves=3):
@@ -135,10 +163,14 @@ class Canvas:
         """A soft light, e.g. the haze around the sun or a lamp on a wall."""
         cx, cy = center
         rw, rh = radius, radius * squash
-        mask = radial_mask((rw * 2, rh * 2), falloff=1.6)
-        if strength != 1.0:
-            mask = mask.point(lambda v: round(v * strength))
-        self.img.paste(color, (int(cx - rw), int(cy - rh)), mask)
+        x0, y0 = max(0, int(cx - rw)), max(0, int(cy - rh))
+        x1, y1 = min(self.w, int(cx + rw)), min(self.h, int(cy + rh))
+        if x1 <= x0 or y1 <= y0:
+            return
+        left, top = x0 - (cx - rw), y0 - (cy - rh)
+        window = (left, top, left + x1 - x0, top + y1 - y0)
+        mask = radial_mask((rw * 2, rh * 2), 1.6, window, strength)
+        self.img.paste(color, (x0, y0), mask)
 
     def shadow(
         self,
@@ -171,9 +203,13 @@ class Canvas:
         """Fill shapes as one, so overlaps do not show through a translucent fill."""
         mask = Image.new("L", (self.w, self.h), 0)
         shapes(ImageDraw.Draw(mask))
+        box = mask.getbbox()
+        if box is None:
+            return
+        mask = mask.crop(box)
         if alpha < 255:
             mask = mask.point(lambda v: v * alpha // 255)
-        self.img.paste(color, (0, 0), mask)
+        self.img.paste(color, box[:2], mask)
 
     def shaded(
         self,
@@ -200,11 +236,10 @@ class Canvas:
         else:
             md.polygon([(px - x0, py - y0) for px, py in points], fill=255)
         gw, gh = bw * spread * 2, bh * spread * 2
-        light_mask = radial_mask((gw, gh), falloff=falloff)
         hx = bw / 2 + highlight[0] * bw / 2
         hy = bh / 2 + highlight[1] * bh / 2
-        left, top = int(gw / 2 - hx), int(gh / 2 - hy)
-        light_mask = light_mask.crop((left, top, left + bw, top + bh))
+        left, top = gw / 2 - hx, gh / 2 - hy
+        light_mask = radial_mask((gw, gh), falloff, (left, top, left + bw, top + bh))
         fill = Image.new("RGB", (bw, bh), dark)
         fill.paste(light, (0, 0), light_mask)
         self.img.paste(fill, (x0, y0), mask)
@@ -215,11 +250,12 @@ class Canvas:
         )
 
     def finish(self, rng: random.Random, grain=0.025, vignette=0.22) -> Image:
-        img = self.img.resize(self.size, Image.Resampling.LANCZOS)
+        img = self.img.reduce(SUPERSAMPLE)
         w, h = self.size
         if vignette:
-            mask = radial_mask((w * 1.5, h * 1.5), falloff=1.2)
-            mask = mask.crop((w // 4, h // 4, w // 4 + w, h // 4 + h))
+            mask = radial_mask(
+                (w * 1.5, h * 1.5), 1.2, (w / 4, h / 4, w * 1.25, h * 1.25)
+            )
             mask = mask.point(lambda v: round((255 - v) * vignette))
             img.paste((46, 30, 22), (0, 0), mask)
         if grain:
@@ -1561,7 +1597,7 @@ DISHES = {
 }
 
 
-def draw_dish(c: Canvas, rng):
+def draw_dish(c: Canvas, rng, recipe: str | None = None):
     wood = rng.choice(WOODS)
     c.paste_gradient([(0, lighter(wood, 0.1)), (1, darker(wood, 0.15))])
     for i in range(6):
@@ -1580,7 +1616,7 @@ def draw_dish(c: Canvas, rng):
         )
     cx, cy = c.w * rng.uniform(0.44, 0.56), c.h / 2
     _cloth(c, rng, cx - c.u * 0.62, cy - c.u * 0.5, c.u * 0.45, c.u * 0.75)
-    base, garnish = DISHES[rng.choice(list(DISHES))]
+    base, garnish = DISHES[recipe or rng.choice(list(DISHES))]
     r = c.u * 0.36
     c.shadow(
         lambda d, s: d.ellipse(
@@ -1694,7 +1730,43 @@ BACKDROPS = [
 ]
 
 
-def draw_portrait(c: Canvas, rng, label=""):
+def _ellipse_points(cx, cy, rx, ry, start, end, steps=24):
+    """Points on an ellipse from angle `start` to `end` (degrees, 0 = right)."""
+    return [
+        (
+            cx + rx * math.cos(math.radians(start + (end - start) * i / steps)),
+            cy + ry * math.sin(math.radians(start + (end - start) * i / steps)),
+        )
+        for i in range(steps + 1)
+    ]
+
+
+def _hair_top(c: Canvas, hx, hy, head_w, head_h, color, part=0.25, volume=1.06):
+    """Hair over the crown with a soft, side-parted hairline."""
+    rx, ry = head_w / 2 * volume, head_h / 2 * volume
+    outer = _ellipse_points(hx, hy - head_h * 0.02, rx, ry, 165, 375)
+    temple_y = hy - head_h * 0.08
+    hairline = []
+    for i in range(13):
+        t = i / 12
+        x = hx + head_w * 0.5 - head_w * t
+        dip = math.sin(t * math.pi) * head_h * 0.24
+        lift = max(0.0, 1 - abs(t - part) * 3) * head_h * 0.08
+        hairline.append((x, temple_y - dip - lift))
+    c.draw.polygon([*outer, *hairline], fill=color)
+
+
+def draw_portrait(
+    c: Canvas,
+    rng,
+    label="",
+    hair=None,
+    hair_color=None,
+    skin=None,
+    glasses=None,
+    beard=None,
+):
+    """A friendly head-and-shoulders illustration; traits are random unless given."""
     backdrop = rng.choice(BACKDROPS)
     c.paste_gradient([(0, lighter(backdrop, 0.25)), (1, darker(backdrop, 0.12))])
     cx = c.w / 2
@@ -1702,23 +1774,37 @@ def draw_portrait(c: Canvas, rng, label=""):
     for _ in range(5):
         _leaf(c, rng, rng.uniform(0, c.w), rng.uniform(0, c.h * 0.5), c.u * 0.12)
     c.img.paste(backdrop, (0, 0), Image.new("L", (c.w, c.h), 120))
-    skin = rng.choice(SKINS)
-    hair = rng.choice(HAIRS)
+    skin = skin or rng.choice(SKINS)
+    hair_color = hair_color or rng.choice(HAIRS)
     clothes = rng.choice(CLOTHES)
-    style = rng.choice(["short", "long", "bun", "curly", "cropped"])
+    hair = hair or rng.choice(["short", "long", "bun", "curly", "cropped"])
+    glasses = rng.random() < 0.3 if glasses is None else glasses
+    beard = (hair == "cropped" and rng.random() < 0.6) if beard is None else beard
     u = c.u
     head_w, head_h = u * 0.3, u * 0.38
     hx, hy = cx, c.h * 0.44
-    if style == "long":
+    if hair == "long":
         c.draw.rounded_rectangle(
             (
-                hx - head_w * 0.72,
-                hy - head_h * 0.45,
-                hx + head_w * 0.72,
-                hy + head_h * 0.85,
+                hx - head_w * 0.66,
+                hy - head_h * 0.4,
+                hx + head_w * 0.66,
+                hy + head_h * 0.8,
             ),
-            radius=head_w * 0.5,
-            fill=darker(hair, 0.1),
+            radius=head_w * 0.45,
+            fill=darker(hair_color, 0.12),
+        )
+    if hair == "bun":
+        r = head_w * 0.2
+        c.shaded(
+            (
+                hx - r,
+                hy - head_h * 0.52 - r * 1.6,
+                hx + r,
+                hy - head_h * 0.52 + r * 0.4,
+            ),
+            lighter(hair_color, 0.2),
+            darker(hair_color, 0.2),
         )
     # shoulders and body
     c.shaded(
@@ -1727,18 +1813,17 @@ def draw_portrait(c: Canvas, rng, label=""):
         darker(clothes, 0.2),
         highlight=(-0.3, -0.8),
     )
-    c.draw.polygon(
-        [(cx - u * 0.08, c.h * 0.68), (cx + u * 0.08, c.h * 0.68), (cx, c.h * 0.8)],
-        fill=darker(skin, 0.08),
-    )
-    # neck
     c.draw.rounded_rectangle(
         (cx - u * 0.065, hy + head_h * 0.25, cx + u * 0.065, c.h * 0.73),
         radius=u * 0.03,
         fill=darker(skin, 0.12),
     )
-    if rng.random() < 0.6:
-        apron = rng.choice([(238, 230, 214), (90, 70, 60), (60, 80, 70)])
+    c.draw.polygon(
+        [(cx - u * 0.08, c.h * 0.69), (cx + u * 0.08, c.h * 0.69), (cx, c.h * 0.8)],
+        fill=darker(skin, 0.12),
+    )
+    if rng.random() < 0.7:
+        apron = rng.choice([(238, 230, 214), (96, 74, 60), (60, 84, 72)])
         c.draw.rounded_rectangle(
             (cx - u * 0.18, c.h * 0.8, cx + u * 0.18, c.h * 1.05),
             radius=u * 0.03,
@@ -1770,80 +1855,35 @@ def draw_portrait(c: Canvas, rng, label=""):
         highlight=(-0.3, -0.4),
         spread=1.8,
     )
-    # hair on top
-    top = (
-        hx - head_w * 0.56,
-        hy - head_h * 0.62,
-        hx + head_w * 0.56,
-        hy + head_h * 0.1,
-    )
-    if style in ("short", "long", "bun"):
-        c.draw.chord(top, 180, 360, fill=hair)
-        c.draw.pieslice(
-            (
-                hx - head_w * 0.56,
-                hy - head_h * 0.5,
-                hx + head_w * 0.2,
-                hy + head_h * 0.1,
-            ),
-            180,
-            300,
-            fill=hair,
+    if beard:
+        jaw = _ellipse_points(
+            hx, hy + head_h * 0.02, head_w * 0.51, head_h * 0.49, 5, 175
         )
-    if style == "bun":
-        r = head_w * 0.22
-        c.shaded(
-            (
-                hx - r,
-                hy - head_h * 0.62 - r * 1.4,
-                hx + r,
-                hy - head_h * 0.62 + r * 0.6,
-            ),
-            lighter(hair, 0.2),
-            darker(hair, 0.2),
-        )
-    if style == "curly":
-        for i in range(14):
-            a = math.pi + i / 13 * math.pi
+        inner = [
+            (hx - head_w * 0.46, hy + head_h * 0.08),
+            (hx - head_w * 0.3, hy + head_h * 0.2),
+            (hx - head_w * 0.12, hy + head_h * 0.16),
+            (hx, hy + head_h * 0.18),
+            (hx + head_w * 0.12, hy + head_h * 0.16),
+            (hx + head_w * 0.3, hy + head_h * 0.2),
+            (hx + head_w * 0.46, hy + head_h * 0.08),
+        ]
+        c.draw.polygon([*jaw, *inner], fill=darker(hair_color, 0.05))
+    # hair
+    if hair == "curly":
+        for i in range(15):
+            a = math.pi * (0.9 + i / 14 * 1.2)
             px = hx + math.cos(a) * head_w * 0.5
-            py = hy - head_h * 0.08 + math.sin(a) * head_h * 0.52
-            r = head_w * 0.13
-            c.draw.ellipse((px - r, py - r, px + r, py + r), fill=hair)
-    if style == "cropped":
-        c.draw.chord(
-            (
-                hx - head_w * 0.52,
-                hy - head_h * 0.56,
-                hx + head_w * 0.52,
-                hy + head_h * 0.05,
-            ),
-            180,
-            360,
-            fill=hair,
-        )
-        if rng.random() < 0.7:
-            c.draw.chord(
-                (
-                    hx - head_w * 0.48,
-                    hy - head_h * 0.1,
-                    hx + head_w * 0.48,
-                    hy + head_h * 0.52,
-                ),
-                0,
-                180,
-                fill=hair,
-            )
-            c.draw.ellipse(
-                (
-                    hx - head_w * 0.14,
-                    hy + head_h * 0.2,
-                    hx + head_w * 0.14,
-                    hy + head_h * 0.3,
-                ),
-                fill=darker(skin, 0.45),
-            )
+            py = hy - head_h * 0.06 + math.sin(a) * head_h * 0.5
+            r = head_w * 0.14
+            c.draw.ellipse((px - r, py - r, px + r, py + r), fill=hair_color)
+        _hair_top(c, hx, hy, head_w, head_h, hair_color, part=0.5, volume=1.02)
+    elif hair == "cropped":
+        _hair_top(c, hx, hy, head_w, head_h, hair_color, part=0.5, volume=1.01)
+    else:
+        _hair_top(c, hx, hy, head_w, head_h, hair_color, part=rng.uniform(0.2, 0.35))
     # face
-    eye_y = hy + head_h * 0.02
+    eye_y = hy + head_h * 0.04
     for side in (-1, 1):
         ex = hx + side * head_w * 0.19
         c.draw.ellipse(
@@ -1851,8 +1891,11 @@ def draw_portrait(c: Canvas, rng, label=""):
             fill=(44, 34, 30),
         )
         c.draw.line(
-            [(ex - u * 0.03, eye_y - u * 0.045), (ex + u * 0.03, eye_y - u * 0.05)],
-            fill=darker(hair, 0.2),
+            [
+                (ex - u * 0.03, eye_y - u * 0.045),
+                (ex + u * 0.03, eye_y - u * 0.05 + side * u * 0.004),
+            ],
+            fill=darker(hair_color, 0.2),
             width=max(2, int(u * 0.008)),
         )
         c.draw.ellipse(
@@ -1860,7 +1903,7 @@ def draw_portrait(c: Canvas, rng, label=""):
             fill=(226, 120, 110, 70),
         )
     c.draw.arc(
-        (hx - u * 0.05, hy + head_h * 0.12, hx + u * 0.05, hy + head_h * 0.3),
+        (hx - u * 0.05, hy + head_h * 0.12, hx + u * 0.05, hy + head_h * 0.28),
         20,
         160,
         fill=(150, 70, 60),
@@ -1869,13 +1912,13 @@ def draw_portrait(c: Canvas, rng, label=""):
     c.draw.line(
         [
             (hx, eye_y + u * 0.01),
-            (hx - u * 0.012, eye_y + u * 0.06),
-            (hx + u * 0.005, eye_y + u * 0.065),
+            (hx - u * 0.012, eye_y + u * 0.055),
+            (hx + u * 0.005, eye_y + u * 0.06),
         ],
         fill=darker(skin, 0.2),
         width=max(2, int(u * 0.005)),
     )
-    if rng.random() < 0.3:
+    if glasses:
         for side in (-1, 1):
             ex = hx + side * head_w * 0.19
             c.draw.ellipse(
@@ -1912,6 +1955,10 @@ KINDS: dict[str, Callable] = {
     "honey": draw_honey,
     "preserves": draw_preserves,
     "dish": draw_dish,
+    "soup": lambda c, rng: draw_dish(c, rng, "soup"),
+    "stew": lambda c, rng: draw_dish(c, rng, "stew"),
+    "salad": lambda c, rng: draw_dish(c, rng, "salad"),
+    "porridge": lambda c, rng: draw_dish(c, rng, "porridge"),
     "portrait": draw_portrait,
 }
 
@@ -1921,23 +1968,24 @@ def seeded(seed: str | int) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))  # noqa: S311
 
 
-def render(kind: str, seed: str | int, size: Size = HERO_SIZE, label="") -> Image:
-    """The picture of `kind` for `seed` as a Pillow image."""
+def render(kind: str, seed: str | int, size: Size = HERO_SIZE, **traits) -> Image:
+    """The picture of `kind` for `seed` as a Pillow image.
+
+    Portraits take traits: `label` (initials), `hair`, `hair_color`, `skin`,
+    `glasses` and `beard`; whatever is not given follows from the seed.
+    """
     if kind not in KINDS:
         raise ValueError(f"Unknown kind of picture: {kind!r} (one of {sorted(KINDS)})")
     rng = seeded(f"{kind}:{seed}")
     canvas = Canvas(size)
-    if kind == "portrait":
-        draw_portrait(canvas, rng, label)
-    else:
-        KINDS[kind](canvas, rng)
+    KINDS[kind](canvas, rng, **traits)
     return canvas.finish(rng, vignette=0.18 if kind == "portrait" else 0.28)
 
 
-def make_image(kind: str, seed: str | int, size: Size = HERO_SIZE, label="") -> bytes:
+def make_image(kind: str, seed: str | int, size: Size = HERO_SIZE, **traits) -> bytes:
     """JPEG bytes of a picture of `kind`; the same arguments give the same bytes."""
     buffer = io.BytesIO()
-    render(kind, seed, size, label).save(
+    render(kind, seed, size, **traits).save(
         buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
     )
     return buffer.getvalue()
@@ -1953,9 +2001,7 @@ def scaled(factor: float) -> Iterator[None]:
         image_scale.reset(token)
 
 
-def demo_collection():
-    from wagtail.models import Collection
-
+def demo_collection() -> Collection:
     collection = Collection.objects.filter(name=DEMO_COLLECTION).first()
     if collection is None:
         collection = Collection.get_first_root_node().add_child(name=DEMO_COLLECTION)
@@ -1967,18 +2013,14 @@ def demo_image(
     kind: str,
     seed: str | int | None = None,
     size: Size = HERO_SIZE,
-    label="",
-    focal: tuple | None = None,
+    focal: tuple[float, float, float, float] | None = None,
+    **traits,
 ):
     """The Wagtail image called `title` in the Demo collection, drawn if missing.
 
-    Returns (image, created). `focal` is a box (x, y, width, height) in fractions of
-    the picture, e.g. a face, that crops should keep.
+    Returns (image, created). The seed defaults to the title. `focal` is the box
+    (left, top, width, height), in fractions of the picture, that crops keep.
     """
-    from django.core.files.images import ImageFile
-    from django.utils.text import slugify
-    from wagtail.images import get_image_model
-
     Image_ = get_image_model()
     collection = demo_collection()
     existing = Image_.objects.filter(title=title, collection=collection).first()
@@ -1986,21 +2028,19 @@ def demo_image(
         return existing, False
     factor = image_scale.get()
     size = (max(16, round(size[0] * factor)), max(16, round(size[1] * factor)))
-    data = make_image(kind, title if seed is None else seed, size, label)
+    data = make_image(kind, title if seed is None else seed, size, **traits)
     image = Image_(
         title=title,
         collection=collection,
+        file=ImageFile(io.BytesIO(data), name=f"{slugify(title)[:60] or 'bild'}.jpg"),
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),  # noqa: S324 - as Wagtail stores it
     )
     if focal:
-        fx, fy, fw, fh = focal
-        image.focal_point_x = round((fx + fw / 2) * size[0])
-        image.focal_point_y = round((fy + fh / 2) * size[1])
-        image.focal_point_width = round(fw * size[0])
-        image.focal_point_height = round(fh * size[1])
-    image.file = ImageFile(
-        io.BytesIO(data), name=f"{slugify(title)[:60] or 'bild'}.jpg"
-    )
+        left, top, width, height = focal
+        image.focal_point_x = round((left + width / 2) * size[0])
+        image.focal_point_y = round((top + height / 2) * size[1])
+        image.focal_point_width = round(width * size[0])
+        image.focal_point_height = round(height * size[1])
     image.save()
     return image, True

@@ -218,13 +218,20 @@ def test_the_demo_keeps_a_site_and_shop_settings_staff_have_filled_in():
 
 @pytest.mark.parametrize("kind", sorted(demo_images.KINDS))
 def test_every_kind_of_picture_is_drawn_the_same_for_the_same_seed(kind):
-    first = demo_images.make_image(kind, "seed", (120, 80), label="GL")
-    again = demo_images.make_image(kind, "seed", (120, 80), label="GL")
-    other = demo_images.make_image(kind, "other seed", (120, 80), label="GL")
+    size = (120, 80)
 
-    assert first == again
-    assert first != other
-    assert demo_images.render(kind, "seed", (120, 80)).size == (120, 80)
+    first = demo_images.make_image(kind, "seed", size)
+
+    assert first == demo_images.make_image(kind, "seed", size)
+    assert first != demo_images.make_image(kind, "other seed", size)
+    assert demo_images.render(kind, "seed", size).size == size
+
+
+def test_portraits_follow_the_traits_they_are_given():
+    bearded = demo_images.make_image("portrait", 1, (80, 80), label="JA", beard=True)
+    shaven = demo_images.make_image("portrait", 1, (80, 80), label="JA", beard=False)
+
+    assert bearded != shaven
 
 
 def test_an_unknown_kind_of_picture_is_refused():
