@@ -97,7 +97,9 @@ class Author(index.Indexed, models.Model):
 
     def json_ld(self, request, url, with_image=False):
         """The author as a schema.org Person whose profile is at url."""
-        data = {"@type": "Person", "name": self.name, "url": url}
+        data = {"@type": "Person", "name": self.name}
+        if url:
+            data["url"] = url
         if self.role:
             data["jobTitle"] = self.role
         data["worksFor"] = shop_organization(request)
@@ -510,16 +512,19 @@ class BlogPage(Page):
             .order_by("-shared", "-date")[:3]
         )
 
+    def author_url(self, request, author):
+        """The absolute URL of the author's page in this post's blog."""
+        if self.blog_index is None:
+            return None
+        return self.blog_index.subpage_url(request, "author", author.slug)
+
     def seo_meta(self, request, context):
         return {
             "type": "article",
             "article": {
                 "published_time": self.date.isoformat(),
                 "modified_time": (self.updated or self.date).isoformat(),
-                "author": [
-                    self.blog_index.subpage_url(request, "author", author.slug)
-                    for author in self.authors
-                ],
+                "author": [self.author_url(request, author) for author in self.authors],
                 "section": [category.name for category in self.category_list[:1]],
                 "tag": [tag.name for tag in self.tag_list],
             },
@@ -538,9 +543,7 @@ class BlogPage(Page):
             "url": url,
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "author": [
-                author.json_ld(
-                    request, self.blog_index.subpage_url(request, "author", author.slug)
-                )
+                author.json_ld(request, self.author_url(request, author))
                 for author in self.authors
             ],
             "publisher": shop_organization(request),

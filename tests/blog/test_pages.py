@@ -3,6 +3,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from blog.models import (
     BlogIndexPage,
@@ -82,6 +88,46 @@ class TestPageTree(WagtailPageTestCase):
         ):
             self.assertPageIsRoutable(blog, route)
             self.assertPageIsRenderable(blog, route)
+
+    def test_every_page_type_can_be_previewed_by_an_editor(self):
+        home, blog, producers = build_site()
+        author = AuthorFactory()
+        post = BlogPageFactory(parent=blog, authors=[author])
+        producer = ProducerPageFactory(parent=producers)
+        for page in (home, blog, producers):
+            self.assertPageIsPreviewable(page)
+        # Stream fields are drawn by the browser, so their form data is given here.
+        self.assertPageIsPreviewable(
+            post,
+            post_data=nested_form_data(
+                {
+                    "title": "Vorschau",
+                    "slug": post.slug,
+                    "intro": "Noch nicht veröffentlicht.",
+                    "body": streamfield([("paragraph", rich_text("<p>Text</p>"))]),
+                    "post_authors": inline_formset([{"author": author.pk}]),
+                    "post_producers": inline_formset([]),
+                    "date": "2026-05-02",
+                    "comments": inline_formset([]),
+                }
+            ),
+        )
+        self.assertPageIsPreviewable(
+            producer,
+            post_data=nested_form_data(
+                {
+                    "title": "Vorschau",
+                    "slug": producer.slug,
+                    "place": "Lindenau",
+                    "summary": "Noch nicht veröffentlicht.",
+                    "what_they_make": "Käse",
+                    "how_they_produce": "Mit Geduld",
+                    "story": streamfield([]),
+                    "gallery_images": inline_formset([]),
+                    "comments": inline_formset([]),
+                }
+            ),
+        )
 
 
 # Rendering with key content

@@ -179,6 +179,17 @@ def test_json_ld_script_escapes_what_could_end_the_element():
     assert json.loads(body) == {"a": "</script> & <!-- >"}
 
 
+def test_a_post_not_yet_in_the_tree_still_gets_a_head(site):
+    """Previews of a new post render before the post has a place or a URL."""
+    post = BlogPage(title="Neu", intro="Noch nicht gespeichert.", body=[])
+    request = RequestFactory().get("/")
+    html = Template("{% load seo_tags %}{% seo_head %}").render(
+        Context({"request": request, "page": post})
+    )
+    assert '<meta property="og:title" content="Neu">' in html
+    assert '"@type": "BlogPosting"' in html
+
+
 # Author, listing and producer pages
 
 
