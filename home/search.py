@@ -43,7 +43,11 @@ SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 @dataclass(frozen=True)
 class SearchResult:
-    """One hit as the results page shows it, whatever it is."""
+    """One hit as the results page shows it, whatever it is.
+
+    ``kind`` is a stable key for styling ("blogpage", "producerpage", "product"),
+    ``label`` the translated type readers see ("Blog post"), ``summary`` plain text.
+    """
 
     title: str
     url: str
