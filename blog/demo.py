@@ -1347,8 +1347,8 @@ def ensure_certifications(run):
 
 
 def ensure_index(run, model, slug):
-    """The home page's section of type `model`, created with `slug` if missing."""
-    index = model.objects.child_of(run.home).first()
+    """The one section of type `model`, created under the home page if missing."""
+    index = model.objects.first()
     if index is None:
         index = model(slug=slug, show_in_menus=True, **INDEXES[slug])
         run.home.add_child(instance=index)

@@ -84,9 +84,11 @@ class DemoRun:
     def summary(self) -> str:
         if not self.changed:
             return "Demo content already present; nothing changed."
+        # Pictures are drawn along the way; they read best at the end.
+        items = sorted(self.created.items(), key=lambda item: item[0] == "image")
         parts = [
             f"{count} {singular if count == 1 else plural}"
-            for singular, (plural, count) in self.created.items()
+            for singular, (plural, count) in items
         ]
         return f"Demo shop ready: {', '.join(parts)}."
 
@@ -95,8 +97,11 @@ def load_demo() -> DemoRun:
     """Build the demo shop in one transaction and report what was created."""
     with transaction.atomic():
         home = ensure_home_page()
-        run = DemoRun(site=ensure_site(home), home=home)
-        if home.pk and not home.hero_title:
+        site, site_changed = ensure_site(home)
+        run = DemoRun(site=site, home=home)
+        if site_changed:
+            run.record("site")
+        if not home.hero_title:
             fill_home_page(run)
         ensure_shop_settings(run)
         for step in hooks.get_hooks(DEMO_HOOK):
@@ -112,22 +117,23 @@ def ensure_home_page() -> HomePage:
     return home
 
 
-def ensure_site(home: HomePage) -> Site:
+def ensure_site(home: HomePage) -> tuple[Site, bool]:
     """The default site at localhost:8000, named after the shop, showing `home`.
 
-    A site someone has already named is theirs and is left as it is.
+    Returns the site and whether it changed. A site someone has already named is
+    theirs and is left as it is.
     """
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True)
     elif site.site_name:
-        return site
+        return site, False
     site.hostname = DEMO_HOSTNAME
     site.port = DEMO_PORT
     site.site_name = SHOP["shop_name"]
     site.root_page = home
     site.save()
-    return site
+    return site, True
 
 
 def ensure_shop_settings(run: DemoRun):

@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 from wagtail import hooks
@@ -207,10 +207,12 @@ def test_the_demo_keeps_a_site_and_shop_settings_staff_have_filled_in():
     ShopSettings.objects.create(site=site, shop_name="Metzgerei Huber", tagline="Wurst")
     home = ensure_home_page()
 
-    run = DemoRun(site=ensure_site(home), home=home)
+    kept, changed = ensure_site(home)
+    run = DemoRun(site=kept, home=home)
     ensure_shop_settings(run)
 
     site.refresh_from_db()
+    assert kept == site and not changed
     assert (site.site_name, site.port) == ("Metzgerei Huber", 80)
     assert ShopSettings.for_site(site).tagline == "Wurst"
     assert not run.changed
@@ -237,3 +239,10 @@ def test_portraits_follow_the_traits_they_are_given():
 def test_an_unknown_kind_of_picture_is_refused():
     with pytest.raises(ValueError, match="Unknown kind"):
         demo_images.make_image("unicorn", 1, (40, 40))
+
+
+def test_load_demo_refuses_a_picture_scale_of_zero():
+    with pytest.raises(CommandError, match="image-scale"):
+        call_command("load_demo", image_scale=0, stdout=io.StringIO())
+
+    assert not BlogPage.objects.exists()

@@ -1,6 +1,6 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import load_demo
 from home.demo_images import scaled
@@ -21,6 +21,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, image_scale, **options):
+        if not 0 < image_scale <= 1:
+            raise CommandError("--image-scale must be more than 0 and at most 1.")
         started = time.perf_counter()
         with scaled(image_scale):
             run = load_demo()
