@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= theke-demo
+# Extra pytest options, e.g. make test PYTEST_ARGS="-x -k feed"
+PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run demo test test-browser test-postgres check lint format messages ci clean
@@ -37,13 +39,13 @@ run: demo ## Serve the demo shop at http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed ## Run the whole test suite (browser tests included)
-	$(BIN)/pytest --create-db
+	$(BIN)/pytest --create-db $(PYTEST_ARGS)
 
 test-browser: $(BIN)/.installed ## Run only the browser journeys
-	$(BIN)/pytest --create-db -m browser
+	$(BIN)/pytest --create-db -m browser $(PYTEST_ARGS)
 
 test-postgres: $(BIN)/.installed ## Run the suite against PostgreSQL on 127.0.0.1:5432
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/theke} $(BIN)/pytest --create-db
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/theke} $(BIN)/pytest --create-db $(PYTEST_ARGS)
 
 check: $(BIN)/.installed ## Django's system checks and the migration check
 	$(MANAGE) check
