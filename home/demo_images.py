@@ -18,7 +18,15 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
-from PIL import Image, ImageChops, ImageDraw, ImageEnhance, ImageFilter, ImageFont
+from PIL import (
+    Image,
+    ImageChops,
+    ImageDraw,
+    ImageEnhance,
+    ImageFilter,
+    ImageFont,
+    ImageOps,
+)
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -894,12 +902,12 @@ def _wheat(c: Canvas, rng, x, y, length, angle):
 
 def draw_bread(c: Canvas, rng):
     top = _table(c, rng)
-    cx = c.w / 2
-    board_w = c.u * 1.05
+    cx = c.w / 2 + rng.uniform(-0.04, 0.04) * c.w
+    board_w = c.u * rng.uniform(0.95, 1.1)
     ground = top + c.h * 0.22
     _floor_shadow(c, [(cx, ground, board_w)])
     y = _board(c, rng, cx, ground, board_w)
-    for i in range(3):
+    for i in range(rng.randint(2, 4)):
         _wheat(
             c,
             rng,
@@ -908,14 +916,21 @@ def draw_bread(c: Canvas, rng):
             c.u * 0.5,
             2.05 + i * 0.12,
         )
-    _loaf(c, rng, cx - board_w * 0.2, y, c.u * 0.46)
-    _loaf(c, rng, cx + board_w * 0.14, y + c.u * 0.03, c.u * 0.56, long=True)
+    loaves = rng.choice(
+        [
+            [(-0.2, 0, 0.46, False), (0.14, 0.03, 0.56, True)],
+            [(-0.18, 0, 0.5, True), (0.2, 0.03, 0.42, False)],
+            [(-0.22, 0, 0.4, False), (0.2, 0.01, 0.4, False), (0, 0.05, 0.5, True)],
+        ]
+    )
+    for dx, dy, width, long in loaves:
+        _loaf(c, rng, cx + board_w * dx, y + c.u * dy, c.u * width, long=long)
     if c.w > c.h * 1.3:
         ground = top + c.h * 0.32
-        _floor_shadow(c, [(c.w * 0.13, ground, c.u * 0.26)])
-        _loaf(c, rng, c.w * 0.13, ground, c.u * 0.26)
-        _floor_shadow(c, [(c.w * 0.86, ground, c.u * 0.22)])
-        _loaf(c, rng, c.w * 0.86, ground, c.u * 0.22)
+        for x in rng.sample([0.12, 0.86, 0.92], 2):
+            size = c.u * rng.uniform(0.2, 0.26)
+            _floor_shadow(c, [(c.w * x, ground, size)])
+            _loaf(c, rng, c.w * x, ground, size)
 
 
 def _cheese_wheel(c: Canvas, rng, cx, y, w, rind, paste):
@@ -1300,23 +1315,86 @@ def _crate(c: Canvas, rng, cx, y, w, h):
         )
 
 
+def _leek(c: Canvas, rng, x, y, length, angle):
+    """A leek standing up out of a crate, white below and green above."""
+    dx, dy = math.cos(angle), -math.sin(angle)
+    w = length * 0.045
+    green = jitter(rng, (96, 140, 72), 10)
+    mx, my = x + dx * length * 0.5, y + dy * length * 0.5
+    c.draw.line([(x, y), (mx, my)], fill=(238, 234, 214), width=max(2, int(w * 2)))
+    c.draw.line(
+        [(x + dx * length * 0.35, y + dy * length * 0.35), (mx, my)],
+        fill=(200, 216, 160),
+        width=max(2, int(w * 2)),
+    )
+    for k in (-1, 0, 1):
+        a = angle + k * 0.32
+        ex, ey = mx + math.cos(a) * length * 0.5, my - math.sin(a) * length * 0.5
+        c.draw.line(
+            [(mx, my), (ex, ey)],
+            fill=darker(green, 0.08 * (k + 1)),
+            width=max(2, int(w * 1.3)),
+        )
+
+
+def _potato(c: Canvas, rng, cx, cy, r):
+    skin = jitter(rng, rng.choice([(196, 156, 104), (176, 120, 90), (150, 70, 70)]), 8)
+    c.shaded(
+        (cx - r * 1.2, cy - r * 0.85, cx + r * 1.2, cy + r * 0.85),
+        lighter(skin, 0.35),
+        darker(skin, 0.3),
+    )
+    for _ in range(3):
+        ex, ey = cx + rng.uniform(-0.8, 0.8) * r, cy + rng.uniform(-0.5, 0.5) * r
+        c.draw.ellipse(
+            (ex - r * 0.06, ey - r * 0.04, ex + r * 0.06, ey + r * 0.04),
+            fill=darker(skin, 0.35),
+        )
+
+
 def draw_vegetables(c: Canvas, rng):
     top = _table(c, rng)
-    cx = c.w / 2
+    cx = c.w / 2 + rng.uniform(-0.05, 0.05) * c.w
     cw, ch = c.u * 0.86, c.u * 0.28
     y = top + c.h * 0.26
     _floor_shadow(c, [(cx, y, cw * 1.05)])
     inside = y - ch
-    _cabbage(c, rng, cx + cw * 0.28, inside - c.u * 0.02, c.u * 0.13)
-    for i in range(3):
-        _beet(c, rng, cx - cw * 0.02 + i * cw * 0.12, inside - c.u * 0.01, c.u * 0.065)
+    back = rng.sample(["beets", "cabbage", "leeks"], 2)
+    for slot, item in zip((-0.22, 0.2), back, strict=True):
+        x = cx + slot * cw
+        if item == "beets":
+            for i in range(3):
+                _beet(
+                    c,
+                    rng,
+                    x - cw * 0.12 + i * cw * 0.12,
+                    inside - c.u * 0.01,
+                    c.u * 0.065,
+                )
+        elif item == "cabbage":
+            _cabbage(c, rng, x + cw * 0.05, inside - c.u * 0.02, c.u * 0.13)
+        else:
+            for i in range(2):
+                _leek(
+                    c,
+                    rng,
+                    x - cw * 0.06 + i * cw * 0.14,
+                    inside + c.u * 0.02,
+                    c.u * 0.4,
+                    1.7 - i * 0.35,
+                )
+    front = rng.choice(["tomatoes", "potatoes", "apples"])
     for i in range(4):
-        _tomato(
-            c, rng, cx - cw * 0.33 + i * cw * 0.15, inside + c.u * 0.015, c.u * 0.07
-        )
+        fx, fy = cx - cw * 0.33 + i * cw * 0.22, inside + c.u * 0.015
+        if front == "tomatoes":
+            _tomato(c, rng, fx, fy, c.u * 0.07)
+        elif front == "potatoes":
+            _potato(c, rng, fx, fy + c.u * 0.01, c.u * 0.06)
+        else:
+            _apple(c, rng, fx, fy, c.u * 0.065, rng.choice(APPLES))
     _crate(c, rng, cx, y, cw, ch)
     _floor_shadow(c, [(cx - cw * 0.1, y + c.u * 0.07, cw * 0.5)])
-    for i in range(4):
+    for i in range(rng.randint(3, 5)):
         _carrot(
             c,
             rng,
@@ -1501,13 +1579,16 @@ def draw_milk(c: Canvas, rng):
         _egg(c, rng, c.w * 0.2, y - c.u * 0.06, c.u * 0.12)
 
 
+APPLES = [(196, 50, 40), (150, 170, 60), (214, 90, 50), (170, 30, 40)]
+
+
 def draw_apples(c: Canvas, rng):
     top = _table(c, rng)
     glaze = rng.choice([(224, 214, 194), (88, 122, 134), (180, 122, 80)])
     cx, y, w = c.w / 2, top + c.h * 0.3, c.u * 0.8
     _floor_shadow(c, [(cx, y, w * 0.8)])
     bowl = _bowl(c, rng, cx, y, w, glaze)
-    colors = [(196, 50, 40), (150, 170, 60), (214, 90, 50), (170, 30, 40)]
+    colors = APPLES
     r = w * 0.12
     for row, count in ((0, 3), (1, 4)):
         for i in range(count):
@@ -1940,6 +2021,9 @@ def draw_portrait(
 
 # --- the public interface ------------------------------------------------------
 
+# Scenes with writing in them, which must not be mirrored.
+LETTERED = {"grain", "honey", "milk", "portrait", "preserves"}
+
 KINDS: dict[str, Callable] = {
     "landscape": draw_landscape,
     "sheep": lambda c, rng: draw_pasture(c, rng, "sheep"),
@@ -1979,6 +2063,8 @@ def render(kind: str, seed: str | int, size: Size = HERO_SIZE, **traits) -> Imag
     rng = seeded(f"{kind}:{seed}")
     canvas = Canvas(size)
     KINDS[kind](canvas, rng, **traits)
+    if kind not in LETTERED and rng.random() < 0.5:
+        canvas.img = ImageOps.mirror(canvas.img)
     return canvas.finish(rng, vignette=0.18 if kind == "portrait" else 0.28)
 
 
