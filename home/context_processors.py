@@ -1,7 +1,5 @@
 """Template context every page needs: the site's root and its main menu."""
 
-from wagtail.models import Site
-
 
 def site_chrome(request):
     """Return the lazily evaluated navigation for the header and footer."""
