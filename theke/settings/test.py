@@ -12,3 +12,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files come from the finders, as in development: no collectstatic before
+# a test run, and no warning about a missing STATIC_ROOT.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
