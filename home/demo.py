@@ -157,5 +157,6 @@ def fill_home_page(run: DemoRun):
     home.hero_text = HOME["hero_text"]
     home.welcome = HOME["welcome"]
     home.hero_image = run.image("Kühe auf der Weide am Lindenhof", "cows")
+    home.hero_alt = "Braune Kühe grasen auf einer hügeligen Weide unter Linden"
     home.save_revision().publish()
     run.record("home page")

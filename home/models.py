@@ -92,6 +92,12 @@ class HomePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_alt = models.CharField(
+        _("hero image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the picture for readers who cannot see it."),
+    )
     welcome = RichTextField(
         _("welcome text"), blank=True, features=["bold", "italic", "link"]
     )

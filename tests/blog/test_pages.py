@@ -411,3 +411,14 @@ def test_the_producers_page_takes_as_many_queries_for_many_producers(client, sit
     for _ in range(5):
         ProducerPageFactory(parent=producers)
     assert count_queries(client, producers.url) == few
+
+
+@pytest.mark.django_db
+def test_a_tag_with_an_umlaut_gets_a_slug_that_links_and_filters(client):
+    _, blog, _ = build_site()
+    post = BlogPageFactory(parent=blog, title="Bergkäse vom Hof", tag_names=["Käse"])
+    response = client.get(post.url)
+    assert response.status_code == 200
+    tag_url = blog.url + blog.reverse_subpage("tag", args=["kase"])
+    assert tag_url in response.text
+    assert "Bergkäse vom Hof" in client.get(tag_url).text

@@ -91,7 +91,7 @@ def test_the_language_switcher_posts_every_language_and_marks_the_current_one(
     ).group(0)
     assert f'action="{reverse("set_language")}"' in form
     assert 'method="post"' in form
-    assert 'name="csrfmiddlewaretoken"' in form
+    assert "csrfmiddlewaretoken" not in form  # switching language sets no cookie
     assert '<input type="hidden" name="next" value="/blog/?page=1">' in form
     assert re.search(r'value="de" lang="de" aria-pressed="true">Deutsch<', form)
     assert re.search(r'value="en" lang="en" aria-pressed="false">English<', form)
@@ -213,3 +213,12 @@ def test_the_500_page_renders_without_database_or_context_processors():
     assert "<h1" in html
     assert "theke.css" in html
     assert 'href="/"' in html
+
+
+def test_reading_pages_sets_no_cookie(client, site):
+    """Readers are never tracked: no page a reader opens sets a cookie."""
+    _, blog, producers = site
+    for url in ("/", blog.url, producers.url, "/search/?q=milch"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert not response.cookies, f"{url} set {list(response.cookies)}"

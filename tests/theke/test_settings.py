@@ -56,3 +56,19 @@ def test_sqlite_files_run_in_wal_mode_with_a_busy_timeout(tmp_path, django_db_bl
                 assert cursor.fetchone()[0] == 20_000
         finally:
             connection.close()
+
+
+def test_an_empty_database_url_means_the_embedded_sqlite_default():
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "from theke.settings import base; print(base.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=PROJECT,
+        env={**os.environ, "DATABASE_URL": ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "django.db.backends.sqlite3"

@@ -100,8 +100,8 @@ WSGI_APPLICATION = "theke.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL switches to PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -207,6 +207,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# "Käse" becomes the tag slug "kase", which URL routes can reverse.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 LOGGING = {
     "version": 1,
