@@ -63,7 +63,8 @@ def test_an_empty_database_url_means_the_embedded_sqlite_default():
         [
             sys.executable,
             "-c",
-            "from theke.settings import base; print(base.DATABASES['default']['ENGINE'])",
+            "from theke.settings.base import DATABASES; "
+            "print(DATABASES['default']['ENGINE'])",
         ],
         cwd=PROJECT,
         env={**os.environ, "DATABASE_URL": ""},
