@@ -59,8 +59,9 @@ format: $(BIN)/.installed ## Rewrite the code in the house style
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: $(BIN)/.installed ## Update and compile the German and English translations
-	$(MANAGE) makemessages -l de -l en --ignore=.venv --ignore=tests --ignore=bench
+messages: $(BIN)/.installed ## Update and compile the German and English translations (needs gettext)
+	$(MANAGE) makemessages -l de -l en --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
 	$(MANAGE) compilemessages --ignore=.venv
 
 ci: ## Run everything CI runs (installs chromium, needs PostgreSQL and Redis)

@@ -59,7 +59,7 @@ def test_the_video_block_loads_nothing_from_the_provider_before_a_click():
     assert f'href="{VIDEO_URL}"' in html
     assert "data-video-load hidden" in html
     assert 'data-embed-url="https://www.youtube-nocookie.com/embed/abcdefghijk' in html
-    assert "loads the video from YouTube" in html
+    assert "lädt das Video von YouTube" in html
     assert "Ein Tag auf dem Hof" in html
 
 
@@ -151,8 +151,8 @@ def test_a_post_shows_its_byline_dates_and_reading_time(client, story):
 
 
 def test_the_reading_time_is_plural_aware(client, story):
-    assert "3 minutes read" in get(client, story["post"].url, language="en")
-    assert "1 minute read" in get(client, story["related"].url, language="en")
+    assert "3 Minuten Lesezeit" in get(client, story["post"].url)
+    assert "1 Minute Lesezeit" in get(client, story["related"].url)
 
 
 def test_a_post_hero_is_an_eager_rendition_with_its_description(client, story):

@@ -141,7 +141,7 @@ def test_a_producer_is_found_and_labelled_as_producer(client, site):
     [result] = response.context["search_results"]
     assert result.title == "Mühle am Bach"
     assert result.kind == "producerpage"
-    assert str(result.label) == "Producer"
+    assert str(result.label) == "Erzeuger"
     assert result.date is None
 
 
@@ -189,12 +189,12 @@ def test_an_unpublished_post_drops_out_of_the_results(client, cheese_post):
 def test_an_empty_query_shows_a_prompt(client, site):
     response = search(client, "")
     assert response.context["result_count"] == 0
-    assert "What are you looking for?" in response.text
+    assert "Was suchen Sie?" in response.text
 
 
 def test_a_query_without_results_says_so(client, site):
     response = search(client, "Quarkbällchen")
-    assert "Nothing found for" in response.text
+    assert "haben wir nichts gefunden" in response.text
     assert "Quarkbällchen" in response.text
 
 
