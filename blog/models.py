@@ -25,7 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from home.blocks import StoryStreamBlock
+from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 
 POSTS_PER_PAGE = 9
@@ -403,7 +403,7 @@ class BlogPage(Page):
         blank=True,
         help_text=_("Describe the picture for readers who cannot see it."),
     )
-    body = StreamField(StoryStreamBlock(), verbose_name=_("body"))
+    body = StreamField(StoryStreamBlock(extra_story_blocks()), verbose_name=_("body"))
     date = models.DateField(_("published on"), default=timezone.localdate)
     updated = models.DateField(
         _("updated on"),
@@ -659,7 +659,9 @@ class ProducerPage(Page):
         related_name="+",
     )
     hero_alt = models.CharField(_("main photo description"), max_length=250, blank=True)
-    story = StreamField(StoryStreamBlock(), verbose_name=_("story"), blank=True)
+    story = StreamField(
+        StoryStreamBlock(extra_story_blocks()), verbose_name=_("story"), blank=True
+    )
     visiting = RichTextField(
         _("visiting information"),
         blank=True,

@@ -3,8 +3,10 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -153,6 +155,18 @@ class VideoEmbedBlock(blocks.StructBlock):
                 }
             )
         return value
+
+
+def extra_story_blocks() -> list[tuple[str, blocks.Block]]:
+    """Blocks other apps add to stories, named in settings.THEKE_STORY_BLOCKS.
+
+    home knows nothing of the other apps; the settings say which of their blocks
+    a story may hold, as (name, dotted path to the block class) pairs.
+    """
+    return [
+        (name, import_string(path)())
+        for name, path in getattr(settings, "THEKE_STORY_BLOCKS", [])
+    ]
 
 
 class StoryStreamBlock(blocks.StreamBlock):

@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "blog",
+    "shop_link",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -209,6 +210,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # "Käse" becomes the tag slug "kase", which URL routes can reverse.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
+# Blocks other apps add to posts and producer stories: (block name, class path).
+THEKE_STORY_BLOCKS = [("products", "shop_link.blocks.ProductsBlock")]
 
 LOGGING = {
     "version": 1,

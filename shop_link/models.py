@@ -1,0 +1,408 @@
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .pricing import unit_price
+
+
+class FeedFormat(models.TextChoices):
+    MERCHANT_XML = "merchant-xml", _("Google Merchant Center XML (RSS or Atom)")
+    MERCHANT_TSV = "merchant-tsv", _("Google Merchant Center text (tab-separated)")
+    CSV = "csv", _("CSV (WooCommerce, Shopware or own columns)")
+    SHOPIFY_JSON = "shopify-json", _("Shopify products.json")
+
+
+class Availability(models.TextChoices):
+    IN_STOCK = "in_stock", _("In stock")
+    OUT_OF_STOCK = "out_of_stock", _("Out of stock")
+    PREORDER = "preorder", _("Preorder")
+    BACKORDER = "backorder", _("Backorder")
+    DISCONTINUED = "discontinued", _("No longer sold")
+
+
+class ProductSource(models.Model):
+    """A product feed: the shop's own, or a partner shop's whose goods it also sells."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    format = models.CharField(_("format"), max_length=20, choices=FeedFormat.choices)
+    location = models.CharField(
+        _("feed address"),
+        max_length=1000,
+        help_text=_("An http(s) address, or the path of a file on the server."),
+    )
+    shop_name = models.CharField(
+        _("sold by"), max_length=120, help_text=_("The shop customers buy from.")
+    )
+    shop_url = models.URLField(_("shop address"), blank=True)
+    default_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="EUR",
+        help_text=_("Used where the feed names no currency (Shopify, some CSV)."),
+    )
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Active sources are synced by default.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("is_active")]),
+        FieldRowPanel([FieldPanel("format"), FieldPanel("default_currency")]),
+        FieldPanel("location"),
+        FieldRowPanel([FieldPanel("shop_name"), FieldPanel("shop_url")]),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("product source")
+        verbose_name_plural = _("product sources")
+
+    def __str__(self):
+        return self.name
+
+    @cached_property
+    def last_run(self):
+        return self.sync_runs.order_by("-started_at").first()
+
+
+class SyncRun(models.Model):
+    """One sync of one source, with what it did and what it refused."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    source = models.ForeignKey(
+        ProductSource,
+        verbose_name=_("source"),
+        on_delete=models.CASCADE,
+        related_name="sync_runs",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
+    )
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    discontinued = models.PositiveIntegerField(_("no longer sold"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    problems = models.JSONField(
+        _("problems"),
+        default=list,
+        blank=True,
+        help_text=_("Rejected entries and image failures: where, and why."),
+    )
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("sync run")
+        verbose_name_plural = _("sync runs")
+
+    def __str__(self):
+        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def duration(self):
+        if self.finished_at is None:
+            return None
+        return self.finished_at - self.started_at
+
+
+class BrandProducer(models.Model):
+    """Staff's rule: products of this brand come from this producer."""
+
+    brand = models.CharField(
+        _("brand in the feed"),
+        max_length=200,
+        unique=True,
+        help_text=_("Matched without regard to upper and lower case."),
+    )
+    producer = models.ForeignKey(
+        "blog.ProducerPage",
+        verbose_name=_("producer"),
+        on_delete=models.CASCADE,
+        related_name="brand_rules",
+    )
+
+    panels = [FieldPanel("brand"), FieldPanel("producer")]
+
+    class Meta:
+        ordering = ["brand"]
+        verbose_name = _("brand to producer rule")
+        verbose_name_plural = _("brand to producer rules")
+
+    def __str__(self):
+        return f"{self.brand} → {self.producer}"
+
+    def save(self, *args, **kwargs):
+        self.brand = " ".join(self.brand.split())
+        super().save(*args, **kwargs)
+
+
+class FeedImage(models.Model):
+    """A picture fetched from a feed's image link, fetched once per distinct URL."""
+
+    url = models.CharField(_("address"), max_length=1000, unique=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fetched_at = models.DateTimeField(_("fetched"), auto_now=True)
+    error = models.CharField(_("why it failed"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("feed image")
+        verbose_name_plural = _("feed images")
+
+    def __str__(self):
+        return self.url
+
+
+class ProductQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("image", "producer", "source").order_by(
+            "title", "pk"
+        )
+
+    def on_sale(self):
+        """Products the shops still sell, whether in stock or not."""
+        return self.exclude(availability=Availability.DISCONTINUED)
+
+    def matching(self, query):
+        words = query.split()
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(brand__icontains=word)
+                | Q(category__icontains=word)
+            )
+        return self.filter(condition) if words else self.none()
+
+
+class Product(models.Model):
+    """A product mirrored from a shop's feed, plus what staff add by hand."""
+
+    # From the feed: every sync may overwrite these.
+    source = models.ForeignKey(
+        ProductSource,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    external_id = models.CharField(_("id in the feed"), max_length=255)
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    link = models.URLField(_("link to buy"), max_length=1000)
+    image_link = models.CharField(_("image address"), max_length=1000, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    price = models.DecimalField(_("price"), max_digits=10, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3)
+    sale_price = models.DecimalField(
+        _("sale price"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    unit_quantity = models.DecimalField(
+        _("content"), max_digits=12, decimal_places=4, null=True, blank=True
+    )
+    unit_measure = models.CharField(_("content unit"), max_length=8, blank=True)
+    unit_base_quantity = models.DecimalField(
+        _("unit price per"), max_digits=12, decimal_places=4, null=True, blank=True
+    )
+    unit_base_measure = models.CharField(_("unit price unit"), max_length=8, blank=True)
+    availability = models.CharField(
+        _("availability"),
+        max_length=16,
+        choices=Availability.choices,
+        default=Availability.IN_STOCK,
+    )
+    brand = models.CharField(_("brand"), max_length=200, blank=True)
+    category = models.CharField(_("category"), max_length=300, blank=True)
+    gtin = models.CharField(_("GTIN"), max_length=50, blank=True)
+    sku = models.CharField(_("SKU"), max_length=100, blank=True)
+    origin_region = models.CharField(_("region of origin"), max_length=120, blank=True)
+    origin_country = models.CharField(
+        _("country of origin"), max_length=120, blank=True
+    )
+    certifications = models.JSONField(_("certifications"), default=list, blank=True)
+    content_hash = models.CharField(max_length=64, editable=False)
+    last_seen_at = models.DateTimeField(_("last seen in the feed"), db_index=True)
+    synced_at = models.DateTimeField(_("data last changed by a sync"))
+
+    # By hand: a sync never touches these.
+    producer = models.ForeignKey(
+        "blog.ProducerPage",
+        verbose_name=_("producer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+    producer_set_by_hand = models.BooleanField(
+        _("producer chosen by hand"),
+        default=False,
+        help_text=_("If set, brand rules no longer change the producer."),
+    )
+    origin_notes = models.TextField(
+        _("notes on origin"),
+        blank=True,
+        help_text=_("Where exactly it comes from, in the shop's own words."),
+    )
+    how_made = models.TextField(
+        _("how it is made"), blank=True, help_text=_("In the shop's own words.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("producer"),
+                FieldPanel("producer_set_by_hand"),
+                FieldPanel("origin_notes"),
+                FieldPanel("how_made"),
+            ],
+            heading=_("Added by the shop"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(name, read_only=True)
+                for name in (
+                    "title",
+                    "source",
+                    "external_id",
+                    "description",
+                    "link",
+                    "price",
+                    "sale_price",
+                    "currency",
+                    "availability",
+                    "brand",
+                    "category",
+                    "gtin",
+                    "sku",
+                    "origin_region",
+                    "origin_country",
+                    "last_seen_at",
+                    "synced_at",
+                )
+            ],
+            heading=_("From the feed (changed by each sync)"),
+        ),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"], name="unique_product_per_source"
+            )
+        ]
+        indexes = [models.Index(fields=["source", "availability"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        index = ProductIndexPage.objects.live().first()
+        return index.product_url(self) if index else ""
+
+    @property
+    def is_discontinued(self):
+        return self.availability == Availability.DISCONTINUED
+
+    @property
+    def current_price(self) -> Decimal:
+        return self.sale_price if self.sale_price is not None else self.price
+
+    @property
+    def unit_price(self):
+        """(amount, quantity, measure) for the price per base unit, or None."""
+        return unit_price(
+            self.current_price,
+            self.unit_quantity,
+            self.unit_measure,
+            self.unit_base_quantity,
+            self.unit_base_measure,
+        )
+
+
+class ProductMention(models.Model):
+    """A live page that shows a product: kept when pages are published."""
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="mentions"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="product_mentions"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "page"], name="unique_product_mention"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} → {self.product_id}"
+
+
+class ProductIndexPage(RoutablePageMixin, Page):
+    """The catalogue at /products/ and a transparency page for every product."""
+
+    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("product catalogue")
+
+    def product_url(self, product, request=None):
+        return self.get_url(request=request) + self.reverse_subpage(
+            "product", args=[product.slug]
+        )
+
+    @path("")
+    def catalogue(self, request):
+        from .views import catalogue
+
+        return catalogue(request, self)
+
+    @path("<slug:slug>/", name="product")
+    def product(self, request, slug):
+        from .views import product_detail
+
+        return product_detail(request, self, slug)

@@ -1,0 +1,1 @@
+"""Signal receivers of the products app; filled in as the app grows."""
