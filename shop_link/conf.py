@@ -1,0 +1,39 @@
+"""Settings of the products app and their defaults.
+
+Any of them may be set in the project's settings. Read them with
+`setting("SHOP_LINK_…")`, which looks at the project's settings on every call, so
+`override_settings` in tests and changed settings take effect at once.
+"""
+
+from django.conf import settings
+
+# Seconds to wait for an image server, per connection attempt and per read; a
+# whole download is also cut off once it has taken this long.
+SHOP_LINK_IMAGE_TIMEOUT = 10
+
+# Largest image file fetched from a feed's image link, in bytes.
+SHOP_LINK_IMAGE_MAX_BYTES = 8 * 1024 * 1024
+
+# Largest image accepted, in pixels (width × height), checked from the file's
+# header before any pixel is decoded: guards against decompression bombs.
+SHOP_LINK_IMAGE_MAX_PIXELS = 25_000_000
+
+# Seconds before an image link that failed is tried again. Until then a sync
+# reports the earlier failure without fetching, so a broken image server is not
+# asked again for every product on every run.
+SHOP_LINK_IMAGE_RETRY_AFTER = 24 * 60 * 60
+
+# Name of the Wagtail image collection that pictures from feeds are stored in;
+# created beneath the root collection when missing.
+SHOP_LINK_IMAGE_COLLECTION = "Produkte"
+
+# Seconds to wait for a feed's server, per connection attempt and per read.
+SHOP_LINK_FEED_TIMEOUT = 30
+
+# Largest feed read from a URL or a file, in bytes.
+SHOP_LINK_FEED_MAX_BYTES = 200 * 1024 * 1024
+
+
+def setting(name: str):
+    """The project's value of an app setting, or its default above."""
+    return getattr(settings, name, globals()[name])
