@@ -198,6 +198,46 @@ def test_a_query_without_results_says_so(client, site):
     assert "Quarkbällchen" in response.text
 
 
+def search_in_english(client, query, **params):
+    response = client.get(SEARCH_URL, {"q": query, **params}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    return response
+
+
+def test_empty_and_fruitless_searches_offer_the_main_sections(client, site):
+    _, blog, producers = site
+    for section in (blog, producers):
+        section.show_in_menus = True
+        section.save_revision().publish()
+    for query in ("", "Quarkbällchen"):
+        text = search_in_english(client, query).text
+        assert "Or have a look around" in text
+        assert f'<a class="chip" href="{blog.url}">' in text
+        assert f'<a class="chip" href="{producers.url}">' in text
+
+
+def test_a_search_with_results_offers_no_detour(client, cheese_post):
+    assert "Or have a look around" not in search_in_english(client, "Ziegenkäse").text
+
+
+def test_a_fruitless_search_of_several_words_suggests_fewer_words(client, site):
+    assert "Use fewer words" in search_in_english(client, "Quark Bällchen").text
+    assert "Use fewer words" not in search_in_english(client, "Quarkbällchen").text
+
+
+def test_later_result_pages_step_back_and_name_their_number(client, site):
+    _, blog, _ = site
+    for number in range(12):
+        BlogPageFactory(parent=blog, title=f"Rezept {number}")
+    first = search_in_english(client, "Rezept").text
+    assert "page 1 of 2" in first
+    assert "Next" in first and "Older" not in first
+    second = search_in_english(client, "Rezept", page=2).text
+    assert "<title>Search for “Rezept” – Page 2 – Theke</title>" in second
+    assert 'rel="prev"' in second
+    assert "Previous" in second and "Newer" not in second
+
+
 def test_the_search_page_is_kept_out_of_search_engines(client, site):
     response = search(client, "Käse")
     assert '<meta name="robots" content="noindex">' in response.text
