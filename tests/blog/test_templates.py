@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from blog.models import ProducerPageGalleryImage
+from blog.models import POSTS_PER_PAGE, ProducerPageGalleryImage
 from home.blocks import StoryStreamBlock
 from tests.factories import (
     AuthorFactory,
@@ -41,6 +41,10 @@ def render_block(block_type, value):
     stream_block = StoryStreamBlock()
     child = stream_block.child_blocks[block_type]
     return child.render(child.to_python(value))
+
+
+def document_title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
 
 
 def count_queries(client, url):
@@ -270,6 +274,58 @@ def test_drafts_are_not_teased(client, site):
     _, blog, _ = site
     make_draft(BlogPageFactory(parent=blog, title="Noch nicht fertig"))
     assert "Noch nicht fertig" not in get(client, blog.url)
+
+
+# Titles of filtered listings
+
+
+def test_a_category_listing_is_titled_with_the_category(client, story):
+    assert document_title(get(client, "/blog/category/kaese/")) == "Käse – Blog – Theke"
+    assert document_title(get(client, "/blog/?category=kaese")) == "Käse – Blog – Theke"
+
+
+def test_a_tag_listing_is_titled_with_the_tag(client, story):
+    title = "Stories tagged “rohmilch” – Blog – Theke"
+    assert document_title(get(client, "/blog/tag/rohmilch/", language="en")) == title
+    assert document_title(get(client, "/blog/?tag=rohmilch", language="en")) == title
+
+
+def test_the_author_page_is_titled_with_the_author_and_the_blog(client, story):
+    html = get(client, "/blog/author/greta-hansen/")
+    assert document_title(html) == "Greta Hansen – Blog – Theke"
+    html = get(client, "/blog/?author=greta-hansen")
+    assert document_title(html) == "Greta Hansen – Blog – Theke"
+
+
+def test_the_unfiltered_blog_keeps_its_plain_title(client, story):
+    assert document_title(get(client, story["blog"].url)) == "Blog – Theke"
+
+
+def test_later_pages_of_a_listing_name_their_number_in_the_title(client, site):
+    _, blog, _ = site
+    cheese = CategoryFactory(name="Käse", slug="kaese")
+    author = AuthorFactory(name="Greta Hansen")
+    for _ in range(POSTS_PER_PAGE + 1):
+        BlogPageFactory(parent=blog, categories_list=[cheese], authors=[author])
+
+    def title(url):
+        return document_title(get(client, url, language="en"))
+
+    assert title("/blog/?page=2") == "Blog – Page 2 – Theke"
+    assert title("/blog/category/kaese/?page=2") == "Käse – Page 2 – Blog – Theke"
+    assert title("/blog/author/greta-hansen/?page=2") == (
+        "Greta Hansen – Page 2 – Blog – Theke"
+    )
+    assert title("/blog/category/kaese/?page=1") == "Käse – Blog – Theke"
+    assert title("/blog/category/kaese/?page=abc") == "Käse – Blog – Theke"
+
+
+def test_a_listing_title_escapes_the_filter_name(client, site):
+    _, blog, _ = site
+    origin = CategoryFactory(name="Erzeuger & <Herkunft>", slug="herkunft")
+    BlogPageFactory(parent=blog, categories_list=[origin])
+    html = get(client, "/blog/category/herkunft/")
+    assert document_title(html) == "Erzeuger &amp; &lt;Herkunft&gt; – Blog – Theke"
 
 
 # Authors
