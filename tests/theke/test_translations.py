@@ -40,6 +40,13 @@ class Entry:
     flags: set[str] = field(default_factory=set)
 
     @property
+    def key(self) -> str:
+        """The message as gettext looks it up, its context included."""
+        if self.msgctxt is None:
+            return self.msgid
+        return f"{self.msgctxt}\x04{self.msgid}"
+
+    @property
     def translations(self) -> list[str]:
         return [self.msgstr[n] for n in sorted(self.msgstr)]
 
@@ -77,6 +84,10 @@ def read_po(path: Path) -> list[Entry]:
         if entry.msgid:
             entries.append(entry)
     return entries
+
+
+def messages(path: Path) -> set[str]:
+    return {entry.key for entry in read_po(path)}
 
 
 def catalog(language: str) -> Path:
@@ -120,10 +131,7 @@ def test_no_message_is_left_fuzzy(language):
 
 
 def test_the_english_catalog_holds_the_same_messages_as_the_german_one():
-    def keys(language):
-        return {(e.msgctxt, e.msgid) for e in read_po(catalog(language))}
-
-    assert keys("en") == keys("de")
+    assert messages(catalog("en")) == messages(catalog("de"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -135,16 +143,11 @@ def test_the_compiled_catalog_matches_its_source(language):
     for entry in read_po(catalog(language)):
         if not all(entry.translations):
             continue  # msgfmt leaves untranslated messages out
-        msgid = (
-            entry.msgid
-            if entry.msgctxt is None
-            else f"{entry.msgctxt}\x04{entry.msgid}"
-        )
         if entry.msgid_plural is None:
-            expected[msgid] = entry.msgstr[0]
+            expected[entry.key] = entry.msgstr[0]
         else:
             for n, text in entry.msgstr.items():
-                expected[(msgid, n)] = text
+                expected[(entry.key, n)] = text
     compiled_messages = {key: text for key, text in mo._catalog.items() if key != ""}
     assert compiled_messages == expected
 
@@ -186,13 +189,9 @@ def test_every_translatable_string_in_the_source_is_in_the_german_catalog(
     monkeypatch.chdir(source)
     with override_settings(LOCALE_PATHS=[source / "locale"]):
         call_command("makemessages", locale=["de"], no_location=True, verbosity=0)
-
-    def keys(path):
-        return {(entry.msgctxt, entry.msgid) for entry in read_po(path)}
-
-    extracted = keys(source / "locale" / "de" / "LC_MESSAGES" / "django.po")
+    extracted = messages(source / "locale" / "de" / "LC_MESSAGES" / "django.po")
     assert extracted
-    assert sorted(extracted - keys(catalog("de"))) == []
+    assert sorted(extracted - messages(catalog("de"))) == []
 
 
 # In use
