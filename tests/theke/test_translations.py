@@ -23,7 +23,7 @@ LANGUAGES = ("de", "en")
 # The folders `make messages` leaves out; locale/ is where the catalogs go.
 NOT_EXTRACTED = {".git", ".venv", "bench", "locale", "media", "staticfiles", "tests"}
 EXTRACTED_SUFFIXES = {".html", ".py", ".txt"}
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?[a-z]|\{\w*\}")
 HTML_TAG = re.compile(r"</?[a-z][^>]*>")
 MISSING_XGETTEXT = (
     "xgettext is not installed, so the source cannot be compared with the catalog "
