@@ -33,6 +33,10 @@ SHOP_LINK_FEED_TIMEOUT = 30
 # Largest feed read from a URL or a file, in bytes.
 SHOP_LINK_FEED_MAX_BYTES = 200 * 1024 * 1024
 
+# Largest Shopify products.json read, in bytes. JSON is read whole, not streamed,
+# so this bounds the memory a sync from such a file takes.
+SHOP_LINK_JSON_MAX_BYTES = 32 * 1024 * 1024
+
 
 def setting(name: str):
     """The project's value of an app setting, or its default above."""
