@@ -1,0 +1,218 @@
+"""Admin pieces for products and their sources: "sync now", the last run, columns."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django_tasks import TaskResultStatus
+from wagtail.admin import messages
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.permissions import policy_registry
+
+from .models import Availability, ProductSource, SyncRun
+from .tasks import sync_source_task
+
+# Earlier runs listed under the last one on a source's page.
+EARLIER_RUNS = 5
+# Problems of one run listed on a source's page; the rest are counted.
+PROBLEMS_SHOWN = 100
+
+
+def latest_runs():
+    """Each source's newest run, for a Prefetch on sources."""
+    return SyncRun.objects.annotate(
+        newest_first=Window(
+            RowNumber(), partition_by=F("source"), order_by=F("started_at").desc()
+        )
+    ).filter(newest_first=1)
+
+
+def last_run_of(source):
+    """The source's newest run, from a prefetch when the listing made one."""
+    if hasattr(source, "latest_runs"):
+        return source.latest_runs[0] if source.latest_runs else None
+    return source.last_run
+
+
+def run_summary(run) -> str:
+    """What a run did, in one line."""
+    from .sync import summary
+
+    return summary(run)
+
+
+def can_sync(user) -> bool:
+    """Whoever may change sources may sync them."""
+    policy = policy_registry.get_by_type(ProductSource)
+    return policy.user_has_permission(user, "change")
+
+
+def sync_url(source) -> str:
+    return reverse("wagtailsnippets_shop_link_productsource:sync", args=[source.pk])
+
+
+def sync_button_attrs(url: str) -> dict:
+    """Attributes that make a button POST to `url` and come back to this page.
+
+    Wagtail's admin script adds the CSRF token.
+    """
+    return {
+        "data-controller": "w-action",
+        "data-action": "w-action#post",
+        "data-w-action-url-value": url,
+        "data-w-action-continue-value": "true",
+    }
+
+
+def sync_now_button(source) -> Button:
+    url = sync_url(source)
+    return Button(
+        _("Sync now"),
+        url=url,
+        icon_name="resubmit",
+        attrs=sync_button_attrs(url),
+        priority=15,
+    )
+
+
+class SyncSourceView(View):
+    """Start a sync of one source as a background task (POST only)."""
+
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_sync(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, pk):
+        source = get_object_or_404(ProductSource, pk=pk)
+        result = sync_source_task.enqueue(source.pk)
+        edit_url = reverse(
+            "wagtailsnippets_shop_link_productsource:edit", args=[source.pk]
+        )
+        buttons = [messages.button(edit_url, _("See the result"))]
+        if result.status == TaskResultStatus.SUCCESSFUL:
+            run = SyncRun.objects.filter(pk=result.return_value).first()
+            if run is not None and run.status == SyncRun.Status.FAILED:
+                messages.error(
+                    request,
+                    _("Sync of “%(source)s” failed: %(message)s")
+                    % {"source": source, "message": run.message},
+                    buttons=buttons,
+                )
+            elif run is not None:
+                messages.success(
+                    request,
+                    _("Sync of “%(source)s” finished: %(summary)s")
+                    % {"source": source, "summary": run_summary(run)},
+                    buttons=buttons,
+                )
+        elif result.status == TaskResultStatus.FAILED:
+            messages.error(
+                request,
+                _("Sync of “%(source)s” stopped on an unexpected error.")
+                % {"source": source},
+                buttons=buttons,
+            )
+        else:
+            messages.success(
+                request,
+                _("Sync of “%(source)s” started; its result shows here when done.")
+                % {"source": source},
+                buttons=buttons,
+            )
+        return redirect(self.next_url() or edit_url)
+
+    def next_url(self):
+        url = self.request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            url,
+            allowed_hosts={self.request.get_host()},
+            require_https=self.request.is_secure(),
+        ):
+            return url
+        return ""
+
+
+class LastRunColumn(Column):
+    """A source's newest run: status, when, and what it did."""
+
+    cell_template_name = "shop_link/admin/last_run_cell.html"
+
+    def __init__(self, name="last_run", **kwargs):
+        kwargs.setdefault("label", gettext_lazy("Last sync"))
+        kwargs.setdefault("accessor", last_run_of)
+        super().__init__(name, **kwargs)
+
+
+class AvailabilityColumn(StatusTagColumn):
+    """Availability as a status tag, highlighted while a product is in stock."""
+
+    def __init__(self, name="availability", **kwargs):
+        kwargs.setdefault("label", gettext_lazy("Availability"))
+        kwargs.setdefault("accessor", "get_availability_display")
+        kwargs.setdefault("sort_key", "availability")
+        kwargs.setdefault(
+            "primary", lambda product: product.availability == Availability.IN_STOCK
+        )
+        super().__init__(name, **kwargs)
+
+
+class PriceColumn(Column):
+    """The price a customer pays now, with the regular one when on sale."""
+
+    cell_template_name = "shop_link/admin/price_cell.html"
+
+    def __init__(self, name="price", **kwargs):
+        kwargs.setdefault("label", gettext_lazy("Price"))
+        kwargs.setdefault("sort_key", "price")
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        return instance
+
+
+class SyncRunsPanel(Panel):
+    """On a source's edit page: its last run in full, and the runs before it."""
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        del kwargs["help_text"]
+        return kwargs
+
+    @property
+    def clean_name(self):
+        return super().clean_name or "sync_runs"
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "shop_link/admin/sync_runs_panel.html"
+
+        def is_shown(self):
+            return self.instance.pk is not None and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            runs = list(self.instance.sync_runs.all()[: EARLIER_RUNS + 1])
+            last_run = runs[0] if runs else None
+            context.update(
+                last_run=last_run,
+                earlier_runs=runs[1:],
+                sync_button_attrs=sync_button_attrs(sync_url(self.instance)),
+                can_sync=self.request is not None and can_sync(self.request.user),
+            )
+            if last_run is not None:
+                problems = last_run.problems or []
+                context.update(
+                    summary=run_summary(last_run),
+                    problems=problems[:PROBLEMS_SHOWN],
+                    problems_hidden=max(0, len(problems) - PROBLEMS_SHOWN),
+                )
+            return context
