@@ -13,9 +13,9 @@ Rules a sync keeps:
   and stay, so links to them keep working; when one comes back it takes the
   feed's availability again.
 - A feed that cannot be read, or breaks off half-way, changes nothing.
-- A feed without a single usable product is refused while the source still has
-  products on sale: an empty answer is far more often a broken export than a
-  shop that sells nothing. `allow_empty=True` accepts it.
+- A feed without a single usable product (no entries, or every entry rejected)
+  is refused while the source still has products on sale: that is far more
+  often a broken export than a shop that has stopped selling everything.
 - Pictures are fetched after the products are committed; a picture that fails
   leaves its product without one and is reported, nothing else fails.
 
@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import CharField, DecimalField
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -204,7 +205,6 @@ def sync_source(
     stream: BinaryIO | None = None,
     progress: Callable[[int], object] | None = None,
     fetch_images: bool = True,
-    allow_empty: bool = False,
 ) -> SyncRun:
     """Sync one source from its feed (or from `stream`) and return the run.
 
@@ -215,9 +215,7 @@ def sync_source(
     tally = Tally()
     try:
         with open_feed(source.location, stream) as feed:
-            image_ids = _write_products(
-                source, feed, tally, progress=progress, allow_empty=allow_empty
-            )
+            image_ids = _write_products(source, feed, tally, progress=progress)
     except FeedError as error:
         tally.nothing_written()
         return _finish(run, tally, failure=str(error))
@@ -326,13 +324,16 @@ def open_feed(location: str, stream: BinaryIO | None = None) -> Iterator[Feed]:
 
 
 def _bases(location: str) -> tuple[str, str]:
-    """(base URL for the parser, base location for pictures) of a location."""
+    """(base URL for the parser, base location for pictures) of a location.
+
+    A local feed's relative image links stay relative in the products; the
+    picture step resolves them, and only inside the feed's folder.
+    """
     if not location:
         return "", ""
     if is_url(location):
         return location, location
-    path = feed_path(location).resolve()
-    return path.as_uri(), str(path)
+    return "", str(feed_path(location).resolve())
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -393,8 +394,8 @@ def _download(url: str) -> Iterator[tuple[BinaryIO, str]]:
 
 def _too_large(url: str, max_bytes: int) -> FeedError:
     return FeedError(
-        _("%(url)s is larger than %(size)d MB, the limit for feeds.")
-        % {"url": url, "size": max_bytes // (1024 * 1024)}
+        _("%(url)s is larger than %(size)s, the limit for feeds.")
+        % {"url": url, "size": filesizeformat(max_bytes)}
     )
 
 
@@ -414,7 +415,6 @@ def _write_products(
     tally: Tally,
     *,
     progress: Callable[[int], object] | None,
-    allow_empty: bool,
 ) -> list[int]:
     """Write the feed's products; returns the ids of products that need a picture."""
     from .feeds import parse_feed
@@ -446,7 +446,7 @@ def _write_products(
         writer.flush()
         if progress:
             progress(done)
-        if not writer.seen and not allow_empty:
+        if not writer.seen:
             on_sale = Product.objects.filter(source=source).on_sale().count()
             if on_sale:
                 raise FeedError(

@@ -48,12 +48,6 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not fetch pictures from the feed's image links.",
         )
-        parser.add_argument(
-            "--allow-empty",
-            action="store_true",
-            help="Accept a feed without products and mark all products no longer "
-            "sold (refused otherwise).",
-        )
 
     def handle(self, *args, names, feed, feed_format, source, shop_name, **options):
         if source or feed:
@@ -157,7 +151,6 @@ class Command(BaseCommand):
                 source,
                 progress=progress,
                 fetch_images=not options["no_images"],
-                allow_empty=options["allow_empty"],
             )
         finally:
             if progress:
