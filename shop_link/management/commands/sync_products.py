@@ -1,8 +1,11 @@
 import time
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.utils.translation import gettext as _
 
+from shop_link.feeds import sniff_format
 from shop_link.models import FeedFormat, ProductSource, SyncRun
 from shop_link.sync import describe_problem, is_url, summary, sync_source
 
@@ -53,28 +56,32 @@ class Command(BaseCommand):
         if source or feed:
             if names:
                 raise CommandError(
-                    "Name the source with --source when you give --feed, "
-                    "not as an argument as well."
+                    _(
+                        "Name the source with --source when you give --feed, "
+                        "not as an argument as well."
+                    )
                 )
             sources = [self.direct_source(source, feed, feed_format, shop_name)]
         else:
             if feed_format or shop_name:
-                raise CommandError("--format and --shop-name go with --source.")
+                raise CommandError(_("--format and --shop-name go with --source."))
             sources = self.named_sources(names)
         if not sources:
-            self.stdout.write("No active product sources. Add one in the admin.")
+            self.stdout.write(_("No active product sources. Add one in the admin."))
             return
 
-        failed = []
-        for product_source in sources:
-            run = self.sync(product_source, options)
-            if run.status != SyncRun.Status.SUCCEEDED:
-                failed.append(run)
-        if len(failed) == 1:
+        failed = [
+            run
+            for run in (self.sync(source, options) for source in sources)
+            if run.status != SyncRun.Status.SUCCEEDED
+        ]
+        if len(sources) == 1 and failed:
             raise CommandError(f"{failed[0].source.name}: {failed[0].message}")
         if failed:
-            names = ", ".join(run.source.name for run in failed)
-            raise CommandError(f"Syncing failed for {names}.")
+            raise CommandError(
+                _("Syncing failed for %(names)s.")
+                % {"names": ", ".join(run.source.name for run in failed)}
+            )
 
     def named_sources(self, names):
         if not names:
@@ -82,63 +89,58 @@ class Command(BaseCommand):
         found = {s.name: s for s in ProductSource.objects.filter(name__in=names)}
         unknown = [name for name in names if name not in found]
         if unknown:
-            known = list(ProductSource.objects.values_list("name", flat=True))
+            known = ", ".join(ProductSource.objects.values_list("name", flat=True))
             raise CommandError(
-                f"Unknown source: {', '.join(unknown)}. "
-                + (
-                    f"Known sources: {', '.join(known)}."
-                    if known
-                    else "There are none."
-                )
+                _("Unknown source: %(unknown)s. Known sources: %(known)s.")
+                % {"unknown": ", ".join(unknown), "known": known or "–"}
             )
         return [found[name] for name in dict.fromkeys(names)]
 
     def direct_source(self, name, feed, feed_format, shop_name):
         """The source --source names, created or pointed at --feed as given."""
         if not name:
-            raise CommandError("--feed needs --source NAME: the source to sync into.")
+            raise CommandError(_("--feed needs --source: the source to sync into."))
         if feed and not is_url(feed):
             path = Path(feed).expanduser()
             if not path.is_file():
-                raise CommandError(f"There is no feed file {feed}.")
+                raise CommandError(
+                    _("There is no feed file %(path)s.") % {"path": feed}
+                )
             feed = str(path.resolve())
         source = ProductSource.objects.filter(name=name).first()
-        if source is None:
+        created = source is None
+        if created:
             if not feed:
                 raise CommandError(
-                    f"There is no source {name}; give --feed to create it."
+                    _("There is no source %(name)s; give --feed to create it.")
+                    % {"name": name}
                 )
-            source = ProductSource(
-                name=name,
-                location=feed,
-                format=feed_format or self.guess_format(feed),
-                shop_name=shop_name or name,
-            )
-            source.full_clean()
-            source.save()
-            self.stdout.write(f"Created the source {name}.")
-            return source
+            source = ProductSource(name=name, shop_name=shop_name or name)
+            feed_format = feed_format or self.guess_format(feed)
         if feed:
             source.location = feed
         if feed_format:
             source.format = feed_format
         if shop_name:
             source.shop_name = shop_name
-        source.full_clean()
+        try:
+            source.full_clean()
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         source.save()
+        if created:
+            self.stdout.write(_("Created the source %(name)s.") % {"name": name})
         return source
 
     def guess_format(self, feed):
-        from shop_link.feeds import sniff_format
-
         guessed = None
         if not is_url(feed):
             with open(feed, "rb") as file:
                 guessed = sniff_format(file.read(8192))
         if guessed is None:
             raise CommandError(
-                "Say which format the feed has with --format "
-                f"({', '.join(FeedFormat.values)})."
+                _("Say which format the feed has with --format (%(formats)s).")
+                % {"formats": ", ".join(FeedFormat.values)}
             )
         return guessed
 
@@ -148,28 +150,29 @@ class Command(BaseCommand):
             progress = ProgressLine(source.name, self.stderr)
         try:
             run = sync_source(
-                source,
-                progress=progress,
-                fetch_images=not options["no_images"],
+                source, progress=progress, fetch_images=not options["no_images"]
             )
         finally:
             if progress:
                 progress.close()
-        if run.status == SyncRun.Status.SUCCEEDED:
-            line = f"{source.name}: {summary(run)}"
-            if not (run.created or run.updated or run.discontinued):
-                line += " (nothing changed)"
-            self.stdout.write(line, self.style.SUCCESS)
+        if run.status != SyncRun.Status.SUCCEEDED:
+            line = _("%(source)s: refused: %(reason)s")
+            style = self.style.ERROR
+        elif run.created or run.updated or run.discontinued:
+            line = _("%(source)s: %(summary)s")
+            style = self.style.SUCCESS
         else:
-            self.stdout.write(
-                f"{source.name}: refused: {run.message}", self.style.ERROR
-            )
+            line = _("%(source)s: %(summary)s – nothing changed")
+            style = self.style.SUCCESS
+        values = {"source": source.name, "summary": summary(run), "reason": run.message}
+        self.stdout.write(line % values, style)
         problems = run.problems
         hidden = len(problems) + getattr(run, "problems_omitted", 0) - SHOWN_PROBLEMS
         for problem in problems[:SHOWN_PROBLEMS]:
             self.stdout.write(f"  {describe_problem(problem)}", self.style.WARNING)
         if hidden > 0:
-            self.stdout.write(f"  … and {hidden} more", self.style.WARNING)
+            more = _("  … and %(count)d more") % {"count": hidden}
+            self.stdout.write(more, self.style.WARNING)
         return run
 
 
@@ -194,7 +197,11 @@ class ProgressLine:
         if position >= self.WIDTH:
             position = 2 * self.WIDTH - 2 - position
         bar = " " * position + "█" + " " * (self.WIDTH - position - 1)
-        text = f"{self.label} ▕{bar}▏ {done:,} products, {done / elapsed:,.0f}/s"
+        counts = _("%(done)s products, %(rate)s a second") % {
+            "done": f"{done:,}",
+            "rate": f"{done / elapsed:,.0f}",
+        }
+        text = f"{self.label} ▕{bar}▏ {counts}"
         self.out.write("\r" + text.ljust(self.shown), ending="")
         self.out.flush()
         self.shown = len(text)
