@@ -395,6 +395,54 @@ class ProductIndexPage(RoutablePageMixin, Page):
             "product", args=[product.slug]
         )
 
+    def seo_meta(self, request, context):
+        """A product's page previews as the product."""
+        product = context.get("product")
+        if product is None:
+            return {}
+        return {
+            "title": product.title,
+            "description": product.description or None,
+            "image": product.image,
+            "image_alt": product.title,
+            "type": "product",
+            "canonical": self.get_full_url(request)
+            + self.reverse_subpage("product", args=[product.slug]),
+        }
+
+    def json_ld(self, request, context):
+        """A product's page carries it as a schema.org Product with its offer."""
+        from .seo import product_json_ld
+
+        product = context.get("product")
+        if product is None:
+            return None
+        url = self.get_full_url(request) + self.reverse_subpage(
+            "product", args=[product.slug]
+        )
+        return product_json_ld(request, product, url, context.get("producer"))
+
+    def get_sitemap_urls(self, request=None):
+        """The catalogue and every product still on sale, dated by its last change."""
+        base_url = self.get_full_url(request)
+        products = Product.objects.on_sale().order_by("slug")
+        newest = products.aggregate(newest=models.Max("synced_at"))["newest"]
+        own = self.last_published_at or self.latest_revision_created_at
+        urls = [
+            {
+                "location": base_url,
+                "lastmod": max(filter(None, [own, newest]), default=None),
+            }
+        ]
+        urls += [
+            {
+                "location": base_url + self.reverse_subpage("product", args=[slug]),
+                "lastmod": synced_at,
+            }
+            for slug, synced_at in products.values_list("slug", "synced_at")
+        ]
+        return urls
+
     @path("")
     def catalogue(self, request):
         from .views import catalogue

@@ -10,6 +10,7 @@ from django.core.validators import URLValidator
 from django.db.models import Count, Prefetch
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
@@ -225,3 +226,27 @@ class ProductsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ProductsViewSetGroup)
+
+
+# --- what readers see: search, sections of posts and producers, the demo ---
+
+
+@hooks.register("theke_search")
+def search_products(request, query):
+    from .search import search_products
+
+    return search_products(request, query)
+
+
+@hooks.register("theke_page_sections")
+def product_sections(request, page, slot):
+    from .sections import product_sections
+
+    return product_sections(request, page, slot)
+
+
+@hooks.register("theke_load_demo", order=200)
+def load_products_demo(run):
+    from .demo import build_products_demo
+
+    build_products_demo(run)

@@ -1,9 +1,11 @@
 """Builders for the test suite: pages in a real tree, snippets and images."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -19,6 +21,7 @@ from blog.models import (
     ProducersIndexPage,
 )
 from home.models import HomePage
+from shop_link.models import Product, ProductIndexPage, ProductSource
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -137,6 +140,45 @@ class BlogPageFactory(wagtail_factories.PageFactory):
             publish(self)
 
 
+class ProductSourceFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Quelle {n}")
+    format = "merchant-xml"
+    location = "https://shop.example.com/feed.xml"
+    shop_name = "Hofladen Lindenau"
+    shop_url = "https://shop.example.com"
+
+    class Meta:
+        model = ProductSource
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    source = factory.SubFactory(ProductSourceFactory)
+    external_id = factory.Sequence(lambda n: f"P-{n}")
+    title = factory.Sequence(lambda n: f"Bergkäse Nummer {n}")
+    slug = factory.Sequence(lambda n: f"bergkaese-nummer-{n}")
+    description = "Zwölf Monate im Gewölbekeller gereift."
+    link = factory.LazyAttribute(lambda o: f"https://shop.example.com/p/{o.slug}")
+    price = Decimal("3.20")
+    currency = "EUR"
+    unit_quantity = Decimal("250")
+    unit_measure = "g"
+    brand = "Hof Lindenau"
+    category = "Käse"
+    last_seen_at = factory.LazyFunction(timezone.now)
+    synced_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Product
+
+
+class ProductIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Produkte"
+    slug = "products"
+
+    class Meta:
+        model = ProductIndexPage
+
+
 def home_page():
     """The site's home page, created by the migration."""
     return HomePage.objects.get()
@@ -178,6 +220,9 @@ __all__ = [
     "ImageFactory",
     "Page",
     "ProducerPageFactory",
+    "ProductFactory",
+    "ProductIndexPageFactory",
+    "ProductSourceFactory",
     "ProducersIndexPageFactory",
     "build_site",
     "home_page",

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 
 register = template.Library()
 
@@ -14,3 +16,27 @@ def menu_state(context, item):
     if page_path and page_path.startswith(item["path"]):
         return "true"
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, slot, page=None):
+    """What other apps add to a page at a named slot, in the order of their hooks.
+
+    home and blog know nothing of the apps that fill their pages. An app registers
+    a function under the "theke_page_sections" hook; it is called with
+    ``(request, page, slot)`` and returns a template name and a dict of extra
+    context, or None to add nothing there. The template renders like an include:
+    it sees this template's context (request, page) plus the extras and ``slot``.
+    """
+    page = page if page is not None else context.get("page")
+    request = context.get("request")
+    parts = []
+    for section in hooks.get_hooks("theke_page_sections"):
+        found = section(request, page, slot)
+        if not found:
+            continue
+        template_name, extra = found
+        template = context.template.engine.get_template(template_name)
+        with context.push(page=page, slot=slot, **extra):
+            parts.append(template.render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - each part is an escaped template

@@ -1,0 +1,52 @@
+"""The product sections shop_link adds to posts and producer pages."""
+
+from blog.models import ProducerPage
+
+from .mentions import product_ids_in
+from .models import Product
+
+# A producer page shows this many products, then links to the rest.
+PRODUCER_PRODUCTS = 8
+
+
+def _cards(products):
+    return products.select_related("image", "producer", "source").prefetch_related(
+        "image__renditions"
+    )
+
+
+def story_products(page) -> list[Product]:
+    """The products the page's blocks show, in the order they first appear."""
+    ids = product_ids_in(page)
+    if not ids:
+        return []
+    found = _cards(Product.objects.filter(pk__in=ids)).in_bulk()
+    return [found[pk] for pk in ids if pk in found]
+
+
+def producer_products(producer) -> list[Product]:
+    """The producer's products still on sale, one more than are shown."""
+    products = Product.objects.filter(producer=producer).on_sale().order_by("title")
+    return list(_cards(products)[: PRODUCER_PRODUCTS + 1])
+
+
+def product_sections(request, page, slot):
+    """The "products" slot: a post's products, or a producer's."""
+    if slot != "products" or page is None:
+        return None
+    if isinstance(page, ProducerPage):
+        products = producer_products(page)
+        if not products:
+            return None
+        return (
+            "shop_link/producer_products.html",
+            {
+                "products": products[:PRODUCER_PRODUCTS],
+                "more_products": len(products) > PRODUCER_PRODUCTS,
+                "producer": page,
+            },
+        )
+    products = story_products(page)
+    if not products:
+        return None
+    return ("shop_link/story_products.html", {"products": products})

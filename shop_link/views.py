@@ -1,0 +1,174 @@
+"""The catalogue and the product pages, served as routes of the ProductIndexPage."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from blog.models import BlogPage, ListingMixin, ProducerPage
+from home.search import MAX_QUERY_LENGTH, clean_query
+
+from .catalogue import matching as matching_products
+from .catalogue import remember_catalogue
+from .mentions import mentioning_pages
+from .models import Availability, Product
+
+PRODUCTS_PER_PAGE = 24
+# How many other products of the same producer a product page suggests.
+MORE_FROM_PRODUCER = 4
+
+
+class CatalogueFilters(forms.Form):
+    """The catalogue's GET parameters; a value that does not fit is ignored."""
+
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH * 2)
+    category = forms.CharField(required=False, max_length=300)
+    producer = forms.SlugField(required=False, max_length=255, allow_unicode=True)
+    availability = forms.MultipleChoiceField(
+        required=False, choices=Availability.choices
+    )
+
+    def chosen(self) -> dict:
+        self.is_valid()
+        data = dict(self.cleaned_data)
+        data["q"] = clean_query(data.get("q") or "")
+        return data
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """A filter in use, with the address of the same listing without it."""
+
+    label: str
+    value: str
+    remove_url: str
+
+
+def _without(request, name, value=None) -> str:
+    """The current query string less one parameter (or one of its values)."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(name, None)
+    else:
+        params.setlist(name, [v for v in params.getlist(name) if v != value])
+    query = params.urlencode()
+    return f"?{query}" if query else request.path
+
+
+def catalogue(request, index_page):
+    """The catalogue: filtered by category, producer and availability, searchable."""
+    remember_catalogue(request, index_page)
+    chosen = CatalogueFilters(request.GET).chosen()
+    categories = list(
+        Product.objects.exclude(category="")
+        .order_by("category")
+        .values_list("category", flat=True)
+        .distinct()
+    )
+    producers = list(
+        ProducerPage.objects.live()
+        .filter(products__isnull=False)
+        .distinct()
+        .order_by("title")
+        .only("pk", "title", "slug")
+    )
+    producer = next((p for p in producers if p.slug == chosen.get("producer")), None)
+    availability = chosen.get("availability") or []
+    labels = dict(Availability.choices)
+
+    products = Product.objects.all()
+    active = []
+    if availability:
+        products = products.filter(availability__in=availability)
+        active += [
+            ActiveFilter(
+                _("Availability"),
+                labels[value],
+                _without(request, "availability", value),
+            )
+            for value in availability
+        ]
+    else:
+        products = products.on_sale()
+    if category := chosen.get("category"):
+        products = products.filter(category=category)
+        active.append(
+            ActiveFilter(_("Category"), category, _without(request, "category"))
+        )
+    if producer is not None:
+        products = products.filter(producer=producer)
+        active.append(
+            ActiveFilter(_("Producer"), producer.title, _without(request, "producer"))
+        )
+    if query := chosen["q"]:
+        products = matching_products(products, query)
+        active.append(ActiveFilter(_("Search"), query, _without(request, "q")))
+    products = (
+        products.select_related("image", "producer", "source")
+        .prefetch_related("image__renditions")
+        .order_by("title", "pk")
+    )
+    return index_page.render(
+        request,
+        context_overrides={
+            "products": ListingMixin.paginate(request, products, PRODUCTS_PER_PAGE),
+            "filters": chosen,
+            "active_filters": active,
+            "categories": categories,
+            "producers": producers,
+            "active_producer": producer,
+            "availability_choices": Availability.choices,
+        },
+    )
+
+
+def product_detail(request, index_page, slug):
+    """Everything about one product: facts, price, origin, producer and stories."""
+    remember_catalogue(request, index_page)
+    product = (
+        Product.objects.select_related(
+            "image", "source", "producer", "producer__hero_image"
+        )
+        .prefetch_related("image__renditions", "producer__hero_image__renditions")
+        .filter(slug=slug)
+        .first()
+    )
+    if product is None:
+        raise Http404
+    producer = product.producer if product.producer and product.producer.live else None
+    posts = list(
+        BlogPage.objects.live()
+        .public()
+        .filter(product_mentions__product=product)
+        .for_listing()
+    )
+    other_pages = list(
+        mentioning_pages(product)
+        .not_type(BlogPage)
+        .exclude(pk=getattr(producer, "pk", None))
+        .order_by("title")
+    )
+    more_products = []
+    if producer is not None:
+        more_products = list(
+            Product.objects.filter(producer=producer)
+            .on_sale()
+            .exclude(pk=product.pk)
+            .select_related("image", "producer", "source")
+            .prefetch_related("image__renditions")
+            .order_by("title")[:MORE_FROM_PRODUCER]
+        )
+    return index_page.render(
+        request,
+        template="shop_link/product_page.html",
+        context_overrides={
+            "product": product,
+            "producer": producer,
+            "producer_url": producer.get_url(request=request) if producer else "",
+            "posts": posts,
+            "other_pages": other_pages,
+            "more_products": more_products,
+        },
+    )
