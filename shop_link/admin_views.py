@@ -61,13 +61,13 @@ def sync_url(source) -> str:
 def sync_button_attrs(url: str) -> dict:
     """Attributes that make a button POST to `url` and come back to this page.
 
-    Wagtail's admin script adds the CSRF token.
+    Wagtail's admin script posts a form with the CSRF token and this page's
+    address as `next`.
     """
     return {
         "data-controller": "w-action",
         "data-action": "w-action#post",
         "data-w-action-url-value": url,
-        "data-w-action-continue-value": "true",
     }
 
 
@@ -163,6 +163,17 @@ class AvailabilityColumn(StatusTagColumn):
         kwargs.setdefault(
             "primary", lambda product: product.availability == Availability.IN_STOCK
         )
+        super().__init__(name, **kwargs)
+
+
+class ThumbnailColumn(Column):
+    """A small picture, so staff recognise the product and see one is missing."""
+
+    cell_template_name = "shop_link/admin/image_cell.html"
+
+    def __init__(self, name="image", **kwargs):
+        kwargs.setdefault("label", gettext_lazy("Picture"))
+        kwargs.setdefault("width", "80px")
         super().__init__(name, **kwargs)
 
 

@@ -32,6 +32,7 @@ from .admin_views import (
     PriceColumn,
     SyncRunsPanel,
     SyncSourceView,
+    ThumbnailColumn,
     can_sync,
     latest_runs,
     sync_now_button,
@@ -125,6 +126,7 @@ class ProductViewSet(SnippetViewSet):
     filterset_class = ProductFilterSet
     list_display = [
         "title",
+        ThumbnailColumn(),
         Column("producer", label=_("Producer"), sort_key="producer__title"),
         Column("source", label=_("Source"), sort_key="source__name"),
         PriceColumn(),
@@ -136,7 +138,9 @@ class ProductViewSet(SnippetViewSet):
     edit_handler = ObjectList(Product.panels, base_form_class=ProductForm)
 
     def get_queryset(self, request):
-        return Product.objects.select_related("producer", "source")
+        return Product.objects.select_related(
+            "producer", "source", "image"
+        ).prefetch_related("image__renditions")
 
 
 class ProductSourceForm(WagtailAdminModelForm):

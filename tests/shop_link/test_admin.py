@@ -18,7 +18,7 @@ from shop_link.models import (
     ProductSource,
     SyncRun,
 )
-from tests.factories import ProducerPageFactory, build_site
+from tests.factories import ImageFactory, ProducerPageFactory, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +81,10 @@ def catalogue(source, producers):
             brand="Hof Lindenau",
             category="Käse",
             gtin="4000000000017",
+            unit_quantity=Decimal("250"),
+            unit_measure="g",
+            unit_base_quantity=Decimal("1"),
+            unit_base_measure="kg",
             producer=producers["hof"],
         ),
         "honig": make_product(
@@ -132,12 +136,21 @@ def test_the_product_listing_shows_what_staff_need(admin_client, catalogue):
 
     assert response.status_code == 200
     html = response.content.decode()
-    for column in ("Producer", "Source", "Price", "Availability", "Last seen"):
+    for column in (
+        "Picture",
+        "Producer",
+        "Source",
+        "Price",
+        "Availability",
+        "Last seen",
+    ):
         assert column in html
     assert "Hof Lindenau" in html
     assert "Käserei am See" in html
-    assert "3.20 EUR" in html
-    assert "2.80 EUR" in html
+    assert "€3.20" in html
+    assert "12.80/kg" in html
+    assert "€2.80" in html
+    assert "instead of</span> €3.20</s>" in html
     assert "Out of stock" in html
     assert "No longer sold" in html
     assert listed_titles(response) == ["Bergkäse", "Lindenhonig", "Roggenbrot"]
@@ -190,8 +203,8 @@ def test_the_product_listing_costs_the_same_with_more_products(
         assert response.status_code == 200
         return len(captured)
 
-    make_product(source, "A-1", producer=producers["hof"])
-    queries()  # warm up: content types, permissions
+    make_product(source, "A-1", producer=producers["hof"], image=ImageFactory())
+    queries()  # warm up: content types, permissions, thumbnails
     few = queries()
     partner = make_source("Partner")
     for number in range(2, 22):
@@ -200,7 +213,9 @@ def test_the_product_listing_costs_the_same_with_more_products(
             f"A-{number}",
             producer=producers["hof" if number % 3 else "imkerei"],
             category=f"Kategorie {number % 4}",
+            image=ImageFactory() if number % 2 else None,
         )
+    queries()  # thumbnails of the new pictures are made once
 
     assert queries() == few
 
