@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django_tasks import TaskResultStatus
 from wagtail.admin import messages
@@ -15,6 +15,7 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import DeleteView
 
 from .models import Availability, ProductSource, SyncRun
 from .tasks import sync_source_task
@@ -140,6 +141,42 @@ class SyncSourceView(View):
         ):
             return url
         return ""
+
+
+class ProductSourceDeleteView(DeleteView):
+    """Deletes a source only once it has no products.
+
+    Products stay when their feed drops them, so posts keep their links; a
+    source that still has some is paused (made inactive) instead.
+    """
+
+    def get(self, request, *args, **kwargs):
+        return self.refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refusal() or super().post(request, *args, **kwargs)
+
+    def refusal(self):
+        count = self.object.products.count()
+        if not count:
+            return None
+        messages.error(
+            self.request,
+            ngettext(
+                "“%(source)s” still has %(count)d product, so it cannot be "
+                "deleted. Untick “active” to stop syncing it.",
+                "“%(source)s” still has %(count)d products, so it cannot be "
+                "deleted. Untick “active” to stop syncing it.",
+                count,
+            )
+            % {"source": self.object, "count": count},
+        )
+        return redirect(self.get_edit_url())
+
+    def get_edit_url(self):
+        return reverse(
+            "wagtailsnippets_shop_link_productsource:edit", args=[self.object.pk]
+        )
 
 
 class LastRunColumn(Column):

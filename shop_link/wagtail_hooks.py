@@ -30,6 +30,7 @@ from .admin_views import (
     AvailabilityColumn,
     LastRunColumn,
     PriceColumn,
+    ProductSourceDeleteView,
     SyncRunsPanel,
     SyncSourceView,
     ThumbnailColumn,
@@ -175,6 +176,7 @@ class ProductSourceViewSet(SnippetViewSet):
     icon = "download"
     menu_label = _("Sources")
     index_view_class = ProductSourceIndexView
+    delete_view_class = ProductSourceDeleteView
     copy_view_enabled = False
     list_display = [
         "name",

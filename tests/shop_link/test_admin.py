@@ -605,3 +605,54 @@ def test_sync_now_goes_back_only_to_this_site(admin_client, tmp_path):
     )
 
     assert response["Location"] == reverse(f"{SOURCES}:edit", args=[source.pk])
+
+
+def test_a_source_with_products_is_not_deleted(admin_client, source):
+    Product.objects.bulk_create(
+        [
+            Product(
+                source=source,
+                external_id="KAESE-1",
+                title="Bergkäse",
+                slug="bergkaese",
+                link="https://hofladen.example/bergkaese",
+                price=Decimal("4.80"),
+                currency="EUR",
+                last_seen_at=timezone.now(),
+                synced_at=timezone.now(),
+            )
+        ]
+    )
+    url = reverse(f"{SOURCES}:delete", args=[source.pk])
+
+    page = admin_client.get(url, follow=True)
+    response = admin_client.post(url, follow=True)
+
+    assert "still has 1 product" in page.content.decode()
+    assert "still has 1 product" in response.content.decode()
+    assert ProductSource.objects.filter(pk=source.pk).exists()
+
+
+def test_a_source_without_products_can_be_deleted(admin_client, source):
+    finished_run(source, status=SyncRun.Status.SUCCEEDED)
+
+    response = admin_client.post(reverse(f"{SOURCES}:delete", args=[source.pk]))
+
+    assert response.status_code == 302
+    assert not ProductSource.objects.exists()
+    assert not SyncRun.objects.exists()
+
+
+def test_sync_now_with_a_task_queue_says_the_sync_has_started(
+    admin_client, source, settings
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+
+    response = admin_client.post(
+        reverse(f"{SOURCES}:sync", args=[source.pk]), follow=True
+    )
+
+    assert "Sync of “Hofladen” started" in response.content.decode()
+    assert not SyncRun.objects.exists()
