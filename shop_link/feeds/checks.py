@@ -1,0 +1,708 @@
+"""Checks every feed entry passes, whatever its format, before it becomes a FeedItem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+from urllib.parse import urljoin, urlsplit
+
+from django.utils.translation import gettext as _
+
+from ..items import FeedItem, RejectedItem
+from ..pricing import parse_measure, unit_price
+from . import text
+
+# ISO 4217 codes of the currencies in circulation (no funds, metals or test codes).
+CURRENCY_CODES = """
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN
+BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD
+FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY
+KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP
+MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR
+RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT
+TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER
+ZAR ZMW ZWG
+"""
+CURRENCIES = frozenset(CURRENCY_CODES.split())
+AVAILABILITY = ("in_stock", "out_of_stock", "preorder", "backorder")
+AVAILABILITY_ALIASES = {
+    "instock": "in_stock",
+    "outofstock": "out_of_stock",
+    "pre_order": "preorder",
+    "back_order": "backorder",
+    "onbackorder": "backorder",
+    "on_backorder": "backorder",
+}
+# Names under which feeds state origin and certifications: Merchant Center's
+# product_detail attribute names, WooCommerce attributes, Shopify tags.
+DETAIL_NAMES = {
+    **dict.fromkeys(("herkunft", "origin", "provenance"), "origin"),
+    **dict.fromkeys(
+        (
+            "herkunftsregion",
+            "region",
+            "anbaugebiet",
+            "origin region",
+            "origin_region",
+            "region of origin",
+        ),
+        "origin_region",
+    ),
+    **dict.fromkeys(
+        (
+            "ursprungsland",
+            "herkunftsland",
+            "country of origin",
+            "origin country",
+            "origin_country",
+        ),
+        "origin_country",
+    ),
+    **dict.fromkeys(
+        (
+            "zertifizierung",
+            "zertifizierungen",
+            "siegel",
+            "certification",
+            "certifications",
+        ),
+        "certifications",
+    ),
+}
+# Countries an "origin" of one word may name, so it lands in the country field.
+COUNTRY_NAMES = """
+deutschland germany österreich austria schweiz switzerland frankreich france italien
+italy spanien spain portugal niederlande netherlands belgien belgium luxemburg
+luxembourg dänemark denmark polen poland tschechien czechia ungarn hungary
+griechenland greece
+irland ireland schweden sweden norwegen norway finnland finland kroatien croatia
+slowenien slovenia slowakei slovakia rumänien romania bulgarien bulgaria türkei turkey
+großbritannien england schottland scotland usa eu
+"""
+COUNTRIES = frozenset(COUNTRY_NAMES.split()) | {
+    "vereinigtes königreich",
+    "united kingdom",
+    "great britain",
+}
+LIMITS = {
+    "external_id": 255,
+    "title": 300,
+    "link": 1000,
+    "image_link": 1000,
+    "brand": 200,
+    "category": 300,
+    "sku": 100,
+    "origin_region": 120,
+    "origin_country": 120,
+    "certification": 120,
+}
+MAX_PRICE = Decimal("100000000")
+CENT = Decimal("0.01")
+MERCHANT_PRICE = re.compile(r"([+-]?)(\d+(?:\.\d+)?)(?:\s*([A-Za-z]{3}))?")
+SHOP_PRICE = re.compile(
+    r"(?:([A-Za-z]{3}|€)\s*)?([+-]?)\s*(\d[\d.,'\s]*?)\s*(?:([A-Za-z]{3}|€))?"
+)
+PLAIN_PRICE = re.compile(r"([+-]?)(\d+(?:\.\d+)?)")
+# The common case of a web address, recognised without parsing it in full.
+SIMPLE_WEB_ADDRESS = re.compile(
+    r"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?"
+    rf"(?:[/?#][^\s{text.HIDDEN_CHARACTERS}]*)?\Z",
+    re.I,
+)
+
+NO_ORIGIN = {"origin_region": "", "origin_country": ""}
+
+PriceStyle = Literal["merchant", "shop", "plain"]
+
+
+@dataclass(slots=True)
+class RawItem:
+    """One feed entry as read, all values still text, before any check."""
+
+    # Where the entry stands ("product 3 variant 2"); formats that number their
+    # entries give `position` instead, and the builder words it when needed.
+    location: str = ""
+    position: int = 0
+    external_id: str = ""
+    title: str = ""
+    description: str = ""
+    link: str = ""
+    image_link: str = ""
+    price: str = ""
+    sale_price: str = ""
+    # A former or list price: when above `price`, it becomes the price and
+    # `price` the sale price (Shopify's compare_at_price, Shopware's list price).
+    compare_at_price: str = ""
+    sale_price_effective_date: str = ""
+    currency: str = ""
+    availability: str = ""
+    brand: str = ""
+    category: str = ""
+    gtin: str = ""
+    sku: str = ""
+    unit_pricing_measure: str = ""
+    unit_pricing_base_measure: str = ""
+    origin: str = ""
+    origin_region: str = ""
+    origin_country: str = ""
+    certifications: list[str] = field(default_factory=list)
+    # Why there is no link, when the format knows better than "missing link".
+    missing_link_reason: str = ""
+    # Problems the format's reader found already (a value of the wrong type …).
+    problems: list[str] = field(default_factory=list)
+
+    def add_detail(self, name: str, value: str) -> None:
+        """Take a named detail ("Herkunft: Allgäu") if it states origin or a seal."""
+        target = DETAIL_NAMES.get(" ".join(name.split()).casefold())
+        if target is None or not value.strip():
+            return
+        if target == "certifications":
+            self.certifications.append(value)
+        elif not getattr(self, target):
+            setattr(self, target, value)
+
+
+def describe(value: str, limit: int = 60) -> str:
+    """A value shortened and made single-line for a message."""
+    value = " ".join(text.HIDDEN.sub("", value).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def locate_item(number: int, external_id: str = "") -> str:
+    """Where the XML item of this number (and id) stands, for messages."""
+    shown = describe(external_id)
+    if shown:
+        return _("item %(number)d (id %(id)s)") % {"number": number, "id": shown}
+    return _("item %(number)d") % {"number": number}
+
+
+def locate_line(line: int, external_id: str = "") -> str:
+    """Where the row starting on this line stands, for messages."""
+    return _("line %(line)d") % {"line": line}
+
+
+class _Invalid(ValueError):
+    """A value that makes the entry unusable; the message says why."""
+
+
+class ItemBuilder:
+    """Turns a feed's raw entries into FeedItems or RejectedItems, one feed at a time.
+
+    Remembers where each id was seen first, so a second entry with the same id is
+    rejected; it keeps the number the format gives (`RawItem.position`) rather
+    than the whole location, as memory counts with 100,000 items.
+    """
+
+    def __init__(
+        self,
+        *,
+        price_style: PriceStyle,
+        default_currency: str = "EUR",
+        base_url: str = "",
+        html_descriptions: bool = False,
+        locate: Callable[[int, str], str] = locate_item,
+    ) -> None:
+        self.price_style = price_style
+        self.default_currency = default_currency.strip().upper()
+        self.base_url = base_url.strip()
+        self.html_descriptions = html_descriptions
+        self.now = datetime.now(UTC)
+        self.locate = locate
+        self.seen: dict[str, int | str] = {}
+
+    def build(self, raw: RawItem) -> FeedItem | RejectedItem:
+        """The checked item, or the reasons it cannot be used."""
+        check = _ItemCheck(self, raw)
+        return check.run()
+
+
+class _ItemCheck:
+    """The checks of one entry, collecting errors and warnings as it goes."""
+
+    __slots__ = ("builder", "errors", "raw", "warnings")
+
+    def __init__(self, builder: ItemBuilder, raw: RawItem) -> None:
+        self.builder = builder
+        self.raw = raw
+        self.errors: list[str] = list(raw.problems)
+        self.warnings: list[str] = []
+
+    def run(self) -> FeedItem | RejectedItem:
+        raw = self.raw
+        external_id = self.identifier()
+        if external_id:
+            first = self.builder.seen.get(external_id)
+            if isinstance(first, int):
+                first = self.builder.locate(first, "")
+            if first is not None:
+                reason = _(
+                    'id "%(id)s" appears twice in the feed, first at %(first)s'
+                ) % {
+                    "id": describe(external_id),
+                    "first": first,
+                }
+                return RejectedItem(self.location(external_id), reason, external_id)
+            self.builder.seen[external_id] = raw.position or raw.location
+        values = {
+            "title": self.title(),
+            "description": self.description(),
+            "link": self.link(),
+            "availability": self.availability(),
+            "image_link": self.image_link(),
+            "brand": self.short_text("brand", raw.brand),
+            "category": self.short_text("category", raw.category),
+            "sku": self.short_text("sku", raw.sku),
+            "gtin": self.gtin(),
+            "certifications": self.certifications(),
+            **self.prices(),
+            **self.origin(),
+        }
+        if self.errors:
+            return RejectedItem(
+                self.location(external_id), "; ".join(self.errors), external_id
+            )
+        values.update(self.unit_pricing(values["price"]))
+        return FeedItem(
+            external_id=external_id, warnings=tuple(self.warnings), **values
+        )
+
+    def location(self, external_id: str) -> str:
+        """Where the entry stands, worded for a message."""
+        if self.raw.location:
+            return self.raw.location
+        return self.builder.locate(self.raw.position, external_id)
+
+    # Text
+
+    def clean(self, name: str, value: str, *, multiline: bool = False) -> str | None:
+        """Plain, safe text of a field, or None when the field is unusable."""
+        if not value:
+            return ""
+        if not text.SUSPECT.search(value):
+            return text.paragraphs(value) if multiline else text.single_line(value)
+        value, had_hidden = text.strip_hidden(value)
+        if had_hidden:
+            self.warnings.append(
+                _("%(field)s contained control or invisible characters; removed")
+                % {"field": name}
+            )
+        converted = False
+        for _round in range(3):
+            unsafe = text.unsafe_markup(value)
+            if unsafe:
+                self.errors.append(
+                    _("%(field)s contains %(what)s") % {"field": name, "what": unsafe}
+                )
+                return None
+            if text.looks_like_html(value):
+                if not multiline:
+                    self.errors.append(_("%(field)s contains HTML") % {"field": name})
+                    return None
+                try:
+                    value = text.html_to_text(value)
+                except text.UnsafeText as error:
+                    self.errors.append(
+                        _("%(field)s contains %(what)s")
+                        % {"field": name, "what": error}
+                    )
+                    return None
+                converted = True
+            elif text.ENTITY.search(value):
+                value = text.unescape(value)
+            else:
+                break
+        if converted and not self.builder.html_descriptions:
+            self.warnings.append(
+                _("%(field)s contained HTML; converted to plain text") % {"field": name}
+            )
+        return text.paragraphs(value) if multiline else text.single_line(value)
+
+    def identifier(self) -> str:
+        value = self.clean("id", self.raw.external_id) or ""
+        if not value:
+            self.errors.append(_("missing id"))
+        elif len(value) > LIMITS["external_id"]:
+            self.errors.append(
+                _("id is longer than %(limit)d characters") % {"limit": 255}
+            )
+        return value
+
+    def title(self) -> str:
+        value = self.clean("title", self.raw.title)
+        if value is None:
+            return ""
+        if not value:
+            self.errors.append(_("missing title"))
+        elif len(value) > LIMITS["title"]:
+            self.errors.append(
+                _("title is longer than %(limit)d characters (%(length)d)")
+                % {"limit": LIMITS["title"], "length": len(value)}
+            )
+        return value
+
+    def description(self) -> str:
+        return self.clean("description", self.raw.description, multiline=True) or ""
+
+    def short_text(self, name: str, value: str) -> str:
+        """An optional one-line field; dropped with a warning when too long."""
+        value = self.clean(name, value) or ""
+        limit = LIMITS.get(name)
+        if limit and len(value) > limit:
+            self.warnings.append(
+                _("%(field)s is longer than %(limit)d characters; left out")
+                % {"field": name, "limit": limit}
+            )
+            return ""
+        return value
+
+    # Links
+
+    def link(self) -> str:
+        value = self.url(self.raw.link)
+        if not value:
+            self.errors.append(self.raw.missing_link_reason or _("missing link"))
+            return ""
+        if not _is_web_address(value):
+            self.errors.append(
+                _('link "%(link)s" is not an absolute http(s) address')
+                % {"link": describe(value)}
+            )
+        elif len(value) > LIMITS["link"]:
+            self.errors.append(
+                _("link is longer than %(limit)d characters") % {"limit": 1000}
+            )
+        return value
+
+    def image_link(self) -> str:
+        value = self.url(self.raw.image_link)
+        if not value:
+            return ""
+        scheme = urlsplit(value).scheme if _splits(value) else "?"
+        if (scheme and not _is_web_address(value)) or len(value) > LIMITS["image_link"]:
+            self.warnings.append(
+                _('image link "%(link)s" is not a usable http(s) address; left out')
+                % {"link": describe(value)}
+            )
+            return ""
+        return value
+
+    def url(self, value: str) -> str:
+        """The address trimmed, spaces encoded, resolved against the shop's address."""
+        value = value.strip()
+        if not value:
+            return ""
+        if SIMPLE_WEB_ADDRESS.match(value):
+            return value
+        value = re.sub(r"\s", "%20", text.HIDDEN.sub("", value))
+        if value.startswith("//"):
+            return "https:" + value
+        if self.builder.base_url and _splits(value) and not urlsplit(value).scheme:
+            return urljoin(self.builder.base_url, value)
+        return value
+
+    # Prices
+
+    def prices(self) -> dict[str, object]:
+        raw, builder = self.raw, self.builder
+        currency_column = raw.currency.strip().upper()
+        if currency_column and currency_column not in CURRENCIES:
+            self.errors.append(
+                _("unknown currency %(currency)s (not an ISO 4217 code)")
+                % {"currency": describe(currency_column, 10)}
+            )
+            return {"price": Decimal(0), "currency": "", "sale_price": None}
+        fallback = currency_column or builder.default_currency
+        try:
+            price, currency = self.amount("price", raw.price, fallback, required=True)
+            sale, sale_currency = self.amount("sale price", raw.sale_price, currency)
+            former, former_currency = self.amount(
+                "compare-at price", raw.compare_at_price, currency
+            )
+        except _Invalid as error:
+            self.errors.append(str(error))
+            return {"price": Decimal(0), "currency": "", "sale_price": None}
+        for other in (sale_currency, former_currency):
+            if other and other != currency:
+                self.errors.append(
+                    _("sale price is in %(other)s, the price in %(currency)s")
+                    % {"other": other, "currency": currency}
+                )
+        if former is not None and price is not None and former > price:
+            price, sale = former, price
+        if sale is not None and price is not None:
+            if sale > price:
+                self.errors.append(
+                    _("sale price %(sale)s is above the price %(price)s")
+                    % {"sale": sale, "price": price}
+                )
+            elif sale == price or not self.sale_is_running():
+                sale = None
+        return {"price": price, "currency": currency, "sale_price": sale}
+
+    def amount(
+        self, name: str, value: str, currency: str, *, required: bool = False
+    ) -> tuple[Decimal | None, str]:
+        """A price field as (amount, currency); raises _Invalid with the reason."""
+        if value:
+            value = " ".join(text.HIDDEN.sub("", value).split())
+        if not value:
+            if required:
+                raise _Invalid(_("missing price"))
+            return None, ""
+        style = self.builder.price_style
+        parsed = _PARSERS[style](value)
+        if parsed is None:
+            if style == "merchant":
+                message = _(
+                    '%(field)s "%(value)s" cannot be read: write the amount with a '
+                    "decimal point, then the currency code, as in 12.50 EUR"
+                )
+            else:
+                message = _('%(field)s "%(value)s" is not a number')
+            raise _Invalid(message % {"field": name, "value": describe(value)})
+        amount, stated = parsed
+        if stated and stated not in CURRENCIES:
+            raise _Invalid(
+                _(
+                    '%(field)s "%(value)s" has an unknown currency '
+                    "(not an ISO 4217 code)"
+                )
+                % {"field": name, "value": describe(value)}
+            )
+        if amount < 0:
+            raise _Invalid(
+                _('%(field)s "%(value)s" is negative')
+                % {"field": name, "value": describe(value)}
+            )
+        if amount >= MAX_PRICE:
+            raise _Invalid(
+                _('%(field)s "%(value)s" is too large')
+                % {"field": name, "value": describe(value)}
+            )
+        if amount.quantize(CENT) != amount:
+            raise _Invalid(
+                _('%(field)s "%(value)s" has more than two decimal places')
+                % {"field": name, "value": describe(value)}
+            )
+        return amount.quantize(CENT), stated or currency
+
+    def sale_is_running(self) -> bool:
+        """Whether now lies in the sale's effective period (always, if none given)."""
+        period = self.raw.sale_price_effective_date.strip()
+        if not period:
+            return True
+        try:
+            start, end = (_moment(part) for part in period.split("/"))
+        except ValueError:
+            self.warnings.append(
+                _('sale_price_effective_date "%(value)s" cannot be read; ignored')
+                % {"value": describe(period)}
+            )
+            return True
+        return start <= self.builder.now <= end
+
+    # Facts
+
+    def availability(self) -> str:
+        value = self.raw.availability.strip().casefold()
+        if not value:
+            return "in_stock"
+        if value in AVAILABILITY:
+            return value
+        key = re.sub(r"[\s-]+", "_", value)
+        key = AVAILABILITY_ALIASES.get(key, key)
+        if key not in AVAILABILITY:
+            self.errors.append(
+                _('availability "%(value)s" is not one of %(accepted)s')
+                % {"value": describe(value), "accepted": ", ".join(AVAILABILITY)}
+            )
+        return key
+
+    def gtin(self) -> str:
+        value = self.raw.gtin.strip()
+        if not value:
+            return ""
+        first = re.split(r"[,;|]", value)[0]
+        digits = re.sub(r"[\s-]", "", first)
+        if not _is_gtin(digits):
+            self.warnings.append(
+                _('GTIN "%(value)s" is not a valid GTIN-8, -12, -13 or -14; left out')
+                % {"value": describe(value)}
+            )
+            return ""
+        return digits
+
+    def certifications(self) -> tuple[str, ...]:
+        names: dict[str, str] = {}
+        for value in self.raw.certifications:
+            for part in re.split(r"[,;|]", value):
+                name = self.clean("certification", part)
+                if not name:
+                    continue
+                if len(name) > LIMITS["certification"]:
+                    self.warnings.append(
+                        _(
+                            "a certification is longer than %(limit)d characters; "
+                            "left out"
+                        )
+                        % {"limit": LIMITS["certification"]}
+                    )
+                    continue
+                names.setdefault(name.casefold(), name)
+        return tuple(names.values())
+
+    def origin(self) -> dict[str, str]:
+        raw = self.raw
+        if not (raw.origin or raw.origin_region or raw.origin_country):
+            return NO_ORIGIN
+        region = self.short_text("origin_region", raw.origin_region)
+        country = self.short_text("origin_country", raw.origin_country)
+        stated = self.clean("origin", raw.origin) or ""
+        if stated:
+            place, _comma, land = stated.rpartition(",")
+            if place.strip() and land.strip():
+                region = region or place.strip()
+                country = country or land.strip()
+            elif stated.casefold() in COUNTRIES:
+                country = country or stated
+            else:
+                region = region or stated
+        return {
+            "origin_region": region[: LIMITS["origin_region"]],
+            "origin_country": country[: LIMITS["origin_country"]],
+        }
+
+    def unit_pricing(self, price: Decimal) -> dict[str, object]:
+        """Content and base of the unit price; empty, with a warning, if unreadable."""
+        raw = self.raw
+        empty: dict[str, object] = {}
+        if not raw.unit_pricing_measure or not raw.unit_pricing_measure.strip():
+            return empty
+        measure = parse_measure(text.HIDDEN.sub("", raw.unit_pricing_measure))
+        if measure is None:
+            self.warnings.append(
+                _('unit_pricing_measure "%(value)s" cannot be read; no unit price')
+                % {"value": describe(raw.unit_pricing_measure)}
+            )
+            return empty
+        values: dict[str, object] = {
+            "unit_quantity": measure[0],
+            "unit_measure": measure[1],
+        }
+        if raw.unit_pricing_base_measure.strip():
+            base = parse_measure(text.HIDDEN.sub("", raw.unit_pricing_base_measure))
+            if base is None:
+                self.warnings.append(
+                    _('unit_pricing_base_measure "%(value)s" cannot be read; ignored')
+                    % {"value": describe(raw.unit_pricing_base_measure)}
+                )
+            elif unit_price(price, *measure, *base) is None:
+                self.warnings.append(
+                    _(
+                        'unit_pricing_base_measure "%(base)s" does not fit '
+                        'unit_pricing_measure "%(measure)s"; no unit price'
+                    )
+                    % {
+                        "base": describe(raw.unit_pricing_base_measure),
+                        "measure": describe(raw.unit_pricing_measure),
+                    }
+                )
+                return empty
+            else:
+                values["unit_base_quantity"] = base[0]
+                values["unit_base_measure"] = base[1]
+        return values
+
+
+def _parse_merchant_price(value: str) -> tuple[Decimal, str] | None:
+    match = MERCHANT_PRICE.fullmatch(value)
+    if not match:
+        return None
+    sign, number, currency = match.groups()
+    return Decimal(sign + number), (currency or "").upper()
+
+
+def _parse_shop_price(value: str) -> tuple[Decimal, str] | None:
+    """A price as shops export it: decimal comma or point, thousands separators."""
+    match = SHOP_PRICE.fullmatch(value)
+    if not match:
+        return None
+    before, sign, number, after = match.groups()
+    if before and after:
+        return None
+    currency = (before or after or "").upper().replace("€", "EUR")
+    number = re.sub(r"[\s']", "", number)
+    commas, points = number.count(","), number.count(".")
+    if commas and points:
+        decimal_mark = "," if number.rfind(",") > number.rfind(".") else "."
+        grouping = "." if decimal_mark == "," else ","
+        if number.count(decimal_mark) > 1:
+            return None
+        number = number.replace(grouping, "").replace(decimal_mark, ".")
+    elif commas > 1 or points > 1:
+        number = number.replace(",", "").replace(".", "")
+    else:
+        number = number.replace(",", ".")
+    try:
+        return Decimal(sign + number), currency
+    except InvalidOperation:
+        return None
+
+
+def _parse_plain_price(value: str) -> tuple[Decimal, str] | None:
+    match = PLAIN_PRICE.fullmatch(value)
+    if not match:
+        return None
+    return Decimal(match.group(1) + match.group(2)), ""
+
+
+_PARSERS = {
+    "merchant": _parse_merchant_price,
+    "shop": _parse_shop_price,
+    "plain": _parse_plain_price,
+}
+
+
+def _moment(value: str) -> datetime:
+    moment = datetime.fromisoformat(value.strip())
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _splits(value: str) -> bool:
+    try:
+        urlsplit(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_web_address(value: str) -> bool:
+    """Whether the value is an absolute http or https URL with a host."""
+    if SIMPLE_WEB_ADDRESS.match(value):
+        return True
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+def _is_gtin(digits: str) -> bool:
+    """Whether the digits are a GTIN of a valid length with a correct check digit."""
+    if (
+        not digits.isascii()
+        or not digits.isdigit()
+        or len(digits) not in (8, 12, 13, 14)
+    ):
+        return False
+    body, check = digits[:-1], int(digits[-1])
+    total = sum(
+        int(digit) * (3 if position % 2 == 0 else 1)
+        for position, digit in enumerate(reversed(body))
+    )
+    return (10 - total % 10) % 10 == check
