@@ -101,6 +101,11 @@ def paragraph(text):
     return ("paragraph", f"<p>{text}</p>")
 
 
+def products_block(*products, heading=""):
+    """A story block of product cards, as staff add it in the admin."""
+    return ("products", {"heading": heading, "products": list(products)})
+
+
 class BlogPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Geschichte vom Hof {n}")
     intro = "Eine kurze Geschichte aus dem Hofladen."
@@ -184,6 +189,11 @@ def home_page():
     return HomePage.objects.get()
 
 
+def build_catalogue(home=None):
+    """The live product catalogue at /products/ under the home page."""
+    return publish(ProductIndexPageFactory(parent=home or home_page()))
+
+
 def build_site():
     """A home page with a blog and a producers section, as the demo has."""
     home = home_page()
@@ -224,10 +234,12 @@ __all__ = [
     "ProductIndexPageFactory",
     "ProductSourceFactory",
     "ProducersIndexPageFactory",
+    "build_catalogue",
     "build_site",
     "home_page",
     "make_draft",
     "make_private",
     "paragraph",
+    "products_block",
     "publish",
 ]

@@ -24,7 +24,7 @@ PINNED = {
     "home": 18,
     "blog_index": 14,
     "post": 22,
-    "producer": 18,
+    "producer": 19,  # with the query for the producer's products
 }
 
 
