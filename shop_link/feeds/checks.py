@@ -349,7 +349,10 @@ class _ItemCheck:
 
     def short_text(self, name: str, value: str) -> str:
         """An optional one-line field; dropped with a warning when too long."""
-        value = self.clean(name, value) or ""
+        return self.within_limit(name, self.clean(name, value) or "")
+
+    def within_limit(self, name: str, value: str) -> str:
+        """The value, or nothing, with a warning, when too long for its field."""
         limit = LIMITS.get(name)
         if limit and len(value) > limit:
             self.warnings.append(
@@ -425,6 +428,11 @@ class _ItemCheck:
         except _Invalid as error:
             self.errors.append(str(error))
             return {"price": Decimal(0), "currency": "", "sale_price": None}
+        if currency_column and currency != currency_column:
+            self.errors.append(
+                _("price is in %(other)s, the currency column says %(currency)s")
+                % {"other": currency, "currency": currency_column}
+            )
         for other in (sale_currency, former_currency):
             if other and other != currency:
                 self.errors.append(
@@ -559,8 +567,8 @@ class _ItemCheck:
         raw = self.raw
         if not (raw.origin or raw.origin_region or raw.origin_country):
             return NO_ORIGIN
-        region = self.short_text("origin_region", raw.origin_region)
-        country = self.short_text("origin_country", raw.origin_country)
+        region = self.clean("origin_region", raw.origin_region) or ""
+        country = self.clean("origin_country", raw.origin_country) or ""
         stated = self.clean("origin", raw.origin) or ""
         if stated:
             place, _comma, land = stated.rpartition(",")
@@ -572,8 +580,8 @@ class _ItemCheck:
             else:
                 region = region or stated
         return {
-            "origin_region": region[: LIMITS["origin_region"]],
-            "origin_country": country[: LIMITS["origin_country"]],
+            "origin_region": self.within_limit("origin_region", region),
+            "origin_country": self.within_limit("origin_country", country),
         }
 
     def unit_pricing(self, price: Decimal) -> dict[str, object]:

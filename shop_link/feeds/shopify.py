@@ -196,8 +196,10 @@ def _read_tags(raw: RawItem, tags: Any) -> None:
 def _read_content(
     raw: RawItem, product: dict[str, Any], variant: dict[str, Any]
 ) -> None:
-    """The variant's content for its unit price: its unit price measurement if
-    Shopify gives one, else an option such as "Gewicht: 250 g"; tags come last.
+    """The variant's content, for its unit price.
+
+    Taken from Shopify's unit price measurement if there is one, else from an
+    option such as "Gewicht: 250 g"; tags were read before and count last.
     Shipping weight (grams) is never used: it includes the packaging.
     """
     measurement = variant.get("unit_price_measurement")

@@ -119,8 +119,7 @@ def read_rows(
 
 
 def _decoded(stream: BinaryIO) -> Iterator[str]:
-    """The stream's lines as text; decoded one by one to name the line that is not
-    UTF-8."""
+    """The stream's lines as text, decoded one by one to name a line not in UTF-8."""
     for number, line in enumerate(stream, 1):
         try:
             yield line.decode("utf-8-sig" if number == 1 else "utf-8")

@@ -189,6 +189,25 @@ def test_a_price_without_currency_is_in_the_default_currency():
     assert (gherkins.price, gherkins.currency) == (Decimal("2.50"), "CHF")
 
 
+def test_markup_elements_inside_a_text_attribute_reject_the_item():
+    data = rss(item(description="<b xmlns='http://www.w3.org/1999/xhtml'>Mild</b>"))
+
+    (rejected,) = parse_bytes(data, "merchant-xml")
+
+    assert rejected == RejectedItem(
+        "item 1 (id K-1)", "description contains XML elements instead of text", "K-1"
+    )
+
+
+def test_the_callers_stream_is_left_open():
+    stream = io.BytesIO(rss(item()))
+
+    entries = list(parse_feed(stream, "merchant-xml"))
+
+    assert len(entries) == 1
+    assert not stream.closed
+
+
 # Merchant Center Atom and text
 
 
@@ -353,6 +372,24 @@ def test_csv_prices_may_use_a_decimal_comma_and_a_currency(price, expected):
     (cheese,) = parse_bytes(data.encode(), "csv")
 
     assert (cheese.price, cheese.currency) == (Decimal(expected), "EUR")
+
+
+def test_a_csv_row_with_more_fields_than_the_header_is_rejected():
+    data = "id,title,price,link\nK-1,Käse,1.00,https://x.example/k,extra\n"
+
+    (rejected,) = parse_bytes(data.encode(), "csv")
+
+    assert rejected == RejectedItem(
+        "line 2", "the row has 5 fields, the header 4", "K-1"
+    )
+
+
+def test_a_price_in_another_currency_than_its_currency_column_is_rejected():
+    data = "id,title,price,currency,link\nK-1,Käse,1.00 EUR,CHF,https://x.example/k\n"
+
+    (rejected,) = parse_bytes(data.encode(), "csv")
+
+    assert rejected.reason == "price is in EUR, the currency column says CHF"
 
 
 # Shopify
