@@ -10,14 +10,15 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
 from ..conf import setting
-from ..items import FeedError, FeedItem, RejectedItem
+from ..items import FeedError, FeedItem, RejectedItem, UnchangedItem
 from .checks import CURRENCIES, ItemBuilder, PriceStyle
+from .fingerprints import FingerprintingBuilder
 from .merchant import parse_tsv, parse_xml
 from .shopify import parse_shopify
 from .tabular import parse_csv
@@ -44,13 +45,18 @@ def parse_feed(
     *,
     default_currency: str = "EUR",
     base_url: str = "",
-) -> Iterator[FeedItem | RejectedItem]:
+    known: Mapping[str, str] | None = None,
+) -> Iterator[FeedItem | RejectedItem | UnchangedItem]:
     """Each product of the feed, checked: a FeedItem, or a RejectedItem with the reason.
 
     Raises FeedError, possibly only once iteration has begun, when the file is
     empty, binary, an HTML page, of another format, or broken (truncated XML).
     `default_currency` serves feeds that state no currency; relative links are
     resolved against `base_url`, the shop's address.
+
+    `known` maps ids to the fingerprints a sync stored with its products: an
+    entry read exactly as then is yielded as an UnchangedItem, without checks,
+    and every FeedItem carries its fingerprint (see fingerprints.py).
     """
     if feed_format not in FORMATS:
         raise FeedError(
@@ -62,20 +68,28 @@ def parse_feed(
             _("The default currency %(currency)s is not an ISO 4217 code.")
             % {"currency": default_currency}
         )
-    return _parse(stream, feed_format, default_currency, base_url)
+    return _parse(stream, feed_format, default_currency, base_url, known)
 
 
 def _parse(
-    stream: BinaryIO, feed_format: str, default_currency: str, base_url: str
-) -> Iterator[FeedItem | RejectedItem]:
+    stream: BinaryIO,
+    feed_format: str,
+    default_currency: str,
+    base_url: str,
+    known: Mapping[str, str] | None = None,
+) -> Iterator[FeedItem | RejectedItem | UnchangedItem]:
     head = _read_head(stream)
     _refuse_other_content(head, feed_format)
     source = io.BufferedReader(_Rewound(head, stream))
-    builder = ItemBuilder(
-        price_style=PRICE_STYLES[feed_format],
-        default_currency=default_currency,
-        base_url=base_url,
-    )
+    options = {
+        "price_style": PRICE_STYLES[feed_format],
+        "default_currency": default_currency,
+        "base_url": base_url,
+    }
+    if known is None:
+        builder = ItemBuilder(**options)
+    else:
+        builder = FingerprintingBuilder(known=known, **options)
     if feed_format == "merchant-xml":
         yield from parse_xml(source, builder)
     elif feed_format == "merchant-tsv":

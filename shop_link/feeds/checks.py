@@ -100,6 +100,10 @@ LIMITS = {
     "origin_country": 120,
     "certification": 120,
 }
+# Longest text a field may hold (descriptions included) before it is refused, and
+# longest price or measure read at all.
+MAX_TEXT = 50_000
+MAX_PRICE_TEXT = 40
 MAX_PRICE = Decimal("100000000")
 CENT = Decimal("0.01")
 MERCHANT_PRICE = re.compile(r"([+-]?)(\d+(?:\.\d+)?)(?:\s*([A-Za-z]{3}))?")
@@ -282,6 +286,12 @@ class _ItemCheck:
         """Plain, safe text of a field, or None when the field is unusable."""
         if not value:
             return ""
+        if len(value) > MAX_TEXT:
+            self.errors.append(
+                _("%(field)s is longer than %(limit)d characters")
+                % {"field": name, "limit": MAX_TEXT}
+            )
+            return None
         if not text.SUSPECT.search(value):
             return text.paragraphs(value) if multiline else text.single_line(value)
         value, had_hidden = text.strip_hidden(value)
@@ -462,7 +472,7 @@ class _ItemCheck:
                 raise _Invalid(_("missing price"))
             return None, ""
         style = self.builder.price_style
-        parsed = _PARSERS[style](value)
+        parsed = _PARSERS[style](value) if len(value) <= MAX_PRICE_TEXT else None
         if parsed is None:
             if style == "merchant":
                 message = _(
@@ -590,7 +600,7 @@ class _ItemCheck:
         empty: dict[str, object] = {}
         if not raw.unit_pricing_measure or not raw.unit_pricing_measure.strip():
             return empty
-        measure = parse_measure(text.HIDDEN.sub("", raw.unit_pricing_measure))
+        measure = _measure(raw.unit_pricing_measure)
         if measure is None:
             self.warnings.append(
                 _('unit_pricing_measure "%(value)s" cannot be read; no unit price')
@@ -602,7 +612,7 @@ class _ItemCheck:
             "unit_measure": measure[1],
         }
         if raw.unit_pricing_base_measure.strip():
-            base = parse_measure(text.HIDDEN.sub("", raw.unit_pricing_base_measure))
+            base = _measure(raw.unit_pricing_base_measure)
             if base is None:
                 self.warnings.append(
                     _('unit_pricing_base_measure "%(value)s" cannot be read; ignored')
@@ -673,6 +683,12 @@ _PARSERS = {
     "shop": _parse_shop_price,
     "plain": _parse_plain_price,
 }
+
+
+def _measure(value: str) -> tuple[Decimal, str] | None:
+    if len(value) > MAX_PRICE_TEXT:
+        return None
+    return parse_measure(text.HIDDEN.sub("", value))
 
 
 def _moment(value: str) -> datetime:

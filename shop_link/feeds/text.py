@@ -20,10 +20,12 @@ HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 # Anything that may need more than trimming: markup, references, script links.
 SUSPECT = re.compile(f"[<&{HIDDEN_CHARACTERS}]|(?:script|data)\\s*:", re.I)
 LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+# A tag, an end tag, or the start of a comment or CDATA section; written so that
+# no text, however long or odd, makes these patterns backtrack much.
 TAG = re.compile(
-    r"<(?:[a-zA-Z][\w:.-]*(?:\s[^<>]*)?/?|/[a-zA-Z][\w:.-]*\s*|!--.*?--|!\[CDATA\[.*?\]\])>",
-    re.S,
+    r"<(?:[a-zA-Z][\w:.-]*(?:\s[^<>]*)?/?>|/[a-zA-Z][\w:.-]*\s*>|!--|!\[CDATA\[)"
 )
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 SCRIPT_URL = re.compile(r"\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html", re.I)
 ACTIVE_TAG = re.compile(
@@ -31,7 +33,7 @@ ACTIVE_TAG = re.compile(
     r"|svg|math)\b",
     re.I,
 )
-EVENT_HANDLER = re.compile(r"<[^>]*[\s\"'/]on[a-z]+\s*=", re.I)
+EVENT_HANDLER = re.compile(r"<[^<>]*[\s\"'/]on[a-z]+\s*=", re.I)
 
 SCRIPT_TAGS = frozenset({"script"})
 EMBED_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet"})
@@ -160,7 +162,9 @@ def html_to_text(fragment: str) -> str:
     links, frames or objects.
     """
     parser = _PlainText()
-    parser.feed(fragment)
+    # Comments go first: an unclosed one ends the text, as in a browser, and the
+    # standard parser would take time growing with the square of their number.
+    parser.feed(COMMENT.sub("", fragment))
     parser.close()
     if parser.unsafe:
         raise UnsafeText(parser.unsafe)

@@ -582,6 +582,24 @@ def test_scripts_in_shop_html_are_rejected(description):
 
 
 @pytest.mark.parametrize(
+    ("description", "outcome"),
+    [
+        ("&lt;" * 12_000 + "b onclick=x", "description contains an event handler"),
+        ("&lt;!--" * 8_000, "contained HTML"),
+        ("&lt;a " + "x " * 20_000, None),
+        ("1 " * 30_000, "description is longer than 50000 characters"),
+    ],
+)
+def test_long_odd_text_is_judged_without_trouble(description, outcome):
+    (entry,) = parse_bytes(rss(item(description=description)), "merchant-xml")
+
+    if isinstance(entry, RejectedItem):
+        assert outcome in entry.reason
+    else:
+        assert outcome is None or outcome in entry.warnings[0]
+
+
+@pytest.mark.parametrize(
     "name", ["billion_laughs.xml", "external_entity.xml", "external_dtd.xml"]
 )
 def test_document_type_declarations_and_entities_are_refused(name):
