@@ -47,6 +47,8 @@ def written_forms(term: str) -> list[str]:
     miss "Äpfel" without the capitalised form.
     """
     forms = spellings(term)
+    # "Suessrahm" is "Süßrahm": the umlaut and the sharp s spelled out at once.
+    forms += [form.replace("ss", "ß") for form in forms]
     return list(dict.fromkeys(forms + [form[:1].upper() + form[1:] for form in forms]))
 
 
