@@ -1,0 +1,175 @@
+"""The demo shop's products: the committed sample feeds and what load_demo makes."""
+
+import io
+from collections import Counter
+from decimal import Decimal
+from pathlib import PurePosixPath
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.models import Revision
+
+from blog.models import BlogPage, ProducerPage
+from shop_link import demo
+from shop_link.feeds import parse_feed
+from shop_link.items import FeedItem, RejectedItem
+from shop_link.mentions import pages_with_product_blocks, product_ids_in
+from shop_link.models import (
+    Availability,
+    Product,
+    ProductIndexPage,
+    ProductMention,
+    ProductSource,
+    SyncRun,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Small pictures keep the suite fast; the drawing is the same at any size.
+SCALE = 0.1
+
+
+def feed_items(source):
+    path = demo.DEMO_DIR / source["file"]
+    with path.open("rb") as stream:
+        return list(parse_feed(stream, source["format"]))
+
+
+@pytest.mark.parametrize("source", demo.SOURCES, ids=lambda s: s["file"])
+def test_the_sample_feeds_parse_without_a_rejected_item_or_warning(source):
+    items = feed_items(source)
+
+    assert items
+    assert [item for item in items if isinstance(item, RejectedItem)] == []
+    assert [item.warnings for item in items if item.warnings] == []
+
+
+def test_the_shops_own_feed_has_what_the_demo_shows():
+    items = feed_items(demo.SOURCES[0])
+    availability = Counter(item.availability for item in items)
+
+    assert len(items) >= 25
+    assert availability["out_of_stock"] >= 1
+    assert availability["preorder"] >= 1
+    assert availability["backorder"] >= 1
+    assert sum(item.sale_price is not None for item in items) >= 2
+    assert sum(bool(item.gtin) for item in items) >= 5
+    assert all(item.price > Decimal(0) and item.currency == "EUR" for item in items)
+    assert sum(item.unit_quantity is not None for item in items) >= 25
+    assert all(item.origin_region for item in items if item.brand in demo.BRAND_RULES)
+    assert {item.brand for item in items} >= set(demo.BRAND_RULES)
+
+
+def test_every_picture_a_feed_links_to_is_drawn_by_the_demo():
+    links = {
+        PurePosixPath(item.image_link).name
+        for source in demo.SOURCES
+        for item in feed_items(source)
+        if isinstance(item, FeedItem)
+    }
+
+    assert links == set(demo.FEED_IMAGES)
+
+
+@pytest.fixture(scope="class")
+def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for a class of tests, each rolled back to it."""
+    media_root = tmp_path_factory.mktemp("media")
+    with (
+        override_settings(MEDIA_ROOT=media_root),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", image_scale=SCALE, stdout=out)
+    return out.getvalue()
+
+
+class TestDemoProducts:
+    def test_the_catalogue_is_in_the_menu_at_products(self, loaded):
+        catalogue = ProductIndexPage.objects.get()
+
+        assert catalogue.live
+        assert catalogue.show_in_menus
+        assert (catalogue.slug, catalogue.title) == ("products", "Produkte")
+        assert catalogue.url == "/products/"
+
+    def test_both_sources_are_synced_and_say_which_shop_sells(self, loaded):
+        sources = ProductSource.objects.order_by("name")
+
+        assert [source.shop_name for source in sources] == [
+            "Hofkäserei Wendt",
+            "Hofladen Lindenhof",
+        ]
+        for source in sources:
+            assert not source.location.startswith("/"), "a path inside the project"
+            assert source.last_run.status == SyncRun.Status.SUCCEEDED
+            assert source.last_run.problems == []
+
+    def test_every_producer_has_products_and_every_feed_product_a_picture(self, loaded):
+        on_sale = Product.objects.on_sale()
+
+        assert on_sale.count() >= 30
+        for producer in ProducerPage.objects.all():
+            assert on_sale.filter(producer=producer).exists(), producer.title
+        assert not on_sale.filter(image__isnull=True).exists()
+
+    def test_one_product_is_no_longer_sold(self, loaded):
+        gone = Product.objects.get(availability=Availability.DISCONTINUED)
+
+        assert gone.mentions.exists(), "a story still shows it"
+
+    def test_stories_show_products_and_the_index_knows_them(self, loaded):
+        expected = set()
+        for model in pages_with_product_blocks():
+            for page in model.objects.live():
+                expected |= {(page.pk, pk) for pk in product_ids_in(page)}
+
+        assert len(expected) >= 12
+        assert set(ProductMention.objects.values_list("page_id", "product_id")) == (
+            expected
+        )
+        assert (
+            BlogPage.objects.filter(product_mentions__isnull=False).distinct().count()
+            >= 3
+        )
+
+    def test_hand_written_notes_are_there(self, loaded):
+        assert Product.objects.exclude(how_made="").count() >= 3
+
+    def test_the_pages_render(self, loaded, client):
+        product = Product.objects.get(external_id="KW-02")
+        post = BlogPage.objects.get(slug="zu-besuch-in-der-hofkaeserei-wendt")
+        for url in ("/products/", f"/products/{product.slug}/", post.url):
+            assert client.get(url, headers={"host": "localhost:8000"}).status_code == (
+                200
+            ), url
+
+    def test_a_second_run_changes_nothing_and_syncs_nothing(self, loaded):
+        before = {
+            "runs": SyncRun.objects.count(),
+            "revisions": Revision.objects.count(),
+            "products": list(
+                Product.objects.order_by("pk").values_list("pk", "updated_at")
+            ),
+            "mentions": ProductMention.objects.count(),
+        }
+
+        output = load_demo()
+
+        assert "nothing changed" in output
+        assert {
+            "runs": SyncRun.objects.count(),
+            "revisions": Revision.objects.count(),
+            "products": list(
+                Product.objects.order_by("pk").values_list("pk", "updated_at")
+            ),
+            "mentions": ProductMention.objects.count(),
+        } == before
