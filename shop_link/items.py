@@ -36,6 +36,9 @@ class FeedItem:
     origin_country: str = ""
     certifications: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # A digest of the entry as read, before any check (see parse_feed's `known`);
+    # empty when the result also depends on the day (a dated sale price).
+    fingerprint: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,14 @@ class RejectedItem:
     location: str
     reason: str
     external_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedItem:
+    """A feed entry read exactly as the last time: the stored product still holds it."""
+
+    external_id: str
+    fingerprint: str
 
 
 class FeedError(Exception):

@@ -3,8 +3,11 @@
 Rules a sync keeps:
 
 - Products are matched by (source, external id). New ones are created, changed
-  ones get the feed's fields written, unchanged ones (same content hash) are not
-  written at all: only their `last_seen_at` moves, in one UPDATE per batch.
+  ones get the feed's fields written, unchanged ones are not written at all:
+  only their `last_seen_at` moves, in one UPDATE per batch. The parser passes
+  over entries read exactly as the last time without checking them again (see
+  shop_link/feeds/fingerprints.py); `content_hash` holds that fingerprint and a
+  digest of the stored values.
 - What staff set by hand (producer chosen by hand, notes on origin, how it is
   made) is never written. A brand rule sets the producer of a product whose
   producer was not chosen by hand; a product whose brand matches no rule keeps
@@ -29,7 +32,7 @@ import logging
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,13 +52,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .conf import setting
-from .items import FeedError, FeedItem, RejectedItem
+from .items import FeedError, FeedItem, RejectedItem, UnchangedItem
 from .models import Availability, BrandProducer, Product, ProductSource, SyncRun
 
 logger = logging.getLogger(__name__)
 
-# Items written per round trip: small enough for SQLite's 999 query parameters
-# in one `external_id IN (...)`, large enough that round trips do not dominate.
+# Entries written per round trip: small enough for SQLite's 999 query parameters
+# in one `pk IN (...)`, large enough that round trips do not dominate.
 BATCH_SIZE = 900
 # A run keeps this many problems for the admin; the rest are only counted.
 MAX_PROBLEMS = 500
@@ -91,11 +94,10 @@ FEED_FIELDS = (
 UPDATED_FIELDS = [
     *(name for name in FEED_FIELDS if name != "external_id"),
     "content_hash",
-    "last_seen_at",
-    "synced_at",
-    "updated_at",
 ]
 _feed_values = attrgetter(*FEED_FIELDS)
+# Stands in for the parser's fingerprint where there is none; never matches one.
+NO_FINGERPRINT = "-" * 32
 
 SPELLED_OUT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
@@ -109,9 +111,19 @@ def german_slug(text: str, max_length: int = 80) -> str:
 
 
 def content_hash(item: FeedItem) -> str:
-    """A fingerprint of everything the sync stores from a feed item."""
+    """What the sync stores in `Product.content_hash` for a feed item.
+
+    Two digests in one: of the entry as the feed gave it (the parser's
+    fingerprint, which lets it pass over an entry read exactly as the last time),
+    and of the values stored (which decides whether a row is written at all).
+    """
+    return (item.fingerprint or NO_FINGERPRINT) + data_hash(item)
+
+
+def data_hash(item: FeedItem) -> str:
+    """A digest of every value the sync stores from a feed item."""
     text = f"{HASH_VERSION}\x1e{_feed_values(item)!r}"
-    return hashlib.blake2b(text.encode(), digest_size=32).hexdigest()
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _limits() -> tuple[dict[str, int], dict[str, Decimal]]:
@@ -428,6 +440,7 @@ def _write_products(
             source.format,
             default_currency=source.default_currency,
             base_url=feed.base_url,
+            known=writer.known,
         )
         done = 0
         for entry in entries:
@@ -483,14 +496,69 @@ def _serialise(source: ProductSource) -> None:
     list(ProductSource.objects.select_for_update().filter(pk=source.pk).values("pk"))
 
 
+class KnownFingerprints(Mapping):
+    """The parser's view of the stored products: id → fingerprint.
+
+    Products no longer sold are left out, so an entry that brings one back is
+    read in full and its availability taken over.
+    """
+
+    def __init__(self, rows: dict[str, tuple]):
+        self.rows = rows
+
+    def __getitem__(self, external_id: str) -> str:
+        row = self.rows[external_id]
+        if row[ROW_AVAILABILITY] == Availability.DISCONTINUED:
+            raise KeyError(external_id)
+        return row[ROW_HASH][:32]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+# What BatchWriter keeps of each stored product, by external id.
+ROW_FIELDS = (
+    "pk",
+    "content_hash",
+    "availability",
+    "image_link",
+    "image_id",
+    "producer_id",
+    "brand",
+)
+ROW_PK, ROW_HASH, ROW_AVAILABILITY = 0, 1, 2
+
+
 class BatchWriter:
-    """Collects feed items and writes them a batch at a time."""
+    """Collects feed entries and writes them a batch at a time.
+
+    The stored products of the source are read once, by id, with only what the
+    comparison needs (about half a kilobyte each); rows are let go as their
+    entries come by.
+    """
 
     def __init__(self, source: ProductSource, now: datetime, tally: Tally):
         self.source = source
         self.now = now
         self.tally = tally
-        self.pending: list[tuple[FeedItem, str]] = []
+        self.rows: dict[str, tuple] = {
+            external_id: rest
+            for external_id, *rest in Product.objects.filter(source=source)
+            .values_list("external_id", *ROW_FIELDS)
+            .iterator(chunk_size=2000)
+        }
+        # Few products have a producer chosen by hand; asking for them apart
+        # spares a boolean conversion on every row above.
+        self.chosen_by_hand = set(
+            Product.objects.filter(
+                source=source, producer_set_by_hand=True
+            ).values_list("pk", flat=True)
+        )
+        self.known = KnownFingerprints(self.rows)
+        self.pending: list[tuple[FeedItem | UnchangedItem, tuple | None]] = []
         self.seen: set[str] = set()
         self.needs_image: list[int] = []
         self.rules = {
@@ -502,73 +570,75 @@ class BatchWriter:
         self._slugs: set[str] | None = None
         self._next_suffix: dict[str, int] = {}
 
-    def add(self, item: FeedItem) -> None:
-        if item.external_id in self.seen:
-            self.tally.reject(item.external_id, _("the id appears more than once"))
+    def add(self, entry: FeedItem | UnchangedItem) -> None:
+        external_id = entry.external_id
+        if external_id in self.seen:
+            self.tally.reject(external_id, _("the id appears more than once"))
             return
-        reason = why_unstorable(item)
-        if reason:
-            self.tally.reject(item.external_id, reason)
-            return
-        self.seen.add(item.external_id)
-        for warning in item.warnings:
-            self.tally.problem("warning", item.external_id, warning)
-        self.pending.append((item, content_hash(item)))
+        if isinstance(entry, FeedItem):
+            reason = why_unstorable(entry)
+            if reason:
+                self.tally.reject(external_id, reason)
+                return
+            for warning in entry.warnings:
+                self.tally.problem("warning", external_id, warning)
+        self.seen.add(external_id)
+        self.pending.append((entry, self.rows.pop(external_id, None)))
 
     def flush(self) -> None:
         if not self.pending:
             return
         pending, self.pending = self.pending, []
-        existing = {
-            row[0]: row[1:]
-            for row in Product.objects.filter(
-                source=self.source,
-                external_id__in=[item.external_id for item, _hash in pending],
-            ).values_list(
-                "external_id",
-                "pk",
-                "content_hash",
-                "availability",
-                "image_link",
-                "image_id",
-                "producer_id",
-                "producer_set_by_hand",
-            )
-        }
         new: list[Product] = []
         changed: dict[tuple[str, ...], list[Product]] = {}
         unchanged: list[int] = []
-        for item, digest in pending:
-            rule_producer = self.rules.get(_brand_key(item.brand))
-            row = existing.get(item.external_id)
+        rehashed: list[Product] = []
+        for entry, row in pending:
             if row is None:
-                new.append(self._new_product(item, digest, rule_producer))
-                continue
-            pk, old_digest, availability, image_link, image_id, producer, by_hand = row
+                if isinstance(entry, FeedItem):
+                    new.append(self._new_product(entry))
+                continue  # an unchanged product deleted meanwhile: nothing to do
+            pk, stored_hash, availability, image_link, image_id, producer, brand = row
+            if isinstance(entry, FeedItem):
+                brand = entry.brand
+            rule_producer = self.rules.get(_brand_key(brand))
             set_producer = (
-                rule_producer is not None and not by_hand and rule_producer != producer
+                rule_producer is not None
+                and rule_producer != producer
+                and pk not in self.chosen_by_hand
             )
+            if isinstance(entry, UnchangedItem):
+                if set_producer:
+                    product = Product(pk=pk, producer_id=rule_producer)
+                    self._changed(product, changed, ["producer"])
+                else:
+                    unchanged.append(pk)
+                if image_link and image_id is None:
+                    self.needs_image.append(pk)
+                continue
+            digest = content_hash(entry)
             if (
-                digest == old_digest
+                digest[32:] == stored_hash[32:]
                 and availability != Availability.DISCONTINUED
                 and not set_producer
             ):
                 unchanged.append(pk)
-                if item.image_link and image_id is None:
+                if digest != stored_hash:
+                    rehashed.append(Product(pk=pk, content_hash=digest))
+                if entry.image_link and image_id is None:
                     self.needs_image.append(pk)
                 continue
-            product = Product(pk=pk, **self._values(item, digest))
-            product.updated_at = self.now
+            product = Product(pk=pk, **self._values(entry, digest))
             fields = list(UPDATED_FIELDS)
             if set_producer:
                 product.producer_id = rule_producer
                 fields.append("producer")
-            if item.image_link != image_link:
+            if entry.image_link != image_link:
                 product.image_id = None
                 fields.append("image")
-            if item.image_link and (item.image_link != image_link or image_id is None):
+            if entry.image_link and (entry.image_link != image_link or not image_id):
                 self.needs_image.append(pk)
-            changed.setdefault(tuple(fields), []).append(product)
+            self._changed(product, changed, fields)
         if new:
             Product.objects.bulk_create(new)
             self.needs_image.extend(p.pk for p in new if p.image_link)
@@ -576,26 +646,35 @@ class BatchWriter:
         for fields, products in changed.items():
             Product.objects.bulk_update(products, fields)
             self.tally.updated += len(products)
+        if rehashed:
+            # The entry reads differently but stores the same: only the
+            # fingerprint is new, and the product is not counted as changed.
+            Product.objects.bulk_update(rehashed, ["content_hash"])
         if unchanged:
             Product.objects.filter(pk__in=unchanged).update(last_seen_at=self.now)
             self.tally.unchanged += len(unchanged)
+
+    def _changed(self, product: Product, changed: dict, fields: list[str]) -> None:
+        product.updated_at = product.synced_at = product.last_seen_at = self.now
+        fields = list(
+            dict.fromkeys([*fields, "updated_at", "synced_at", "last_seen_at"])
+        )
+        changed.setdefault(tuple(fields), []).append(product)
 
     def _values(self, item: FeedItem, digest: str) -> dict:
         values = dict(zip(FEED_FIELDS, _feed_values(item), strict=True))
         values["certifications"] = list(item.certifications)
         values["content_hash"] = digest
-        values["last_seen_at"] = self.now
-        values["synced_at"] = self.now
         return values
 
-    def _new_product(
-        self, item: FeedItem, digest: str, producer_id: int | None
-    ) -> Product:
+    def _new_product(self, item: FeedItem) -> Product:
         return Product(
             source=self.source,
             slug=self._claim_slug(item),
-            producer_id=producer_id,
-            **self._values(item, digest),
+            producer_id=self.rules.get(_brand_key(item.brand)),
+            last_seen_at=self.now,
+            synced_at=self.now,
+            **self._values(item, content_hash(item)),
         )
 
     def _claim_slug(self, item: FeedItem) -> str:
