@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from http.client import HTTPException
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 from django.core.files.images import ImageFile
 from django.template.defaultfilters import filesizeformat
@@ -258,11 +258,11 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
 def _download(url: str, max_bytes: int) -> tuple[bytes, str]:
     timeout = setting("SHOP_LINK_IMAGE_TIMEOUT")
     opener = urllib.request.build_opener(_WebOnlyRedirects)
-    request = urllib.request.Request(  # noqa: S310 - resolve() allows http(s) only
-        url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"}
-    )
     started = time.monotonic()
     try:
+        request = urllib.request.Request(  # noqa: S310 - resolve() allows http(s) only
+            _ascii(url), headers={"User-Agent": USER_AGENT, "Accept": "image/*"}
+        )
         with opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -294,6 +294,24 @@ def _download(url: str, max_bytes: int) -> tuple[bytes, str]:
         raise ImageProblem(
             _("the download failed (%(error)s)") % {"error": error}
         ) from error
+
+
+def _ascii(url: str) -> str:
+    """The URL as HTTP sends it: umlauts and spaces escaped, the host in IDNA."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname.encode("idna").decode("ascii")
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe="/%:@!$&'()*+,;="),
+            quote(parts.query, safe="/%:@!$&'()*+,;=?"),
+            "",
+        )
+    )
 
 
 def _too_large(max_bytes: int) -> ImageProblem:

@@ -88,6 +88,7 @@ PAGES = {
     "/good.jpg": (200, "image/jpeg", GOOD_JPEG),
     "/other.jpg": (200, "image/jpeg", jpeg(colour=(10, 10, 200))),
     "/good.png": (200, "image/png", png()),
+    "/bilder/k%C3%A4se%20laib.jpg": (200, "image/jpeg", jpeg()),
     "/really-a-gif.jpg": (200, "image/jpeg", gif()),
     "/picture.bmp": (200, "image/bmp", bmp()),
     "/page.html": (200, "text/html", b"<!doctype html><title>Shop</title><p>Hi"),
@@ -286,6 +287,15 @@ def test_the_file_name_follows_the_format_pillow_finds(server, source):
     assert attach_images([product]) == []
 
     assert stored(product).file.name.endswith("/really-a-gif.gif")
+
+
+def test_links_with_umlauts_and_spaces_are_escaped(server, source):
+    product = make_product(source, "A1", f"{server}/bilder/käse laib.jpg")
+
+    assert attach_images([product]) == []
+
+    assert ShopServer.hits["/bilder/k%C3%A4se%20laib.jpg"] == 1
+    assert stored(product).file.name.endswith("/kase-laib.jpg")
 
 
 def test_redirects_to_web_addresses_are_followed(server, source):
