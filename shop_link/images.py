@@ -227,14 +227,15 @@ def _read(address: str) -> tuple[bytes, str]:
         try:
             if not path.is_file():
                 raise ImageProblem(_("there is no such file"))
-            if path.stat().st_size > max_bytes:
-                raise _too_large(max_bytes)
             with path.open("rb") as file:
-                return file.read(max_bytes + 1), ""
+                data = file.read(max_bytes + 1)
         except OSError as error:
             raise ImageProblem(
                 _("the file cannot be read (%(error)s)") % {"error": error.strerror}
             ) from error
+        if len(data) > max_bytes:
+            raise _too_large(max_bytes)
+        return data, ""
     return _download(address, max_bytes)
 
 

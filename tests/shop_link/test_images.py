@@ -531,6 +531,17 @@ def test_a_missing_local_file_is_reported(source, feed_folder):
     }
 
 
+def test_a_large_local_file_is_refused(source, feed_folder):
+    (feed_folder / "bilder" / "riesig.jpg").write_bytes(bytes(MAX_BYTES + 1))
+    product = make_product(source, "A1", "bilder/riesig.jpg")
+
+    problems = attach_images([product], base_location=str(feed_folder / "shop.xml"))
+
+    assert reasons_by_id(problems) == {
+        "A1": "image bilder/riesig.jpg: the image is larger than 64.0\xa0KB"
+    }
+
+
 def test_a_local_feed_still_fetches_web_addresses(server, source, feed_folder):
     product = make_product(source, "A1", f"{server}/good.png")
 
