@@ -1,5 +1,7 @@
 """The product sections shop_link adds to posts and producer pages."""
 
+from wagtail.models import Page
+
 from blog.models import ProducerPage
 
 from .mentions import product_ids_in
@@ -32,7 +34,7 @@ def producer_products(producer) -> list[Product]:
 
 def product_sections(request, page, slot):
     """The "products" slot: a post's products, or a producer's."""
-    if slot != "products" or page is None:
+    if slot != "products" or not isinstance(page, Page):
         return None
     if isinstance(page, ProducerPage):
         products = producer_products(page)
