@@ -1,5 +1,6 @@
 """Settings safe for production: secrets and services come from the environment."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "home",
     "blog",
     "shop_link",
+    "community",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -54,6 +56,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_comments_xtd",
+    "django_comments",
+    "rest_framework",
+    "allauth",
+    "allauth.account",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.sites",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -213,6 +222,59 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Blocks other apps add to posts and producer stories: (block name, class path).
 THEKE_STORY_BLOCKS = [("products", "shop_link.blocks.ProductsBlock")]
+
+SITE_ID = 1
+
+# Accounts (django-allauth, accounts only): e-mail as login, verified before use.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+# Limits per client address and per account, counted in the shared cache.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "5/5m/key,20/h/ip",
+    "signup": "10/h/ip",
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "10/h/ip",
+    "confirm_email": "3/10m/key",
+    "change_email": "3/h/user",
+}
+
+# Threaded comments (django-comments-xtd) with Theke's own comment model.
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "community.models.Comment"
+COMMENTS_XTD_MAX_THREAD_LEVEL = int(os.environ.get("COMMENTS_MAX_THREAD_LEVEL", "3"))
+COMMENTS_XTD_CONFIRM_EMAIL = True
+COMMENTS_XTD_LIST_ORDER = ("thread_id", "order")
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+# Signs the links in confirmation and unsubscribe mails: a secret of its own,
+# or one derived from SECRET_KEY so it is never a public constant.
+COMMENTS_XTD_SALT = (
+    os.environ.get("COMMENTS_XTD_SALT")
+    or hashlib.sha256(f"theke-comments:{SECRET_KEY}".encode()).hexdigest()
+).encode()
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "all",
+        "allow_flagging": True,
+        "allow_feedback": False,
+        "show_feedback": False,
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,346 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class Profile(models.Model):
+    """What a member shows of themselves: a public name and a picture, no e-mail."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    display_name = models.CharField(_("public name"), max_length=60)
+    avatar = models.ImageField(
+        _("picture"),
+        upload_to="avatars/",
+        blank=True,
+        width_field="avatar_width",
+        height_field="avatar_height",
+    )
+    avatar_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    avatar_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    producer = models.ForeignKey(
+        "blog.ProducerPage",
+        verbose_name=_("speaks for producer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        help_text=_("Shows a “producer” badge next to this member's posts."),
+    )
+    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def initials(self):
+        parts = [part for part in self.display_name.split() if part[:1].isalnum()]
+        return "".join(part[0] for part in parts[:2]).upper() or "?"
+
+
+class Comment(XtdComment):
+    """A comment or reply, with its text rendered once when it is saved."""
+
+    xtdcomment_ptr = models.OneToOneField(
+        XtdComment,
+        parent_link=True,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="theke_comment",
+    )
+    body_html = models.TextField(_("rendered text"), blank=True, editable=False)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    held_reason = models.CharField(
+        _("why it is held"),
+        max_length=200,
+        blank=True,
+        help_text=_("Set when a moderation rule held the post back."),
+    )
+    is_spam = models.BooleanField(_("spam"), default=False)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+
+class Reaction(models.Model):
+    """A member's one-click reaction to a comment."""
+
+    class Kind(models.TextChoices):
+        HELPFUL = "helpful", _("Helpful")
+        THANKS = "thanks", _("Thanks")
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reactions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("reaction"), max_length=12, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "user", "kind"], name="one_reaction_per_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} on {self.comment_id}"
+
+
+class Report(models.Model):
+    """A member's flag on a comment, topic or question, with the reason."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        RUDE = "rude", _("Rude or hurtful")
+        WRONG = "wrong", _("Wrong or misleading")
+        PRIVATE = "private", _("Shares private data")
+        OTHER = "other", _("Something else")
+
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    topic = models.ForeignKey(
+        "community.Topic",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    question = models.ForeignKey(
+        "community.ProductQuestion",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self):
+        return self.get_reason_display()
+
+
+class ModerationState(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Waiting for moderation")
+    SPAM = "spam", _("Spam")
+    REJECTED = "rejected", _("Rejected")
+
+
+class BoardCategory(models.Model):
+    """A corner of the board: recipes, wishes for the range, events …"""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("board category")
+        verbose_name_plural = _("board categories")
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    """A discussion a member started on the board; replies are comments on it."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ANSWERED = "answered", _("Answered")
+
+    category = models.ForeignKey(
+        BoardCategory,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="topics",
+    )
+    title = models.CharField(_("title"), max_length=140)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    body = models.TextField(_("text"), max_length=10_000)
+    body_html = models.TextField(editable=False, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.CASCADE,
+        related_name="topics",
+    )
+    products = models.ManyToManyField(
+        "shop_link.Product",
+        verbose_name=_("products"),
+        blank=True,
+        related_name="topics",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    state = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=ModerationState.choices,
+        default=ModerationState.PUBLISHED,
+    )
+    held_reason = models.CharField(_("why it is held"), max_length=200, blank=True)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_closed = models.BooleanField(
+        _("closed"), default=False, help_text=_("Closed topics take no more replies.")
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    last_activity_at = models.DateTimeField(_("last activity"), db_index=True)
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_activity_at"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.title
+
+
+class ProductQuestion(models.Model):
+    """A customer's question about a product, answered by staff or its producer."""
+
+    product = models.ForeignKey(
+        "shop_link.Product",
+        verbose_name=_("product"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.CASCADE,
+        related_name="product_questions",
+    )
+    text = models.TextField(_("question"), max_length=2000)
+    text_html = models.TextField(editable=False, blank=True)
+    state = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=ModerationState.choices,
+        default=ModerationState.PUBLISHED,
+    )
+    held_reason = models.CharField(_("why it is held"), max_length=200, blank=True)
+    accepted_answer = models.OneToOneField(
+        "community.ProductAnswer",
+        verbose_name=_("accepted answer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("product question")
+        verbose_name_plural = _("product questions")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ProductAnswer(models.Model):
+    """An answer to a product question, from staff, the producer or a customer."""
+
+    question = models.ForeignKey(
+        ProductQuestion, on_delete=models.CASCADE, related_name="answers"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.CASCADE,
+        related_name="product_answers",
+    )
+    text = models.TextField(_("answer"), max_length=5000)
+    text_html = models.TextField(editable=False, blank=True)
+    state = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=ModerationState.choices,
+        default=ModerationState.PUBLISHED,
+    )
+    created_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class CommunityIndexPage(RoutablePageMixin, Page):
+    """The discussion board at /community/: categories, topics, newest activity."""
+
+    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("discussion board")
+
+    @path("")
+    def board(self, request):
+        from .views import board
+
+        return board(request, self)
+
+    @path("new/", name="new_topic")
+    def new_topic(self, request):
+        from .views import new_topic
+
+        return new_topic(request, self)
+
+    @path("category/<slug:slug>/", name="category")
+    def category(self, request, slug):
+        from .views import board
+
+        return board(request, self, category_slug=slug)
+
+    @path("<slug:slug>/", name="topic")
+    def topic(self, request, slug):
+        from .views import topic_detail
+
+        return topic_detail(request, self, slug)
