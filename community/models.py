@@ -178,6 +178,50 @@ class BoardCategory(models.Model):
         return self.name
 
 
+class TopicQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=ModerationState.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published topics, and the member's own ones that wait for a moderator."""
+        if user is None or not user.is_authenticated:
+            return self.published()
+        return self.filter(
+            models.Q(state=ModerationState.PUBLISHED)
+            | models.Q(state=ModerationState.PENDING, author=user)
+        )
+
+    def with_reply_count(self):
+        """Annotate `reply_count`: the public replies, counted in the same query."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models.functions import Cast, Coalesce
+
+        replies = (
+            Comment.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.model),
+                object_pk=Cast(models.OuterRef("pk"), models.CharField()),
+                is_public=True,
+                is_removed=False,
+            )
+            .order_by()
+            .values("object_pk")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            reply_count=Coalesce(
+                models.Subquery(replies, output_field=models.IntegerField()), 0
+            )
+        )
+
+    def for_listing(self):
+        return (
+            self.select_related("category", "author__profile")
+            .with_reply_count()
+            .order_by("-is_pinned", "-last_activity_at", "-pk")
+        )
+
+
 class Topic(models.Model):
     """A discussion a member started on the board; replies are comments on it."""
 
@@ -223,6 +267,8 @@ class Topic(models.Model):
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     last_activity_at = models.DateTimeField(_("last activity"), db_index=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_pinned", "-last_activity_at"]
