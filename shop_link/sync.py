@@ -474,15 +474,7 @@ def _write_products(
                     )
                     % {"count": on_sale}
                 )
-        # Every product the feed listed now has last_seen_at == now.
-        tally.discontinued = (
-            Product.objects.filter(source=source)
-            .on_sale()
-            .exclude(last_seen_at=now)
-            .update(
-                availability=Availability.DISCONTINUED, synced_at=now, updated_at=now
-            )
-        )
+        tally.discontinued = writer.discontinue_missing()
     return writer.needs_image
 
 
@@ -653,6 +645,24 @@ class BatchWriter:
         if unchanged:
             Product.objects.filter(pk__in=unchanged).update(last_seen_at=self.now)
             self.tally.unchanged += len(unchanged)
+
+    def discontinue_missing(self) -> int:
+        """Mark the products the feed no longer lists as no longer sold."""
+        # What is left of the rows read at the start is what the feed lacked.
+        missing = [
+            row[ROW_PK]
+            for row in self.rows.values()
+            if row[ROW_AVAILABILITY] != Availability.DISCONTINUED
+        ]
+        discontinued = 0
+        for start in range(0, len(missing), BATCH_SIZE):
+            chunk = missing[start : start + BATCH_SIZE]
+            discontinued += Product.objects.filter(pk__in=chunk).update(
+                availability=Availability.DISCONTINUED,
+                synced_at=self.now,
+                updated_at=self.now,
+            )
+        return discontinued
 
     def _changed(self, product: Product, changed: dict, fields: list[str]) -> None:
         product.updated_at = product.synced_at = product.last_seen_at = self.now

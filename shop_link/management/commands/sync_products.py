@@ -1,3 +1,4 @@
+import gc
 import time
 from pathlib import Path
 
@@ -70,11 +71,15 @@ class Command(BaseCommand):
             self.stdout.write(_("No active product sources. Add one in the admin."))
             return
 
-        failed = [
-            run
-            for run in (self.sync(source, options) for source in sources)
-            if run.status != SyncRun.Status.SUCCEEDED
-        ]
+        # What Django and the project built at startup lives as long as the
+        # command: frozen, the collector stops walking it again and again while
+        # a feed's products are made (a fifth of the time of an import).
+        gc.freeze()
+        try:
+            runs = [self.sync(source, options) for source in sources]
+        finally:
+            gc.unfreeze()
+        failed = [run for run in runs if run.status != SyncRun.Status.SUCCEEDED]
         if len(sources) == 1 and failed:
             raise CommandError(f"{failed[0].source.name}: {failed[0].message}")
         if failed:
