@@ -10,9 +10,12 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= theke-demo
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x -k feed"
 PYTEST_ARGS ?=
+# Extra benchmark options, e.g. make bench-import BENCH_ARGS="--repeat 3"
+BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run demo test test-browser test-postgres check lint format messages ci clean
+.PHONY: help venv run demo test test-browser test-postgres check lint format messages ci clean \
+	bench bench-import
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -63,6 +66,11 @@ messages: $(BIN)/.installed ## Update and compile the German and English transla
 	$(MANAGE) makemessages -l de -l en --add-location=file --no-obsolete \
 		--ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
 	$(MANAGE) compilemessages --ignore=.venv
+
+bench: bench-import ## Run every benchmark (not part of make test or CI)
+
+bench-import: $(BIN)/.installed ## Time and measure the product import at 10,000 and 100,000 items
+	$(PY) bench/import_bench.py $(BENCH_ARGS)
 
 ci: ## Run everything CI runs (installs chromium, needs PostgreSQL and Redis)
 	bash .ci/run
