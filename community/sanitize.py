@@ -1,0 +1,174 @@
+"""Members' text: normalised on input, checked, and rendered once to safe HTML.
+
+Members write plain text with a small Markdown subset: paragraphs, line breaks,
+*emphasis*, **strong**, bulleted and numbered lists, > quotes, [links](https://…)
+and bare http(s) addresses. Everything else, raw HTML included, stays visible
+as text. The raw text is kept for editing; `render_text` runs once on save and
+its result is stored beside it.
+"""
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+import bleach
+import markdown
+from bleach.linkifier import LinkifyFilter
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+ALLOWED_TAGS = frozenset(
+    {"p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "a"}
+)
+ALLOWED_ATTRIBUTES = {"a": ["href"]}
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+LINK_REL = "nofollow ugc noopener"
+
+# Embedding and overriding controls reorder how text is displayed: a name or a
+# link can be made to read differently from what it is.
+BIDI_CONTROLS = frozenset(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+_NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+
+# Markdown's parts that make HTML the subset does not allow, or that pass raw
+# HTML through. Without them, their syntax stays text. What is left in the
+# HTML stash afterwards is only character references (&amp; …), which bleach
+# parses and writes out again as text.
+_MARKDOWN_OFF = {
+    "preprocessors": ("html_block",),
+    "blockprocessors": ("code", "hashheader", "setextheader", "hr"),
+    "inlinePatterns": (
+        "backtick",
+        "image_link",
+        "image_reference",
+        "short_image_ref",
+        "automail",
+        "html",
+    ),
+}
+
+
+def _is_unwanted(char: str) -> bool:
+    if char in "\n\t":
+        return False
+    # Cc: control characters (NUL …); Cs: lone surrogates, which no UTF-8 holds.
+    return unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS
+
+
+def clean_input(raw: str) -> str:
+    """The text as stored: controls and bidi overrides removed, newlines as \\n, NFC."""
+    text = _NEWLINES.sub("\n", raw)
+    text = "".join(char for char in text if not _is_unwanted(char))
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def check_text(raw: str, max_length: int) -> str:
+    """The cleaned text, or ValidationError saying what is wrong with `raw`.
+
+    Hostile or broken characters are refused, not silently dropped, so the
+    writer learns why; the form keeps what they typed.
+    """
+    errors = []
+    if any(char in BIDI_CONTROLS for char in raw):
+        errors.append(
+            ValidationError(
+                _(
+                    "The text contains characters that reverse the reading "
+                    "direction (right-to-left overrides). Please remove them."
+                ),
+                code="bidi",
+            )
+        )
+    if any(_is_unwanted(char) and char not in BIDI_CONTROLS for char in raw):
+        errors.append(
+            ValidationError(
+                _(
+                    "The text contains invisible control characters (such as NUL). "
+                    "Please remove them."
+                ),
+                code="control",
+            )
+        )
+    if "\ufffd" in raw:
+        errors.append(
+            ValidationError(
+                _(
+                    "Part of the text could not be read (it was not valid UTF-8). "
+                    "Please type it again."
+                ),
+                code="encoding",
+            )
+        )
+    text = clean_input(raw)
+    if len(text) > max_length:
+        errors.append(
+            ValidationError(
+                ngettext_lazy(
+                    "The text is too long: at most %(max)d character is allowed, "
+                    "it has %(length)d.",
+                    "The text is too long: at most %(max)d characters are allowed, "
+                    "it has %(length)d.",
+                    "max",
+                ),
+                code="max_length",
+                params={"max": max_length, "length": len(text)},
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    return text
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["nl2br", "sane_lists"], output_format="html")
+    for registry, names in _MARKDOWN_OFF.items():
+        for name in names:
+            getattr(
+                md if registry != "blockprocessors" else md.parser, registry
+            ).deregister(name)
+    return md
+
+
+def _is_allowed_href(href: str | None) -> bool:
+    if not href:
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ALLOWED_SCHEMES and bool(parts.netloc)
+
+
+def _shape_link(attrs: dict, new: bool = False) -> dict | None:
+    """Links as absolute http(s) with our rel; anything else falls back to text."""
+    text = attrs.get("_text", "")
+    href = attrs.get((None, "href"))
+    if new and not re.match(r"https?://", text, re.IGNORECASE):
+        # Only addresses written out with their scheme become links, not
+        # every word that happens to end in a top-level domain.
+        return None
+    if not _is_allowed_href(href):
+        return None
+    return {(None, "href"): href, (None, "rel"): LINK_REL, "_text": text}
+
+
+_cleaner = bleach.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_SCHEMES,
+    strip=True,
+    strip_comments=True,
+    filters=[
+        lambda source: LinkifyFilter(
+            source=source, callbacks=[_shape_link], parse_email=False
+        )
+    ],
+)
+
+
+def render_text(raw: str) -> str:
+    """Safe HTML for a member's text, to be stored beside the raw text."""
+    html = _markdown().convert(clean_input(raw))
+    return _cleaner.clean(html).strip()
