@@ -121,6 +121,41 @@ def check_text(raw: str, max_length: int) -> str:
     return text
 
 
+_MAX_BRACKET_DEPTH = 3
+
+
+def _escape_unmatched_brackets(text: str) -> str:
+    """`text` with each [ and ( that nothing closes escaped for Markdown.
+
+    Markdown looks for the end of a link from every opening bracket, which
+    takes time growing with the square of the text's length when none comes,
+    or when brackets nest deeply; brackets nested deeper than a link needs are
+    escaped too.
+    """
+    opened: dict[str, list[int]] = {"[": [], "(": []}
+    closing = {"]": "[", ")": "("}
+    too_deep: list[int] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char in opened:
+            opened[char].append(position)
+            if len(opened[char]) > _MAX_BRACKET_DEPTH:
+                too_deep.append(position)
+        elif char in closing and opened[closing[char]]:
+            opened[closing[char]].pop()
+        position += 1
+    unmatched = set(opened["["] + opened["("] + too_deep)
+    if not unmatched:
+        return text
+    return "".join(
+        "\\" + char if index in unmatched else char for index, char in enumerate(text)
+    )
+
+
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["nl2br", "sane_lists"], output_format="html")
     for registry, names in _MARKDOWN_OFF.items():
@@ -154,6 +189,11 @@ def _shape_link(attrs: dict, new: bool = False) -> dict | None:
     return {(None, "href"): href, (None, "rel"): LINK_REL, "_text": text}
 
 
+# Bare addresses with their scheme. bleach's own pattern also finds bare domain
+# names, and takes quadratic time on long runs of "(". Punctuation at the end
+# belongs to the sentence; bleach moves an unbalanced ")" out of the link.
+_URL = re.compile(r"https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?\]]", re.IGNORECASE)
+
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
@@ -162,7 +202,7 @@ _cleaner = bleach.Cleaner(
     strip_comments=True,
     filters=[
         lambda source: LinkifyFilter(
-            source=source, callbacks=[_shape_link], parse_email=False
+            source=source, callbacks=[_shape_link], url_re=_URL, parse_email=False
         )
     ],
 )
@@ -170,5 +210,5 @@ _cleaner = bleach.Cleaner(
 
 def render_text(raw: str) -> str:
     """Safe HTML for a member's text, to be stored beside the raw text."""
-    html = _markdown().convert(clean_input(raw))
+    html = _markdown().convert(_escape_unmatched_brackets(clean_input(raw)))
     return _cleaner.clean(html).strip()
