@@ -38,9 +38,12 @@ _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 # parses and writes out again as text.
 _MARKDOWN_OFF = {
     "preprocessors": ("html_block",),
-    "blockprocessors": ("code", "hashheader", "setextheader", "hr"),
+    # Reference definitions vanish from the text they are written in.
+    "blockprocessors": ("code", "hashheader", "setextheader", "hr", "reference"),
     "inlinePatterns": (
         "backtick",
+        "reference",
+        "short_reference",
         "image_link",
         "image_reference",
         "short_image_ref",
@@ -53,6 +56,9 @@ _MARKDOWN_OFF = {
 def _is_unwanted(char: str) -> bool:
     if char in "\n\t":
         return False
+    if char == "\ufeff":
+        # A byte order mark pasted along with text: invisible and meaningless.
+        return True
     # Cc: control characters (NUL …); Cs: lone surrogates, which no UTF-8 holds.
     return unicodedata.category(char) in ("Cc", "Cs") or char in BIDI_CONTROLS
 
@@ -71,7 +77,8 @@ def check_text(raw: str, max_length: int) -> str:
     writer learns why; the form keeps what they typed.
     """
     errors = []
-    if any(char in BIDI_CONTROLS for char in raw):
+    typed = _NEWLINES.sub("\n", raw)
+    if any(char in BIDI_CONTROLS for char in typed):
         errors.append(
             ValidationError(
                 _(
@@ -81,7 +88,7 @@ def check_text(raw: str, max_length: int) -> str:
                 code="bidi",
             )
         )
-    if any(_is_unwanted(char) and char not in BIDI_CONTROLS for char in raw):
+    if any(_is_unwanted(char) and char not in BIDI_CONTROLS for char in typed):
         errors.append(
             ValidationError(
                 _(
