@@ -1,0 +1,528 @@
+"""The discussion board at /community/: topics listed, started, shown and demoed."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from community.board import unique_topic_slug
+from community.demo import CATEGORIES, TOPICS, build_board_demo
+from community.models import (
+    BoardCategory,
+    Comment,
+    CommunityIndexPage,
+    ModerationState,
+    Profile,
+    Topic,
+)
+from home.demo import DemoRun
+from home.models import HomePage
+from tests.factories import ProductFactory, build_site, publish
+
+pytestmark = pytest.mark.django_db
+
+RULES = {
+    "COMMUNITY_HOLD_FIRST_POSTS": 0,
+    "COMMUNITY_RATE_LIMIT": None,
+    "COMMUNITY_BLOCKED_WORDS": [],
+    "COMMUNITY_HELD_WORDS": [],
+}
+
+
+def build_board(home=None):
+    home = home or build_site()[0]
+    board = CommunityIndexPage(title="Gemeinschaft", slug="community")
+    home.add_child(instance=board)
+    return publish(board)
+
+
+def member(name="Jana Petersen", email=None):
+    email = email or f"{name.split()[0].lower()}@example.org"
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password="secret-enough-1"
+    )
+    Profile.objects.update_or_create(user=user, defaults={"display_name": name})
+    return user
+
+
+def category(name="Rezepte", slug=None, order=0):
+    return BoardCategory.objects.create(
+        name=name, slug=slug or name.lower(), sort_order=order
+    )
+
+
+def topic(author, topic_category, title="Ofengemüse", days_ago=0, **fields):
+    fields.setdefault("slug", unique_topic_slug(title))
+    return Topic.objects.create(
+        category=topic_category,
+        author=author,
+        title=title,
+        body="Mit Honig und Thymian.",
+        body_html="<p>Mit Honig und Thymian.</p>",
+        last_activity_at=timezone.now() - datetime.timedelta(days=days_ago),
+        **fields,
+    )
+
+
+def reply(to_topic, user, text="Danke!"):
+    return Comment.objects.create(
+        content_type=ContentType.objects.get_for_model(Topic),
+        object_pk=str(to_topic.pk),
+        site_id=1,
+        user=user,
+        comment=text,
+        is_public=True,
+    )
+
+
+def topic_titles(html):
+    """Topic titles in the order the board lists them."""
+    return re.findall(r'class="topic-row__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+@pytest.fixture
+def board():
+    return build_board()
+
+
+@pytest.fixture
+def jana():
+    return member()
+
+
+# The page tree
+
+
+class TestCommunityIndexPage(WagtailPageTestCase):
+    def test_the_board_sits_under_the_home_page_has_no_children_and_is_single(self):
+        self.assertAllowedParentPageTypes(CommunityIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(CommunityIndexPage, set())
+        board = build_board()
+        self.assertFalse(CommunityIndexPage.can_create_at(board.get_parent()))
+
+    def test_its_routes_render(self):
+        board = build_board()
+        author = member()
+        started = topic(author, category(), title="Sauerteig")
+        self.assertPageIsRenderable(board)
+        self.assertPageIsRenderable(board, "category/rezepte/")
+        self.assertPageIsRenderable(board, f"{started.slug}/")
+        self.assertPageIsRoutable(board, "new/")
+
+
+# The board
+
+
+def test_the_board_lists_published_topics_pinned_first_then_by_activity(
+    client, board, jana
+):
+    recipes = category()
+    topic(jana, recipes, "Älteres Thema", days_ago=5)
+    topic(jana, recipes, "Neues Thema", days_ago=1)
+    topic(jana, recipes, "Angeheftet", days_ago=9, is_pinned=True)
+    topic(jana, recipes, "Wartet", state=ModerationState.PENDING)
+    topic(jana, recipes, "Spam", state=ModerationState.SPAM)
+
+    response = client.get("/community/")
+
+    assert response.status_code == 200
+    assert topic_titles(response.content.decode()) == [
+        "Angeheftet",
+        "Neues Thema",
+        "Älteres Thema",
+    ]
+
+
+def test_a_listed_topic_shows_category_author_name_status_and_replies(
+    client, board, jana
+):
+    started = topic(jana, category(), status=Topic.Status.ANSWERED, is_closed=True)
+    reply(started, member("Matthias Krüger"))
+    reply(started, jana)
+
+    html = client.get("/community/").content.decode()
+
+    assert "Jana Petersen" in html
+    assert "jana@example.org" not in html
+    assert "Answered" in html
+    assert "Closed" in html
+    assert '<span class="topic-row__count">2</span>' in html
+
+
+def test_categories_show_counts_of_published_topics(client, board, jana):
+    recipes = category()
+    topic(jana, recipes, "Eins")
+    topic(jana, recipes, "Zwei")
+    topic(jana, recipes, "Gehalten", state=ModerationState.PENDING)
+
+    response = client.get("/community/")
+
+    assert [(c.name, c.topic_count) for c in response.context["categories"]] == [
+        ("Rezepte", 2)
+    ]
+
+
+def test_the_category_route_lists_only_that_categorys_topics(client, board, jana):
+    topic(jana, category("Rezepte"), "Linsensuppe")
+    topic(jana, category("Termine", order=1), "Hoffest")
+
+    response = client.get("/community/category/termine/")
+
+    assert topic_titles(response.content.decode()) == ["Hoffest"]
+    assert response.context["active_category"].slug == "termine"
+
+
+def test_an_unknown_category_is_not_found(client, board):
+    assert client.get("/community/category/gibt-es-nicht/").status_code == 404
+
+
+def test_a_page_number_out_of_range_shows_a_valid_page(client, board, jana):
+    topic(jana, category())
+
+    for page in ("99", "abc", "-1"):
+        response = client.get(f"/community/?page={page}")
+        assert response.status_code == 200
+        assert response.context["topics"].number == 1
+
+
+def test_a_member_sees_their_own_held_topic_marked_as_waiting(client, board, jana):
+    topic(jana, category(), "Meine Frage", state=ModerationState.PENDING)
+    client.force_login(jana)
+
+    html = client.get("/community/").content.decode()
+
+    assert topic_titles(html) == ["Meine Frage"]
+    assert "Waiting for a moderator" in html
+
+
+def test_a_held_topic_is_not_found_for_others(client, board, jana):
+    held = topic(jana, category(), "Meine Frage", state=ModerationState.PENDING)
+
+    assert client.get(f"/community/{held.slug}/").status_code == 404
+    client.force_login(member("Matthias Krüger"))
+    assert client.get(f"/community/{held.slug}/").status_code == 404
+    client.force_login(jana)
+    assert client.get(f"/community/{held.slug}/").status_code == 200
+
+
+def test_the_newest_activity_lists_recent_topics_first(client, board, jana):
+    recipes = category()
+    topic(jana, recipes, "Alt", days_ago=30, is_pinned=True)
+    topic(jana, recipes, "Frisch", days_ago=0)
+
+    response = client.get("/community/")
+
+    assert [t.title for t in response.context["newest"]] == ["Frisch", "Alt"]
+
+
+def count_board_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/community/")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_board_index_takes_the_same_queries_for_10_and_100_topics(
+    client, board, jana
+):
+    recipes = category()
+    others = [member(f"Mitglied {n}", f"m{n}@example.org") for n in range(5)]
+    for n in range(10):
+        reply(topic(others[n % 5], recipes, f"Thema {n}"), jana)
+    client.get("/community/")  # warms the content type and site caches
+
+    few = count_board_queries(client)
+    for n in range(10, 100):
+        reply(topic(others[n % 5], recipes, f"Thema {n}"), jana)
+    many = count_board_queries(client)
+
+    assert few == many
+    # 7 for the site, page routing and settings; the board's own: categories,
+    # paginator count, topics, newest activity.
+    assert many <= 11
+
+
+# Starting a topic
+
+
+def post_topic(client, **data):
+    values = {
+        "category": BoardCategory.objects.first().pk,
+        "title": "Grünkohl mit Pinkel",
+        "text": "Wer hat ein **gutes** Rezept?\n\n- mit Senf\n- ohne Speck",
+    }
+    values.update(data)
+    return client.post("/community/new/", values)
+
+
+def test_starting_a_topic_needs_a_login(client, board):
+    response = client.get("/community/new/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+    assert "next=/community/new/" in response["Location"]
+
+
+@override_settings(**RULES)
+def test_a_member_starts_a_topic_that_is_published_with_its_text_rendered(
+    client, board, jana
+):
+    category()
+    product = ProductFactory(title="Grünkohl")
+    client.force_login(jana)
+
+    response = post_topic(client, products=[product.pk])
+
+    started = Topic.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/community/{started.slug}/"
+    assert started.slug == "gruenkohl-mit-pinkel"
+    assert started.state == ModerationState.PUBLISHED
+    assert started.author == jana
+    assert list(started.products.all()) == [product]
+    assert "<strong>gutes</strong>" in started.body_html
+    assert "<li>mit Senf</li>" in started.body_html
+    page = client.get(response["Location"]).content.decode()
+    assert "<strong>gutes</strong>" in page
+    assert "Grünkohl" in page
+    assert topic_titles(client.get("/community/").content.decode()) == [
+        "Grünkohl mit Pinkel"
+    ]
+
+
+@override_settings(**RULES)
+def test_topics_with_the_same_title_get_their_own_slugs(client, board, jana):
+    category()
+    client.force_login(jana)
+
+    post_topic(client)
+    post_topic(client, text="Noch einmal, anders gefragt.")
+    post_topic(client, title="new", text="Ein drittes Thema.")
+
+    assert sorted(Topic.objects.values_list("slug", flat=True)) == [
+        "gruenkohl-mit-pinkel",
+        "gruenkohl-mit-pinkel-2",
+        "new-thema",
+    ]
+
+
+@override_settings(**{**RULES, "COMMUNITY_HOLD_FIRST_POSTS": 1})
+def test_a_first_post_held_by_the_rules_tells_the_author_and_is_not_listed(
+    client, board, jana
+):
+    category()
+    client.force_login(jana)
+
+    post_topic(client)
+
+    held = Topic.objects.get()
+    assert held.state == ModerationState.PENDING
+    assert held.held_reason
+
+    page = client.get(f"/community/{held.slug}/").content.decode()
+    assert "waits for a moderator" in page
+    client.logout()
+    assert topic_titles(client.get("/community/").content.decode()) == []
+
+
+@override_settings(**{**RULES, "COMMUNITY_HOLD_FIRST_POSTS": 1})
+def test_the_author_is_told_after_posting_that_their_topic_waits(client, board, jana):
+    category()
+    client.force_login(jana)
+
+    response = post_topic(client)
+    page = client.get(response["Location"]).content.decode()
+
+    assert "waits for a moderator" in page
+    assert "Nothing you wrote is lost" in page
+
+
+@override_settings(**{**RULES, "COMMUNITY_BLOCKED_WORDS": ["Pinkel"]})
+def test_refused_words_give_a_form_error_and_keep_the_text(client, board, jana):
+    category()
+    client.force_login(jana)
+
+    response = post_topic(client, text="Ich suche Pinkel vom Metzger.")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "not allowed here" in html
+    assert "Ich suche Pinkel vom Metzger." in html
+    assert not Topic.objects.exists()
+
+
+@override_settings(**RULES)
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("text", "Hallo \u202ewelt", "bidi"),
+        ("text", "Hallo\x07 Welt", "control"),
+        ("text", "Hallo\x00 Welt", "null_characters_not_allowed"),
+        ("text", "Kaputt \ufffd kodiert", "encoding"),
+        ("text", "x" * 10_001, "max_length"),
+        ("title", "Zeile eins\r\nZeile zwei", "newline"),
+        ("title", "y" * 141, "max_length"),
+        ("text", "   ", "required"),
+    ],
+)
+def test_hostile_input_gets_a_clear_error_and_keeps_what_was_typed(
+    client, board, jana, field, value, code
+):
+    category()
+    client.force_login(jana)
+
+    response = post_topic(client, **{field: value})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    errors = form.errors.as_data()[field]
+    assert code in [error.code for error in errors]
+    assert escape(form.errors[field][0]) in response.content.decode()
+    assert form.data[field] == value
+    assert not Topic.objects.exists()
+
+
+@override_settings(**RULES)
+def test_markup_and_script_links_in_a_topic_are_shown_as_harmless_text(
+    client, board, jana
+):
+    category()
+    client.force_login(jana)
+
+    post_topic(
+        client,
+        title="<script>alert(1)</script>",
+        text="<img src=x onerror=alert(1)> [klick](javascript:alert(1))",
+    )
+
+    started = Topic.objects.get()
+    page = client.get(f"/community/{started.slug}/").content.decode()
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert 'href="javascript:' not in page
+
+
+@override_settings(**RULES)
+def test_a_filled_honeypot_refuses_the_topic(client, board, jana):
+    category()
+    client.force_login(jana)
+
+    response = post_topic(client, website="https://spam.example.com")
+
+    assert response.status_code == 200
+    assert "could not be accepted" in response.content.decode()
+    assert not Topic.objects.exists()
+
+
+@override_settings(**{**RULES, "COMMUNITY_RATE_LIMIT": "2/m"})
+def test_posting_too_fast_is_refused_and_keeps_the_text(client, board, jana):
+    category()
+    client.force_login(jana)
+
+    for n in range(2):
+        post_topic(client, title=f"Thema {n}")
+    response = post_topic(client, title="Drittes Thema")
+
+    assert "posting very quickly" in response.content.decode()
+    assert "Drittes Thema" in response.content.decode()
+    assert Topic.objects.count() == 2
+
+
+# The topic page
+
+
+def test_a_topic_page_shows_its_text_products_status_and_author(client, board, jana):
+    product = ProductFactory(title="Roggenmehl Type 1150")
+    started = topic(jana, category(), "Sauerteig", status=Topic.Status.ANSWERED)
+    started.products.add(product)
+
+    html = client.get(f"/community/{started.slug}/").content.decode()
+
+    assert "<h1" in html and "Sauerteig" in html
+    assert "<p>Mit Honig und Thymian.</p>" in html
+    assert "Roggenmehl Type 1150" in html
+    assert "Jana Petersen" in html
+    assert "jana@example.org" not in html
+    assert "Answered" in html
+
+
+def test_a_closed_topic_says_it_takes_no_more_replies(client, board, jana):
+    closed = topic(jana, category(), "Hoffest", is_closed=True)
+
+    html = client.get(f"/community/{closed.slug}/").content.decode()
+
+    assert "takes no more replies" in html
+
+
+def test_an_unknown_topic_is_not_found(client, board):
+    assert client.get("/community/gibt-es-nicht/").status_code == 404
+
+
+# The demo
+
+
+def demo_run():
+    home = build_site()[0]
+    return DemoRun(site=Site.objects.get(is_default_site=True), home=home)
+
+
+def test_the_demo_builds_the_board_with_categories_members_and_topics():
+    ProductFactory(external_id="LH-2001", slug="roggenmehl-type-1150")
+    run = demo_run()
+
+    build_board_demo(run)
+
+    board = CommunityIndexPage.objects.get()
+    assert (board.slug, board.title, board.show_in_menus, board.live) == (
+        "community",
+        "Gemeinschaft",
+        True,
+        True,
+    )
+    assert BoardCategory.objects.count() == len(CATEGORIES)
+    assert Topic.objects.count() == len(TOPICS)
+    assert Topic.objects.filter(is_pinned=True).exists()
+    assert Topic.objects.filter(is_closed=True).exists()
+    assert Topic.objects.filter(status=Topic.Status.ANSWERED).exists()
+    assert Topic.objects.filter(state=ModerationState.PENDING).exists()
+    assert Topic.objects.get(slug="sauerteig-welches-mehl").products.count() == 1
+    members = get_user_model().objects.filter(email__endswith="@example.org")
+    assert all(not user.has_usable_password() for user in members)
+    assert all(user.profile.display_name for user in members)
+    assert all(
+        user.emailaddress_set.filter(verified=True, primary=True).exists()
+        for user in members
+    )
+
+
+def test_running_the_demo_twice_changes_nothing():
+    run = demo_run()
+    build_board_demo(run)
+    before = {
+        "topics": list(Topic.objects.values().order_by("pk")),
+        "categories": list(BoardCategory.objects.values().order_by("pk")),
+        "users": get_user_model().objects.count(),
+        "profiles": Profile.objects.count(),
+        "pages": CommunityIndexPage.objects.count(),
+    }
+
+    second = DemoRun(site=run.site, home=run.home)
+    build_board_demo(second)
+
+    assert second.created == {}
+    assert before == {
+        "topics": list(Topic.objects.values().order_by("pk")),
+        "categories": list(BoardCategory.objects.values().order_by("pk")),
+        "users": get_user_model().objects.count(),
+        "profiles": Profile.objects.count(),
+        "pages": CommunityIndexPage.objects.count(),
+    }
