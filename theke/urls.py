@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     # Choosing a language is harmless to forge, and without a CSRF token in the
     # switcher, reading the site sets no cookie at all.
+    path("account/", include("community.urls")),
     path("account/", include("allauth.urls")),
     path("comments/", include("django_comments_xtd.urls")),
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),

@@ -241,6 +241,11 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "community.account_forms.SignupForm"}
+ACCOUNT_USER_DISPLAY = "community.accounts.user_display"
+# Confirming from the browser that signed up logs the new member in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 # Limits per client address and per account, counted in the shared cache.
 ACCOUNT_RATE_LIMITS = {

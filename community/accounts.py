@@ -1,0 +1,114 @@
+"""Account rules: the public name, generated usernames and allauth's adapter."""
+
+import secrets
+import unicodedata
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+DISPLAY_NAME_MIN = 2
+DISPLAY_NAME_MAX = 60
+
+# Characters that reorder text on screen: a name could otherwise look like another.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def validate_display_name(value: str) -> None:
+    """Refuse names that could hide, spoof or leak: see each message."""
+    if any(ch in BIDI_CONTROLS for ch in value):
+        raise ValidationError(
+            _("The name may not contain characters that change the writing direction."),
+            code="bidi",
+        )
+    if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in value):
+        raise ValidationError(
+            _("The name may not contain line breaks or invisible control characters."),
+            code="control",
+        )
+    if "@" in value:
+        raise ValidationError(
+            _("The name may not contain “@”, so an e-mail address is never shown."),
+            code="at",
+        )
+    if "<" in value or ">" in value:
+        raise ValidationError(
+            _("The name may not contain “<” or “>”."),
+            code="markup",
+        )
+    length = len(value.strip())
+    if length < DISPLAY_NAME_MIN:
+        raise ValidationError(
+            _("The name needs at least %(min)d characters."),
+            code="short",
+            params={"min": DISPLAY_NAME_MIN},
+        )
+    if length > DISPLAY_NAME_MAX:
+        raise ValidationError(
+            _("The name may have at most %(max)d characters (it has %(length)d)."),
+            code="long",
+            params={"max": DISPLAY_NAME_MAX, "length": length},
+        )
+
+
+def fallback_display_name(user) -> str:
+    """A public name for accounts made without the sign-up form (staff, scripts)."""
+    full = " ".join(
+        part for part in (user.first_name, user.last_name) if part and part.strip()
+    ).strip()
+    if full and "@" not in full:
+        return full[:DISPLAY_NAME_MAX]
+    return str(_("Member"))
+
+
+def user_display(user) -> str:
+    """What allauth's messages and mails call a member: the public name."""
+    profile = getattr(user, "profile", None)
+    if profile is not None and profile.display_name:
+        return profile.display_name
+    return fallback_display_name(user)
+
+
+def generate_username() -> str:
+    """A unique internal username that says nothing about the member."""
+    user_model = get_user_model()
+    while True:
+        candidate = f"member-{secrets.token_hex(6)}"
+        if not user_model._default_manager.filter(username=candidate).exists():
+            return candidate
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth with Theke's words, anonymous usernames and the public name."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": _("The e-mail address or the password is wrong."),
+        "too_many_login_attempts": _(
+            "Too many failed attempts to log in to this account. "
+            "Please wait a few minutes and try again, or reset your password."
+        ),
+        "rate_limited": _(
+            "Too many attempts in a short time. Please wait a little and try again."
+        ),
+    }
+
+    def populate_username(self, request, user):
+        if not user.username:
+            user.username = generate_username()
+
+    def save_user(self, request, user, form, commit=True):
+        display_name = form.cleaned_data.get("display_name", "").strip()
+        # Read by the post_save handler that creates the profile.
+        user.theke_display_name = display_name
+        user = super().save_user(request, user, form, commit=commit)
+        if commit and display_name:
+            from .models import Profile
+
+            Profile.objects.update_or_create(
+                user=user, defaults={"display_name": display_name}
+            )
+        return user

@@ -1,0 +1,36 @@
+"""`{% avatar user 48 %}`: a member's picture, or their initials in a circle."""
+
+from django import template
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.html import format_html
+
+from community.avatars import initials_colour
+
+register = template.Library()
+
+
+@register.simple_tag
+def avatar(user, size=40):
+    """The member's picture, or a circle with their initials; decorative (alt="")."""
+    size = int(size)
+    try:
+        profile = user.profile
+    except (AttributeError, ObjectDoesNotExist):
+        profile = None
+    if profile is not None and profile.avatar:
+        return format_html(
+            '<img class="avatar" src="{}" width="{}" height="{}" alt="" '
+            'loading="lazy" decoding="async">',
+            profile.avatar.url,
+            size,
+            size,
+        )
+    initials = profile.initials if profile is not None else "?"
+    key = str(getattr(user, "pk", "") or "")
+    return format_html(
+        '<span class="avatar avatar--initials" aria-hidden="true" '
+        'style="--avatar-size: {}px; --avatar-colour: {}">{}</span>',
+        size,
+        initials_colour(key),
+        initials,
+    )

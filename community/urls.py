@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views_account
+
+urlpatterns = [
+    path("profile/", views_account.profile, name="account_profile"),
+]
