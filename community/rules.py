@@ -244,6 +244,10 @@ def _hashed_key(kind: str, value: str) -> str:
     return f"community:rate:{kind}:{digest}"
 
 
+def _clock() -> float:
+    return time.time()
+
+
 def check_rate_limit(author_key: str, client_address: str | None) -> bool:
     """Count one post for the member and the address; False once either is over.
 
@@ -256,7 +260,7 @@ def check_rate_limit(author_key: str, client_address: str | None) -> bool:
     if rate is None:
         return True
     limit, period = rate
-    window = int(time.time() // period)
+    window = int(_clock() // period)
     allowed = True
     for stem in rate_limit_keys(author_key, client_address):
         key = f"{stem}:{window}"
