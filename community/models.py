@@ -278,6 +278,13 @@ class Topic(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        """The topic's address below the live board page, or "" without one."""
+        board = CommunityIndexPage.objects.live().first()
+        if board is None or board.url is None:
+            return ""
+        return board.url + board.reverse_subpage("topic", args=[self.slug])
+
 
 class ProductQuestion(models.Model):
     """A customer's question about a product, answered by staff or its producer."""

@@ -526,3 +526,9 @@ def test_running_the_demo_twice_changes_nothing():
         "profiles": Profile.objects.count(),
         "pages": CommunityIndexPage.objects.count(),
     }
+
+
+def test_a_topic_knows_its_address_below_the_board(board, jana):
+    started = topic(jana, category(), "Sauerteig")
+
+    assert started.get_absolute_url() == "/community/sauerteig/"
