@@ -185,15 +185,10 @@ def _is_allowed_href(href: str | None) -> bool:
 
 def _shape_link(attrs: dict, new: bool = False) -> dict | None:
     """Links as absolute http(s) with our rel; anything else falls back to text."""
-    text = attrs.get("_text", "")
     href = attrs.get((None, "href"))
-    if new and not re.match(r"https?://", text, re.IGNORECASE):
-        # Only addresses written out with their scheme become links, not
-        # every word that happens to end in a top-level domain.
-        return None
     if not _is_allowed_href(href):
         return None
-    return {(None, "href"): href, (None, "rel"): LINK_REL, "_text": text}
+    return {(None, "href"): href, (None, "rel"): LINK_REL, "_text": attrs["_text"]}
 
 
 # Bare addresses with their scheme. bleach's own pattern also finds bare domain
@@ -201,21 +196,24 @@ def _shape_link(attrs: dict, new: bool = False) -> dict | None:
 # belongs to the sentence; bleach moves an unbalanced ")" out of the link.
 _URL = re.compile(r"https?://[^\s<>\"'`]*[^\s<>\"'`.,;:!?\]]", re.IGNORECASE)
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_SCHEMES,
-    strip=True,
-    strip_comments=True,
-    filters=[
-        lambda source: LinkifyFilter(
-            source=source, callbacks=[_shape_link], url_re=_URL, parse_email=False
-        )
-    ],
-)
+
+def _cleaner() -> bleach.Cleaner:
+    # A new one each time: a cleaner keeps parser state and is not thread-safe.
+    return bleach.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_SCHEMES,
+        strip=True,
+        strip_comments=True,
+        filters=[
+            lambda source: LinkifyFilter(
+                source=source, callbacks=[_shape_link], url_re=_URL, parse_email=False
+            )
+        ],
+    )
 
 
 def render_text(raw: str) -> str:
     """Safe HTML for a member's text, to be stored beside the raw text."""
     html = _markdown().convert(_escape_unmatched_brackets(clean_input(raw)))
-    return _cleaner.clean(html).strip()
+    return _cleaner().clean(html).strip()
