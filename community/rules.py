@@ -6,7 +6,7 @@ Each rule has a setting in `community.conf`. The views that take posts
     from community import rules
 
     if rules.honeypot_filled(request.POST):
-        ...  # refuse like any other refusal
+        form.add_error(None, rules.HONEYPOT_MESSAGE)  # and go no further
     verdict = rules.assess(
         form.cleaned_data["body"],
         author_key=f"user:{request.user.pk}",  # or f"guest:{email}"
@@ -22,8 +22,10 @@ Each rule has a setting in `community.conf`. The views that take posts
         messages.info(request, " ".join(map(str, verdict.reasons)))
 
 Staff (`is_staff`) are not subject to the rules: the caller skips `assess` for
-them. The client address is only ever hashed into a cache key; nothing here
-stores it.
+them. The client address is the caller's to determine (behind a proxy, not
+REMOTE_ADDR); here it is only ever hashed into a cache key, and nothing here
+stores it. `assess` counts every submission against the rate limits, refused
+ones too, so call it once per submission and only after the form is valid.
 """
 
 import re
