@@ -345,21 +345,29 @@ def _visible(payload: str) -> str | None:
 
 
 def cases() -> list[tuple[str, str, str | None]]:
+    """The corpus; wrappers and syntaxes rotate over payloads to stay quick."""
     corpus = []
     raw_markup = [*SCRIPT_TAGS, *FORBIDDEN_ELEMENTS, *MALFORMED]
     for index, payload in enumerate(raw_markup):
         keep = _visible(payload.replace("\x00", "").replace("\u202e", ""))
-        for name, wrapper in WRAPPERS:
-            # Inside link text an entity stays an entity; the rest stays readable.
+        # Each payload alone and in two of the wrappers, in turn.
+        rotation = dict.fromkeys(
+            [
+                WRAPPERS[0],
+                WRAPPERS[1 + index % (len(WRAPPERS) - 1)],
+                WRAPPERS[1 + (index + 4) % (len(WRAPPERS) - 1)],
+            ]
+        )
+        for name, wrapper in rotation:
             corpus.append((f"markup{index}-{name}", wrapper.format(p=payload), keep))
-    for tag in EVENT_TAGS:
-        for handler in EVENT_HANDLERS:
-            for number, syntax in enumerate(EVENT_SYNTAX):
+    for tag_index, tag in enumerate(EVENT_TAGS):
+        for handler_index, handler in enumerate(EVENT_HANDLERS):
+            for offset in (0, 3):
+                number = (tag_index + handler_index + offset) % len(EVENT_SYNTAX)
+                syntax = EVENT_SYNTAX[number]
                 text = syntax.format(tag=tag, handler=handler, upper=handler.upper())
-                keep = "<" + tag.split()[0]
-                corpus.append(
-                    (f"event-{tag.split()[0]}-{handler}-{number}", text, keep)
-                )
+                name = tag.split()[0]
+                corpus.append((f"event-{name}-{handler}-{number}", text, "<" + name))
     for index, url in enumerate(BAD_URLS):
         for name, wrapper, keep in URL_WRAPPERS:
             corpus.append((f"url{index}-{name}", wrapper.format(url=url), keep))
