@@ -70,14 +70,22 @@ def clean_input(raw: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def check_text(raw: str, max_length: int) -> str:
+def check_text(raw: str, max_length: int, *, single_line: bool = False) -> str:
     """The cleaned text, or ValidationError saying what is wrong with `raw`.
 
     Hostile or broken characters are refused, not silently dropped, so the
-    writer learns why; the form keeps what they typed.
+    writer learns why; the form keeps what they typed. `single_line` refuses
+    line breaks and tabs too, for names and titles.
     """
     errors = []
     typed = _NEWLINES.sub("\n", raw)
+    if single_line and any(char in typed for char in "\n\t"):
+        errors.append(
+            ValidationError(
+                _("This must be a single line, without line breaks or tabs."),
+                code="newline",
+            )
+        )
     if any(char in BIDI_CONTROLS for char in typed):
         errors.append(
             ValidationError(

@@ -241,3 +241,18 @@ def test_check_text_accepts_newlines_tabs_and_umlauts():
 )
 def test_the_corpus_check_would_catch_unsafe_output(unsafe):
     assert inspect(unsafe).problems
+
+
+@pytest.mark.parametrize(
+    "name", ["Anna\r\nBcc: x@evil.example", "Anna\nB", "A\tB", "A\u2028B"]
+)
+def test_check_text_refuses_line_breaks_in_single_line_fields(name):
+    with pytest.raises(ValidationError) as caught:
+        check_text(name, max_length=100, single_line=True)
+    assert [error.code for error in caught.value.error_list] == ["newline"]
+
+
+def test_check_text_accepts_a_single_line_name():
+    assert check_text(" Anna Müller ", max_length=100, single_line=True) == (
+        "Anna Müller"
+    )
