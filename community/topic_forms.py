@@ -9,6 +9,7 @@ from shop_link.models import Product
 
 from . import rules, sanitize
 from .board import unique_topic_slug
+from .conf import setting
 from .models import BoardCategory, Comment, ModerationState, Topic
 
 TITLE_MAX_LENGTH = 140
@@ -44,13 +45,7 @@ class TopicForm(forms.Form):
         queryset=Product.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Optional. Hold Ctrl (or ⌘) to choose more than one."),
-    )
-    # The honeypot (COMMUNITY_HONEYPOT_FIELD): hidden from people, filled in by bots.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        help_text=_("Hold Ctrl (or ⌘) to choose more than one."),
     )
 
     def __init__(self, *args, user, request=None, **kwargs):
@@ -58,6 +53,12 @@ class TopicForm(forms.Form):
         self.user = user
         self.request = request
         self.verdict = None
+        # The honeypot: hidden from people, filled in by bots.
+        self.fields[setting("COMMUNITY_HONEYPOT_FIELD")] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
         self.fields["products"].queryset = Product.objects.on_sale().order_by(
             "title", "pk"
         )

@@ -11,6 +11,7 @@ from blog.models import ListingMixin
 from shop_link.models import Product
 
 from .board import topic_url
+from .conf import setting
 from .models import BoardCategory, ModerationState, Topic
 from .topic_forms import TopicForm
 
@@ -26,7 +27,7 @@ def board(request, page, category_slug=None):
             topic_count=Count(
                 "topics", filter=Q(topics__state=ModerationState.PUBLISHED)
             )
-        )
+        ).order_by("sort_order", "name")
     )
     category = None
     if category_slug is not None:
@@ -84,7 +85,10 @@ def new_topic(request, page):
     return page.render(
         request,
         template="community/new_topic.html",
-        context_overrides={"form": form},
+        context_overrides={
+            "form": form,
+            "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
+        },
     )
 
 

@@ -158,8 +158,11 @@ def test_a_listed_topic_shows_category_author_name_status_and_replies(
     assert '<span class="topic-row__count">2</span>' in html
 
 
-def test_categories_show_counts_of_published_topics(client, board, jana):
-    recipes = category()
+def test_categories_show_counts_of_published_topics_in_their_order(
+    client, board, jana
+):
+    recipes = category("Rezepte", order=0)
+    category("Anderes", order=1)
     topic(jana, recipes, "Eins")
     topic(jana, recipes, "Zwei")
     topic(jana, recipes, "Gehalten", state=ModerationState.PENDING)
@@ -167,7 +170,8 @@ def test_categories_show_counts_of_published_topics(client, board, jana):
     response = client.get("/community/")
 
     assert [(c.name, c.topic_count) for c in response.context["categories"]] == [
-        ("Rezepte", 2)
+        ("Rezepte", 2),
+        ("Anderes", 0),
     ]
 
 
@@ -532,3 +536,27 @@ def test_a_topic_knows_its_address_below_the_board(board, jana):
     started = topic(jana, category(), "Sauerteig")
 
     assert started.get_absolute_url() == "/community/sauerteig/"
+
+
+# The admin
+
+
+def test_staff_list_topics_filtered_by_state_and_edit_one(client, board, jana):
+    recipes = category()
+    topic(jana, recipes, "Sichtbares Thema")
+    held = topic(jana, recipes, "Gehalten", state=ModerationState.PENDING)
+    admin = get_user_model().objects.create_superuser(
+        "chefin@example.org", "chefin@example.org", "secret-enough-1"
+    )
+    client.force_login(admin)
+
+    listing = client.get("/admin/snippets/community/topic/", {"state": "pending"})
+    edit = client.get(f"/admin/snippets/community/topic/edit/{held.pk}/")
+    categories = client.get("/admin/snippets/community/boardcategory/")
+
+    assert listing.status_code == 200
+    assert "Gehalten" in listing.content.decode()
+    assert "Sichtbares Thema" not in listing.content.decode()
+    assert edit.status_code == 200
+    assert categories.status_code == 200
+    assert "Rezepte" in categories.content.decode()
