@@ -32,6 +32,7 @@ import logging
 import tempfile
 import urllib.error
 import urllib.request
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -475,7 +476,7 @@ def _write_products(
                     % {"count": on_sale}
                 )
         tally.discontinued = writer.discontinue_missing()
-    return writer.needs_image
+    return list(writer.needs_image)
 
 
 def _serialise(source: ProductSource) -> None:
@@ -551,15 +552,19 @@ class BatchWriter:
         )
         self.known = KnownFingerprints(self.rows)
         self.pending: list[tuple[FeedItem | UnchangedItem, tuple | None]] = []
-        self.seen: set[str] = set()
-        self.needs_image: list[int] = []
+        # What grows with the feed is kept where the garbage collector does not
+        # look: dicts of strings (it stops tracking them) and an array of ids.
+        # A set or list of 100,000 entries would be walked at every full
+        # collection, and the import would no longer grow linearly.
+        self.seen: dict[str, None] = {}
+        self.needs_image = array("q")
         self.rules = {
             _brand_key(brand): producer_id
             for brand, producer_id in BrandProducer.objects.values_list(
                 "brand", "producer_id"
             )
         }
-        self._slugs: set[str] | None = None
+        self._slugs: dict[str, None] | None = None
         self._next_suffix: dict[str, int] = {}
 
     def add(self, entry: FeedItem | UnchangedItem) -> None:
@@ -574,7 +579,7 @@ class BatchWriter:
                 return
             for warning in entry.warnings:
                 self.tally.problem("warning", external_id, warning)
-        self.seen.add(external_id)
+        self.seen[external_id] = None
         self.pending.append((entry, self.rows.pop(external_id, None)))
 
     def flush(self) -> None:
@@ -689,14 +694,14 @@ class BatchWriter:
 
     def _claim_slug(self, item: FeedItem) -> str:
         if self._slugs is None:
-            self._slugs = set(Product.objects.values_list("slug", flat=True))
+            self._slugs = dict.fromkeys(Product.objects.values_list("slug", flat=True))
         base = german_slug(item.title) or german_slug(item.external_id) or "product"
         slug = base
         while slug in self._slugs:
             suffix = self._next_suffix.get(base, 2)
             self._next_suffix[base] = suffix + 1
             slug = f"{base}-{suffix}"
-        self._slugs.add(slug)
+        self._slugs[slug] = None
         return slug
 
 
