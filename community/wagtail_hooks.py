@@ -108,3 +108,11 @@ def discussion_section(request, page, slot):
     from .comments import discussion_context
 
     return discussion_context(request, page, slot)
+
+
+@hooks.register("theke_page_sections")
+def discussion_section(request, page, slot):
+    """The "discussion" slot: comments on posts, producer pages and products."""
+    from .comments import discussion_context
+
+    return discussion_context(request, page, slot)

@@ -20,6 +20,7 @@ urlpatterns = [
     # switcher, reading the site sets no cookie at all.
     path("account/", include("community.urls")),
     path("account/", include("allauth.urls")),
+    path("comments/", include("community.urls_comments")),
     path("comments/", include("django_comments_xtd.urls")),
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]

@@ -263,6 +263,9 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "community.models.Comment"
 COMMENTS_XTD_MAX_THREAD_LEVEL = int(os.environ.get("COMMENTS_MAX_THREAD_LEVEL", "3"))
 COMMENTS_XTD_CONFIRM_EMAIL = True
+# Mail is sent in the request for now (the test outbox sees it); notifications
+# move to background tasks.
+COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_LIST_ORDER = ("thread_id", "order")
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
