@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from shop_link.feeds import sniff_format
@@ -181,6 +182,10 @@ class Command(BaseCommand):
         return run
 
 
+def plain(text: str) -> str:
+    return text
+
+
 class ProgressLine:
     """A one-line progress bar for a terminal: products read, and how fast.
 
@@ -203,15 +208,16 @@ class ProgressLine:
             position = 2 * self.WIDTH - 2 - position
         bar = " " * position + "█" + " " * (self.WIDTH - position - 1)
         counts = _("%(done)s products, %(rate)s a second") % {
-            "done": f"{done:,}",
-            "rate": f"{done / elapsed:,.0f}",
+            "done": number_format(done, force_grouping=True),
+            "rate": number_format(round(done / elapsed), force_grouping=True),
         }
         text = f"{self.label} ▕{bar}▏ {counts}"
-        self.out.write("\r" + text.ljust(self.shown), ending="")
+        # Progress is no error: the plain text, not stderr's red.
+        self.out.write("\r" + text.ljust(self.shown), plain, ending="")
         self.out.flush()
         self.shown = len(text)
 
     def close(self) -> None:
         if self.shown:
-            self.out.write("\r" + " " * self.shown + "\r", ending="")
+            self.out.write("\r" + " " * self.shown + "\r", plain, ending="")
             self.out.flush()
