@@ -64,12 +64,9 @@ class TopicForm(forms.Form):
         )
 
     def clean_title(self):
-        raw = self.cleaned_data["title"]
-        if any(char in raw for char in "\r\n\u2028\u2029\x85"):
-            raise forms.ValidationError(
-                _("The title must be a single line."), code="newline"
-            )
-        return sanitize.check_text(raw, TITLE_MAX_LENGTH)
+        return sanitize.check_text(
+            self.cleaned_data["title"], TITLE_MAX_LENGTH, single_line=True
+        )
 
     def clean_text(self):
         return sanitize.check_text(self.cleaned_data["text"], TEXT_MAX_LENGTH)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from blog.models import ListingMixin
 from shop_link.models import Product
 
-from .board import topic_url
+from .board import topic_discussion, topic_url
 from .conf import setting
 from .models import BoardCategory, ModerationState, Topic
 from .topic_forms import TopicForm
@@ -106,13 +106,15 @@ def topic_detail(request, page, slug):
     )
     if topic is None:
         raise Http404
+    is_held = topic.state != ModerationState.PUBLISHED
     return page.render(
         request,
         template="community/topic.html",
         context_overrides={
             "topic": topic,
-            "is_held": topic.state != ModerationState.PUBLISHED,
+            "is_held": is_held,
             "board_url": page.get_url(request=request),
+            **({} if is_held else topic_discussion(request, topic)),
         },
     )
 

@@ -1,6 +1,7 @@
 """The Community menu of the admin, and the community's part of the demo."""
 
 import django_filters
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -9,7 +10,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BoardCategory, ModerationState, Topic
+from .board import note_reply
+from .models import BoardCategory, Comment, ModerationState, Topic
 
 
 class BoardCategoryViewSet(SnippetViewSet):
@@ -102,12 +104,8 @@ def load_board_demo(run):
     build_board_demo(run)
 
 
-@hooks.register("theke_page_sections")
-def discussion_section(request, page, slot):
-    """The "discussion" slot: comments on posts, producer pages and products."""
-    from .comments import discussion_context
-
-    return discussion_context(request, page, slot)
+# Connected here, where the board's admin is set up, as the board owns topics.
+post_save.connect(note_reply, sender=Comment, dispatch_uid="theke_topic_activity")
 
 
 @hooks.register("theke_page_sections")

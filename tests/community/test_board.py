@@ -89,6 +89,12 @@ def topic_titles(html):
     return re.findall(r'class="topic-row__title"><a href="[^"]*">([^<]*)</a>', html)
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """The messages are checked in the language they are written in."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def board():
     return build_board()
@@ -158,9 +164,7 @@ def test_a_listed_topic_shows_category_author_name_status_and_replies(
     assert '<span class="topic-row__count">2</span>' in html
 
 
-def test_categories_show_counts_of_published_topics_in_their_order(
-    client, board, jana
-):
+def test_categories_show_counts_of_published_topics_in_their_order(client, board, jana):
     recipes = category("Rezepte", order=0)
     category("Anderes", order=1)
     topic(jana, recipes, "Eins")
@@ -374,6 +378,7 @@ def test_refused_words_give_a_form_error_and_keep_the_text(client, board, jana):
         ("text", "Kaputt \ufffd kodiert", "encoding"),
         ("text", "x" * 10_001, "max_length"),
         ("title", "Zeile eins\r\nZeile zwei", "newline"),
+        ("title", "Mit\tTabulator", "newline"),
         ("title", "y" * 141, "max_length"),
         ("text", "   ", "required"),
     ],
@@ -560,3 +565,69 @@ def test_staff_list_topics_filtered_by_state_and_edit_one(client, board, jana):
     assert edit.status_code == 200
     assert categories.status_code == 200
     assert "Rezepte" in categories.content.decode()
+
+
+# Replies
+
+
+def reply_data(to_topic, text):
+    from community.forms import CommentForm
+
+    data = CommentForm(to_topic).initial.copy()
+    data.update(comment=text, reply_to=0, name="", email="", honeypot="")
+    return data
+
+
+@override_settings(**RULES)
+def test_a_members_reply_shows_on_the_topic_counts_on_the_board_and_moves_it_up(
+    client, board, jana
+):
+    recipes = category()
+    started = topic(jana, recipes, "Sauerteig", days_ago=10)
+    topic(jana, recipes, "Neuer", days_ago=1)
+    client.force_login(member("Matthias Krüger"))
+
+    response = client.post("/comments/post/", reply_data(started, "Roggen *pur*."))
+
+    assert response.status_code == 302
+    page = client.get(f"/community/{started.slug}/").content.decode()
+    assert "Roggen <em>pur</em>." in page
+    assert "Matthias Krüger" in page
+    board_page = client.get("/community/").content.decode()
+    assert topic_titles(board_page) == ["Sauerteig", "Neuer"]
+    assert '<span class="topic-row__count">1</span>' in board_page
+
+
+@override_settings(**RULES)
+def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
+    closed = topic(jana, category(), "Hoffest", is_closed=True)
+    client.force_login(member("Matthias Krüger"))
+
+    page = client.get(f"/community/{closed.slug}/").content.decode()
+    response = client.post("/comments/post/", reply_data(closed, "Ich bringe Kuchen."))
+
+    assert "takes no more replies" in page
+    assert 'name="comment"' not in page
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_a_topic_page_takes_the_same_queries_for_10_and_200_replies(
+    client, board, jana
+):
+    started = topic(jana, category(), "Sauerteig")
+    others = [member(f"Mitglied {n}", f"m{n}@example.org") for n in range(5)]
+    for n in range(10):
+        reply(started, others[n % 5], f"Antwort {n}")
+    url = f"/community/{started.slug}/"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(10, 200):
+        reply(started, others[n % 5], f"Antwort {n}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(few) == len(many)
