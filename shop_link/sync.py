@@ -7,7 +7,8 @@ Rules a sync keeps:
   only their `last_seen_at` moves, in one UPDATE per batch. The parser passes
   over entries read exactly as the last time without checking them again (see
   shop_link/feeds/fingerprints.py); `content_hash` holds that fingerprint and a
-  digest of the stored values.
+  digest of the stored values. Warnings about such an entry were reported when
+  it was last read in full and are not repeated.
 - What staff set by hand (producer chosen by hand, notes on origin, how it is
   made) is never written. A brand rule sets the producer of a product whose
   producer was not chosen by hand; a product whose brand matches no rule keeps
