@@ -368,7 +368,7 @@ def build_discussion(target, request, page_number=1, order=ORDER_OLDEST):
             # Its parent is held or gone: show it under the thread's root.
             threads[comment.thread_id].children.append(node)
     nodes = [threads[thread_id] for thread_id in thread_ids if thread_id in threads]
-    count = public.count()
+    count = public.filter(is_removed=False).count()
     return Discussion(target=target, nodes=nodes, page=page, order=order, count=count)
 
 
