@@ -11,6 +11,7 @@ from blog.models import ListingMixin
 from shop_link.models import Product
 
 from .board import topic_discussion, topic_url
+from .comments import authors_of
 from .conf import setting
 from .models import BoardCategory, ModerationState, Topic
 from .topic_forms import TopicForm
@@ -99,7 +100,7 @@ def topic_detail(request, page, slug):
     ).prefetch_related("image__renditions")
     topic = (
         Topic.objects.visible_to(request.user)
-        .select_related("category", "author__profile__producer")
+        .select_related("category")
         .prefetch_related(Prefetch("products", queryset=products.order_by("title")))
         .filter(slug=slug)
         .first()
@@ -114,6 +115,7 @@ def topic_detail(request, page, slug):
             "topic": topic,
             "is_held": is_held,
             "board_url": page.get_url(request=request),
+            "starter": authors_of({topic.author_id}, request)[topic.author_id],
             **({} if is_held else topic_discussion(request, topic)),
         },
     )
