@@ -1,5 +1,6 @@
 """Forms of the member's account: sign-up with a public name, and the profile."""
 
+from allauth.account.forms import AddEmailForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -64,3 +65,11 @@ class ProfileForm(forms.Form):
             return clean_avatar(upload)
         except AvatarError as error:
             raise forms.ValidationError(error.message, code=error.code) from error
+
+
+class ChangeEmailForm(AddEmailForm):
+    """allauth's form for a new address, labelled as the change it is."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("New e-mail address")

@@ -81,6 +81,11 @@ def generate_username() -> str:
             return candidate
 
 
+QUIET_MESSAGES = frozenset(
+    {"account/messages/logged_in.txt", "account/messages/logged_out.txt"}
+)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """allauth with Theke's words, anonymous usernames and the public name."""
 
@@ -95,6 +100,13 @@ class AccountAdapter(DefaultAccountAdapter):
             "Too many attempts in a short time. Please wait a little and try again."
         ),
     }
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # The header shows who is logged in; these would only linger until the
+        # next account page and surprise there.
+        if message_template in QUIET_MESSAGES:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
 
     def populate_username(self, request, user):
         if not user.username:

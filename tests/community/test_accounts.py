@@ -86,7 +86,7 @@ def test_sign_up_mails_a_link_that_confirms_logs_in_and_keeps_the_public_name(
     assert page.status_code == 200
     assert "anna@example.org" in page.content.decode()
     response = client.post(link)
-    assert response.status_code == 302
+    assert response["Location"] == reverse("account_profile")
     assert client.session["_auth_user_id"] == str(user.pk)
     assert EmailAddress.objects.get(user=user).verified
 
@@ -220,6 +220,29 @@ def test_a_password_reset_link_sets_a_new_password(client, site):
     assert user.check_password("Neues-Brot-2024!")
 
 
+def test_changing_the_email_asks_for_the_password_first_and_confirms_the_new_one(
+    client, site
+):
+    user = make_member()
+    client.force_login(user)  # no recent password: as after a long session
+    change = {"email": "berta.neu@example.org", "action_add": ""}
+    response = client.post(reverse("account_email"), change)
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not EmailAddress.objects.filter(email="berta.neu@example.org").exists()
+
+    wrong = client.post(response["Location"], {"password": "falsch-falsch-1"})
+    assert wrong.status_code == 200
+    client.post(response["Location"], {"password": PASSWORD})
+    client.post(reverse("account_email"), change)
+    pending = EmailAddress.objects.get(email="berta.neu@example.org")
+    assert not pending.verified
+    assert mail.outbox[-1].to == ["berta.neu@example.org"]
+
+    client.post(confirmation_link(mail.outbox[-1]))
+    user.refresh_from_db()
+    assert user.email == "berta.neu@example.org"
+
+
 # Rate limits -----------------------------------------------------------------
 
 
@@ -237,6 +260,36 @@ def test_after_five_failed_logins_the_account_is_refused_until_the_cache_forgets
     # The count lives in the shared cache, not in this process.
     cache.clear()
     assert login(client, "berta@example.org", PASSWORD).status_code == 302
+
+
+def test_with_redis_the_failed_logins_are_counted_where_every_process_sees_them(
+    client, site, settings
+):
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/9"
+    other_process = redis.Redis.from_url(url)
+    try:
+        other_process.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    prefix = "theke-test-ratelimit"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    try:
+        make_member()
+        for _attempt in range(5):
+            login(client, "berta@example.org", "falsch-falsch-1")
+        assert other_process.keys(f"{prefix}:*")
+        refused = login(client, "berta@example.org", PASSWORD)
+        assert "Too many failed attempts to log in" in refused.content.decode()
+    finally:
+        for key in other_process.keys(f"{prefix}:*"):
+            other_process.delete(key)
 
 
 def test_the_rate_limit_cache_is_redis_when_redis_url_is_set(monkeypatch):

@@ -242,10 +242,15 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "community.account_forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "community.account_forms.SignupForm",
+    "add_email": "community.account_forms.ChangeEmailForm",
+}
 ACCOUNT_USER_DISPLAY = "community.accounts.user_display"
-# Confirming from the browser that signed up logs the new member in.
+# Confirming from the browser that signed up logs the new member in and shows
+# their new profile, where the confirmation is acknowledged.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_REDIRECT_URL = "account_profile"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 # Limits per client address and per account, counted in the shared cache.
 ACCOUNT_RATE_LIMITS = {
