@@ -1,7 +1,10 @@
 """Board topics: their slugs and addresses, their replies and activity."""
 
+from html import unescape
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 
 from shop_link.sync import german_slug
 
@@ -84,3 +87,61 @@ def note_reply(sender, instance, created, raw=False, **kwargs):
     Topic.objects.filter(pk=instance.object_pk).update(
         last_activity_at=instance.submit_date
     )
+
+
+def plain_text(html: str) -> str:
+    """The words of stored, sanitised HTML, on one line."""
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def board_seo_meta(context) -> dict:
+    topic = context.get("topic")
+    if topic is not None:
+        return {
+            "title": topic.title,
+            "description": plain_text(topic.body_html) or None,
+            "type": "article",
+        }
+    category = context.get("active_category")
+    if category is not None:
+        return {"title": category.name, "description": category.description or None}
+    return {}
+
+
+def topic_json_ld(board_page, request, context) -> dict | None:
+    topic = context.get("topic")
+    if topic is None or context.get("is_held"):
+        return None
+    url = board_page.get_full_url(request) + board_page.reverse_subpage(
+        "topic", args=[topic.slug]
+    )
+    starter = context.get("starter")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DiscussionForumPosting",
+        "@id": url,
+        "url": url,
+        "headline": topic.title,
+        "text": plain_text(topic.body_html),
+        "datePublished": topic.created_at.isoformat(),
+        "isPartOf": {
+            "@type": "WebPage",
+            "url": board_page.get_full_url(request),
+            "name": board_page.title,
+        },
+    }
+    if starter is not None:
+        data["author"] = {"@type": "Person", "name": str(starter.name)}
+    discussion = context.get("discussion")
+    if discussion is not None:
+        data["interactionStatistic"] = {
+            "@type": "InteractionCounter",
+            "interactionType": "https://schema.org/CommentAction",
+            "userInteractionCount": discussion.count,
+        }
+    products = [
+        {"@type": "Product", "name": product.title} for product in topic.products.all()
+    ]
+    if products:
+        data["about"] = products
+    return data

@@ -374,6 +374,18 @@ class CommunityIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("discussion board")
 
+    def seo_meta(self, request, context):
+        """A topic's page previews as the topic, a category's as the category."""
+        from .board import board_seo_meta
+
+        return board_seo_meta(context)
+
+    def json_ld(self, request, context):
+        """A topic's page carries it as a schema.org DiscussionForumPosting."""
+        from .board import topic_json_ld
+
+        return topic_json_ld(self, request, context)
+
     @path("")
     def board(self, request):
         from .views import board

@@ -89,6 +89,7 @@ def new_topic(request, page):
         context_overrides={
             "form": form,
             "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
+            "seo_noindex": True,
         },
     )
 
@@ -114,6 +115,7 @@ def topic_detail(request, page, slug):
         context_overrides={
             "topic": topic,
             "is_held": is_held,
+            "seo_noindex": is_held,
             "board_url": page.get_url(request=request),
             "starter": authors_of({topic.author_id}, request)[topic.author_id],
             **({} if is_held else topic_discussion(request, topic)),

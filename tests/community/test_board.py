@@ -1,6 +1,7 @@
 """The discussion board at /community/: topics listed, started, shown and demoed."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -631,3 +632,46 @@ def test_a_topic_page_takes_the_same_queries_for_10_and_200_replies(
 
     assert response.status_code == 200
     assert len(few) == len(many)
+
+
+# Search engines
+
+
+def json_ld_of(html):
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
+    return json.loads(found.group(1)) if found else None
+
+
+def test_a_topic_page_describes_itself_as_a_discussion_forum_posting(
+    client, board, jana
+):
+    started = topic(jana, category(), "Sauerteig & Roggen")
+    started.products.add(ProductFactory(title="Roggenmehl Type 1150"))
+    reply(started, member("Matthias Krüger"))
+
+    html = client.get(f"/community/{started.slug}/").content.decode()
+
+    data = json_ld_of(html)
+    assert data["@type"] == "DiscussionForumPosting"
+    assert data["headline"] == "Sauerteig & Roggen"
+    assert data["text"] == "Mit Honig und Thymian."
+    assert data["author"] == {"@type": "Person", "name": "Jana Petersen"}
+    assert data["interactionStatistic"]["userInteractionCount"] == 1
+    assert data["about"] == [{"@type": "Product", "name": "Roggenmehl Type 1150"}]
+    assert (
+        'rel="canonical" href="http://testserver/community/sauerteig-roggen/"' in html
+    )
+    assert '<meta name="description" content="Mit Honig und Thymian.">' in html
+
+
+def test_held_topics_and_the_new_topic_form_are_not_for_search_engines(
+    client, board, jana
+):
+    category()
+    held = topic(jana, category("Termine"), "Frage", state=ModerationState.PENDING)
+    client.force_login(jana)
+
+    for url in (f"/community/{held.slug}/", "/community/new/"):
+        html = client.get(url).content.decode()
+        assert '<meta name="robots" content="noindex">' in html
+        assert json_ld_of(html) is None
