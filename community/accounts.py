@@ -72,6 +72,16 @@ def user_display(user) -> str:
     return fallback_display_name(user)
 
 
+def shop_name(request) -> str:
+    """The shop's name as staff set it, for mails sent on its behalf."""
+    from home.models import ShopSettings
+
+    try:
+        return ShopSettings.for_request(request).shop_name
+    except Exception:  # no Wagtail site yet, e.g. a fresh install
+        return "Theke"
+
+
 def generate_username() -> str:
     """A unique internal username that says nothing about the member."""
     user_model = get_user_model()
@@ -107,6 +117,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if message_template in QUIET_MESSAGES:
             return
         super().add_message(request, level, message_template, *args, **kwargs)
+
+    def send_mail(self, template_prefix, email, context):
+        context = {"shop_name": shop_name(self.request), **context}
+        super().send_mail(template_prefix, email, context)
 
     def populate_username(self, request, user):
         if not user.username:

@@ -75,6 +75,8 @@ def test_sign_up_mails_a_link_that_confirms_logs_in_and_keeps_the_public_name(
     assert response["Location"] == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["anna@example.org"]
+    assert "Theke" in mail.outbox[0].body
+    assert "example.com" not in mail.outbox[0].body
 
     user = User.objects.get(email="anna@example.org")
     assert user.profile.display_name == "Anna vom Hof"
@@ -201,6 +203,11 @@ def test_a_password_reset_says_the_same_for_known_and_unknown_addresses(client, 
     unknown = client.post(url, {"email": "niemand@example.org"})
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
+    assert [message.to for message in mail.outbox] == [
+        ["berta@example.org"],
+        ["niemand@example.org"],
+    ]
+    assert "member-" not in mail.outbox[0].body  # no username in the mail
     done = client.get(known["Location"]).content.decode()
     assert "If an account exists for this address" in done
 
