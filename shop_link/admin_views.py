@@ -15,9 +15,10 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.snippets import DeleteView
+from wagtail.snippets.views.snippets import DeleteView, InspectView
 
 from .models import Availability, ProductSource, SyncRun
+from .panels import PRODUCT_DISPLAYS, readable
 from .tasks import sync_source_task
 
 # Earlier runs listed under the last one on a source's page.
@@ -264,3 +265,20 @@ class SyncRunsPanel(Panel):
                     problems_hidden=max(0, len(problems) - PROBLEMS_SHOWN),
                 )
             return context
+
+
+class ProductInspectView(InspectView):
+    """A product's fields as staff read them: prices with currency, a dash for none."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "unit_base_quantity":
+            return gettext_lazy("Unit price")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        display = PRODUCT_DISPLAYS.get(field_name)
+        if display is not None:
+            return readable(display(self.object))
+        if field is not None and getattr(self.object, field.attname) is None:
+            return readable(None)
+        return readable(super().get_field_display_value(field_name, field))

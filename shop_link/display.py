@@ -84,3 +84,24 @@ def format_unit_price(
     if base_quantity != 1:
         per = format_measure(base_quantity, base_unit)
     return f"{format_money(amount, currency)}/{per}"
+
+
+def product_content(product) -> str:
+    """How much the product holds, such as `250 g`; "" for a single piece."""
+    if product.unit_measure == "ct" and product.unit_quantity == 1:
+        return ""
+    return format_measure(product.unit_quantity, product.unit_measure)
+
+
+def product_unit_price(product) -> str:
+    """The price per kilogram, litre or piece, or "" where it is the price itself.
+
+    A unit price that repeats the price (1 kg at 3,20 €/kg) tells nothing.
+    """
+    unit_price = product.unit_price
+    if unit_price is None:
+        return ""
+    _amount, base_quantity, base_unit = unit_price
+    if (product.unit_quantity, product.unit_measure) == (base_quantity, base_unit):
+        return ""
+    return format_unit_price(unit_price, product.currency)

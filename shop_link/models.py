@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .panels import FeedFieldPanel
 from .pricing import unit_price
 
 
@@ -292,26 +293,25 @@ class Product(models.Model):
         ),
         MultiFieldPanel(
             [
-                FieldPanel(name, read_only=True)
-                for name in (
-                    "title",
-                    "source",
-                    "external_id",
-                    "description",
-                    "link",
-                    "price",
-                    "sale_price",
-                    "currency",
-                    "availability",
-                    "brand",
-                    "category",
-                    "gtin",
-                    "sku",
-                    "origin_region",
-                    "origin_country",
-                    "last_seen_at",
-                    "synced_at",
-                )
+                FeedFieldPanel("title"),
+                FeedFieldPanel("source"),
+                FeedFieldPanel("external_id"),
+                FeedFieldPanel("description"),
+                FeedFieldPanel("link"),
+                FeedFieldPanel("price"),
+                FeedFieldPanel("sale_price"),
+                FeedFieldPanel("unit_quantity"),
+                FeedFieldPanel("unit_base_quantity", heading=_("Unit price")),
+                FeedFieldPanel("availability"),
+                FeedFieldPanel("brand"),
+                FeedFieldPanel("category"),
+                FeedFieldPanel("gtin"),
+                FeedFieldPanel("sku"),
+                FeedFieldPanel("origin_region"),
+                FeedFieldPanel("origin_country"),
+                FeedFieldPanel("certifications"),
+                FeedFieldPanel("last_seen_at"),
+                FeedFieldPanel("synced_at"),
             ],
             heading=_("From the feed (changed by each sync)"),
         ),

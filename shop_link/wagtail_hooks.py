@@ -30,6 +30,7 @@ from .admin_views import (
     AvailabilityColumn,
     LastRunColumn,
     PriceColumn,
+    ProductInspectView,
     ProductSourceDeleteView,
     SyncRunsPanel,
     SyncSourceView,
@@ -120,7 +121,35 @@ class ProductViewSet(SnippetViewSet):
     menu_label = _("Products")
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields_exclude = ["id", "content_hash"]
+    inspect_view_class = ProductInspectView
+    inspect_view_fields = [
+        "title",
+        "source",
+        "external_id",
+        "slug",
+        "description",
+        "link",
+        "image",
+        "image_link",
+        "price",
+        "sale_price",
+        "unit_quantity",
+        "unit_base_quantity",
+        "availability",
+        "brand",
+        "category",
+        "gtin",
+        "sku",
+        "origin_region",
+        "origin_country",
+        "certifications",
+        "last_seen_at",
+        "synced_at",
+        "producer",
+        "producer_set_by_hand",
+        "origin_notes",
+        "how_made",
+    ]
     list_per_page = 50
     ordering = ["title", "pk"]
     search_fields = ["title", "brand", "category", "external_id", "gtin", "sku"]

@@ -3,11 +3,7 @@ from urllib.parse import urlencode
 from django import template
 
 from shop_link import catalogue
-from shop_link.display import (
-    format_measure,
-    format_money,
-    format_unit_price,
-)
+from shop_link.display import format_money, product_content, product_unit_price
 
 register = template.Library()
 
@@ -20,25 +16,14 @@ def money(amount, currency="EUR"):
 
 @register.filter
 def unit_price_text(product):
-    """The product's price per kilogram, litre or piece, or "" where it is the price.
-
-    A unit price that repeats the price (1 kg at 3,20 €/kg) tells nothing.
-    """
-    unit_price = product.unit_price
-    if unit_price is None:
-        return ""
-    _amount, base_quantity, base_unit = unit_price
-    if (product.unit_quantity, product.unit_measure) == (base_quantity, base_unit):
-        return ""
-    return format_unit_price(unit_price, product.currency)
+    """The product's price per kilogram, litre or piece, or "" where it is the price."""
+    return product_unit_price(product)
 
 
 @register.filter
 def content_text(product):
     """How much the product holds, such as `250 g`; "" for a single piece."""
-    if product.unit_measure == "ct" and product.unit_quantity == 1:
-        return ""
-    return format_measure(product.unit_quantity, product.unit_measure)
+    return product_content(product)
 
 
 @register.filter

@@ -1,6 +1,9 @@
 """The products menu of the admin: listings with search and filters, an edit form
 for what staff add by hand, and "sync now" for sources with the last run shown."""
 
+import datetime
+import html
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -324,6 +327,71 @@ def test_a_product_can_be_inspected(admin_client, catalogue):
 
     assert response.status_code == 200
     assert "4000000000017" in response.content.decode()
+
+
+def read_only_values(response):
+    """The read-only fields of an edit form, by field name, as shown."""
+    return {
+        name: html.unescape(value)
+        for name, value in re.findall(
+            r'aria-labelledby="[^"]*-child-(\w+)-label" aria-readonly="true">'
+            r"\s*(.*?)\s*</div>",
+            response.content.decode(),
+            flags=re.DOTALL,
+        )
+    }
+
+
+def test_the_edit_form_shows_feed_fields_as_staff_read_them(admin_client, catalogue):
+    product = catalogue["kaese"]
+    product.certifications = ["EU-Bio", "Demeter"]
+    product.save()
+
+    response = admin_client.get(reverse(f"{PRODUCTS}:edit", args=[product.pk]))
+
+    shown = read_only_values(response)
+    assert shown["price"] == "€3.20"
+    assert shown["sale_price"] == "–"
+    assert shown["unit_quantity"] == "250\u00a0g"
+    assert shown["unit_base_quantity"] == "€12.80/kg"
+    assert shown["sku"] == "–"
+    assert shown["certifications"] == "EU-Bio, Demeter"
+    assert shown["availability"] == "In stock"
+    assert shown["source"] == "Hofladen"
+    assert "None" not in shown.values()
+    assert "Unit price" in response.content.decode()
+
+
+def test_feed_times_read_in_the_sites_time_zone(admin_client, catalogue, settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    product = catalogue["honig"]
+    seen = timezone.make_aware(datetime.datetime(2026, 6, 1, 7, 30), datetime.UTC)
+    Product.objects.filter(pk=product.pk).update(last_seen_at=seen)
+
+    edit = admin_client.get(reverse(f"{PRODUCTS}:edit", args=[product.pk]))
+    inspect = admin_client.get(reverse(f"{PRODUCTS}:inspect", args=[product.pk]))
+
+    assert read_only_values(edit)["last_seen_at"].endswith("9:30 a.m.")
+    assert "9:30 a.m." in inspect.content.decode()
+    assert "7:30 a.m." not in inspect.content.decode()
+
+
+def test_the_inspect_view_shows_prices_with_currency_and_dashes_for_nothing(
+    admin_client, catalogue
+):
+    product = catalogue["honig"]
+
+    response = admin_client.get(reverse(f"{PRODUCTS}:inspect", args=[product.pk]))
+
+    text = re.sub(r"\s+", " ", html.unescape(response.content.decode()))
+    fields = text.split("<dl>")[1].split("</dl>")[0]
+    assert "Price</dt> <dd> €3.20 </dd>" in fields
+    assert "Sale price</dt> <dd> €2.80 </dd>" in fields
+    assert "GTIN</dt> <dd> – </dd>" in fields
+    assert "Image</dt> <dd> – </dd>" in fields
+    assert "Certifications</dt> <dd> – </dd>" in fields
+    assert "Producer chosen by hand</dt> <dd> No </dd>" in fields
+    assert "None" not in fields
 
 
 def test_an_editor_without_permission_cannot_change_products(editor, catalogue):
