@@ -6,6 +6,7 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -188,6 +189,17 @@ class LastRunColumn(Column):
     def __init__(self, name="last_run", **kwargs):
         kwargs.setdefault("label", gettext_lazy("Last sync"))
         kwargs.setdefault("accessor", last_run_of)
+        super().__init__(name, **kwargs)
+
+
+class LocationColumn(Column):
+    """Where a source's feed is read from: an address or a file on the server."""
+
+    cell_template_name = "shop_link/admin/location_cell.html"
+
+    def __init__(self, name="location", **kwargs):
+        location = ProductSource._meta.get_field("location")
+        kwargs.setdefault("label", capfirst(location.verbose_name))
         super().__init__(name, **kwargs)
 
 

@@ -29,6 +29,7 @@ from blog.models import ProducerPage
 from .admin_views import (
     AvailabilityColumn,
     LastRunColumn,
+    LocationColumn,
     PriceColumn,
     ProductInspectView,
     ProductSourceDeleteView,
@@ -210,6 +211,7 @@ class ProductSourceViewSet(SnippetViewSet):
     list_display = [
         "name",
         Column("format", label=_("Format"), accessor="get_format_display"),
+        LocationColumn(),
         Column("shop_name", label=_("Sold by"), sort_key="shop_name"),
         BooleanColumn("is_active", label=_("Active"), sort_key="is_active"),
         NumberColumn("product_count", label=_("Products"), sort_key="product_count"),

@@ -447,6 +447,34 @@ def test_the_source_listing_shows_the_last_run(admin_client, source):
     assert "Failed" not in html
 
 
+def test_the_source_listing_shows_name_format_feed_and_whether_active(
+    admin_client, source
+):
+    paused = make_source("Käserei am See", location="feeds/kaeserei.tsv")
+    paused.format = "merchant-tsv"
+    paused.is_active = False
+    paused.save()
+
+    response = admin_client.get(reverse(f"{SOURCES}:list"))
+
+    text = re.sub(r"\s+", " ", html.unescape(response.content.decode()))
+    for shown in (
+        "Hofladen",
+        "Käserei am See",
+        "Google Merchant Center XML (RSS or Atom)",
+        "Google Merchant Center text (tab-separated)",
+        "https://hofladen.example/feed.xml",
+        "feeds/kaeserei.tsv",
+        "Feed address",
+        "Active",
+    ):
+        assert shown in text, shown
+    active = {
+        source.name: source.is_active for source in response.context["object_list"]
+    }
+    assert active == {"Hofladen": True, "Käserei am See": False}
+
+
 def test_the_source_listing_costs_the_same_with_more_sources_and_runs(
     admin_client, source
 ):
