@@ -39,6 +39,7 @@ def make_member(email="berta@example.org", name="Berta Brot", verified=True):
         username=f"member-{email.split('@')[0]}", email=email, password=PASSWORD
     )
     Profile.objects.filter(user=user).update(display_name=name)
+    user.profile.refresh_from_db()
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
     return user
 
@@ -504,3 +505,32 @@ def test_transparent_pngs_and_webp_are_accepted():
         result = clean_avatar(upload(image_bytes(fmt, mode=mode, size=(50, 80))))
         with Image.open(io.BytesIO(result.read())) as image:
             assert image.size == (256, 256)
+
+
+def test_the_avatar_tag_asks_the_database_nothing_when_profiles_are_loaded(
+    db, django_assert_num_queries
+):
+    from django.template import Context, Template
+
+    for number in range(3):
+        make_member(email=f"m{number}@example.org", name=f"Mitglied {number}")
+    users = list(User.objects.select_related("profile"))
+    template = Template(
+        "{% load avatar_tags %}{% for u in users %}{% avatar u 32 %}{% endfor %}"
+    )
+    with django_assert_num_queries(0):
+        html = template.render(Context({"users": users}))
+    assert html.count('class="avatar avatar--initials"') == 3
+    assert ">M0</span>" in html
+
+
+def test_the_avatar_tag_escapes_initials_and_copes_without_a_profile(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from community.templatetags.avatar_tags import avatar
+
+    assert ">?</span>" in avatar(AnonymousUser(), 24)
+    user = make_member(name="<b>ösi Überall")
+    html = avatar(user, 24)
+    assert ">Ü</span>" in html  # only words that start with a letter count
+    assert "<b>" not in html
