@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from community import rules
 from community.sanitize import render_text
@@ -359,3 +360,10 @@ def test_address_keys_are_keyed_hashes_not_plain_ones():
     assert all(plain not in key and ADDRESS not in key for key in keys)
     with override_settings(SECRET_KEY="another-secret-key-for-this-test-only-000000"):
         assert rules.rate_limit_keys("user:1", ADDRESS) != keys
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The assertions read the English messages; German is the site's default."""
+    with translation.override("en"):
+        yield

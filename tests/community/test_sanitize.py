@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from community.sanitize import (
     ALLOWED_TAGS,
@@ -256,3 +257,10 @@ def test_check_text_accepts_a_single_line_name():
     assert check_text(" Anna Müller ", max_length=100, single_line=True) == (
         "Anna Müller"
     )
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The assertions read the English messages; German is the site's default."""
+    with translation.override("en"):
+        yield
