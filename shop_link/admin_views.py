@@ -1,5 +1,7 @@
-"""Admin pieces for products and their sources: "sync now", the last run, columns."""
+"""Admin pieces for products and their sources: "sync now", the last run, columns,
+and the chooser staff pick a story's products from."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -12,13 +14,22 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django_tasks import TaskResultStatus
 from wagtail.admin import messages
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
 from wagtail.snippets.views.snippets import DeleteView, InspectView
 
-from .models import Availability, ProductSource, SyncRun
+from home.search import MAX_QUERY_LENGTH, clean_query
+
+from .catalogue import matching
+from .models import Availability, Product, ProductSource, SyncRun
 from .panels import PRODUCT_DISPLAYS, readable
 from .tasks import sync_source_task
 
@@ -294,3 +305,67 @@ class ProductInspectView(InspectView):
         if field is not None and getattr(self.object, field.attname) is None:
             return readable(None)
         return readable(super().get_field_display_value(field_name, field))
+
+
+# Staff find a product by what the shop calls it and by its numbers.
+CHOOSER_SEARCHED_FIELDS = ("title", "brand", "category", "external_id", "sku", "gtin")
+
+
+class ProductChooserFilterForm(BaseFilterForm):
+    q = forms.CharField(
+        label=gettext_lazy("Search term"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH * 2,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("Search")}),
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = clean_query(self.cleaned_data.get("q") or "")
+        if query:
+            self.is_searching = True
+            self.search_query = query
+            objects = matching(objects, query, CHOOSER_SEARCHED_FIELDS).order_by(
+                "title_match", "still_sold", "title", "pk"
+            )
+        return objects
+
+
+class ProductChooserMixin:
+    """The chooser of a story's products: searchable, with what tells them apart.
+
+    Products of different shops may share a title, so producer, source, price
+    and availability are shown beside it.
+    """
+
+    filter_form_class = ProductChooserFilterForm
+    ordering = ["title", "pk"]
+
+    def get_object_list(self):
+        return Product.objects.select_related(
+            "image", "producer", "source"
+        ).prefetch_related("image__renditions")
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            ThumbnailColumn(),
+            Column("producer", label=gettext_lazy("Producer")),
+            Column("source", label=gettext_lazy("Source")),
+            PriceColumn(sort_key=None),
+            AvailabilityColumn(sort_key=None),
+        ]
+
+
+class ProductChooseView(ProductChooserMixin, ChooseView):
+    pass
+
+
+class ProductChooseResultsView(ProductChooserMixin, ChooseResultsView):
+    pass
+
+
+class ProductChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ProductChooseView
+    choose_results_view_class = ProductChooseResultsView

@@ -52,7 +52,9 @@ def written_forms(term: str) -> list[str]:
     return list(dict.fromkeys(forms + [form[:1].upper() + form[1:] for form in forms]))
 
 
-def matching(products: QuerySet, query: str) -> QuerySet:
+def matching(
+    products: QuerySet, query: str, fields: tuple[str, ...] = SEARCHED_FIELDS
+) -> QuerySet:
     """Products whose text holds every word of the query, titles first."""
     terms = query_terms(query)
     if not terms:
@@ -61,7 +63,7 @@ def matching(products: QuerySet, query: str) -> QuerySet:
     for term in terms:
         any_form = Q()
         for form in written_forms(term):
-            for name in SEARCHED_FIELDS:
+            for name in fields:
                 any_form |= Q(**{f"{name}__icontains": form})
         condition &= any_form
     in_title = Q()

@@ -31,6 +31,7 @@ from .admin_views import (
     LastRunColumn,
     LocationColumn,
     PriceColumn,
+    ProductChooserViewSet,
     ProductInspectView,
     ProductSourceDeleteView,
     SyncRunsPanel,
@@ -121,6 +122,7 @@ class ProductViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Products")
     copy_view_enabled = False
+    chooser_viewset_class = ProductChooserViewSet
     inspect_view_enabled = True
     inspect_view_class = ProductInspectView
     inspect_view_fields = [

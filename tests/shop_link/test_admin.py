@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 PRODUCTS = "wagtailsnippets_shop_link_product"
 SOURCES = "wagtailsnippets_shop_link_productsource"
 RULES = "wagtailsnippets_shop_link_brandproducer"
+CHOOSER = "wagtailsnippetchoosers_shop_link_product"
 
 
 @pytest.fixture(autouse=True)
@@ -392,6 +393,72 @@ def test_the_inspect_view_shows_prices_with_currency_and_dashes_for_nothing(
     assert "Certifications</dt> <dd> – </dd>" in fields
     assert "Producer chosen by hand</dt> <dd> No </dd>" in fields
     assert "None" not in fields
+
+
+def chooser_titles(response):
+    return [product.title for product in response.context["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("linden", ["Lindenhonig", "Bergkäse"]),
+        ("kaese", ["Bergkäse"]),
+        ("HON-250", ["Lindenhonig"]),
+        ("4000000000017", ["Bergkäse"]),
+        ("Backstube roggen", ["Roggenbrot"]),
+        ("Fisch", []),
+    ],
+)
+def test_the_product_chooser_finds_products_by_name_brand_and_numbers(
+    admin_client, catalogue, query, expected
+):
+    response = admin_client.get(reverse(f"{CHOOSER}:choose_results"), {"q": query})
+
+    assert response.status_code == 200
+    assert chooser_titles(response) == expected
+
+
+def test_the_product_chooser_offers_a_search_and_tells_products_apart(
+    admin_client, catalogue
+):
+    response = admin_client.get(reverse(f"{CHOOSER}:choose"))
+
+    html = response.json()["html"]
+    assert 'name="q"' in html
+    text = re.sub(r"\s+", " ", html)
+    for shown in (
+        "Hof Lindenau",
+        "Käserei am See",
+        "€3.20",
+        "€12.80/kg",
+        "Out of stock",
+    ):
+        assert shown in text, shown
+
+
+def test_the_product_chooser_costs_the_same_with_more_products(
+    admin_client, source, producers
+):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = admin_client.get(reverse(f"{CHOOSER}:choose_results"))
+        assert response.status_code == 200
+        return len(captured)
+
+    make_product(source, "A-1", producer=producers["hof"], image=ImageFactory())
+    queries()
+    few = queries()
+    for number in range(2, 10):
+        make_product(
+            make_source(f"Partner {number}"),
+            f"A-{number}",
+            producer=producers["imkerei"],
+            image=ImageFactory(),
+        )
+    queries()  # thumbnails of the new pictures are made once
+
+    assert queries() == few
 
 
 def test_an_editor_without_permission_cannot_change_products(editor, catalogue):
