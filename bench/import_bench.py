@@ -347,15 +347,19 @@ class PostgresDatabases:
         self.create(database, template=self.template)
         return self.url_of(database)
 
-    def clean_up(self) -> None:
+    def drop(self, databases: list[str]) -> None:
         sql = self.psycopg.sql
         with self.server() as conn:
-            for database in reversed(self.created):
-                conn.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {}").format(
-                        sql.Identifier(database)
-                    )
-                )
+            for database in databases:
+                statement = sql.SQL("DROP DATABASE IF EXISTS {}")
+                conn.execute(statement.format(sql.Identifier(database)))
+                self.created.remove(database)
+
+    def drop_copies(self) -> None:
+        self.drop([name for name in self.created if name != self.template])
+
+    def clean_up(self) -> None:
+        self.drop(list(reversed(self.created)))
 
 
 # Runs
