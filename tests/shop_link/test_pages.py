@@ -14,7 +14,7 @@ from wagtail import hooks
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from shop_link.models import Availability, ProductIndexPage
+from shop_link.models import Availability, Product, ProductIndexPage
 from tests.factories import (
     BlogPageFactory,
     ImageFactory,
@@ -350,6 +350,34 @@ def test_other_apps_add_a_products_discussion_through_the_hook(client, shop):
 
     assert asked == [shop["cheese"]]
     assert html.count('id="story-products-heading"') == 1
+
+
+def test_a_changed_product_shows_its_new_data_at_once_everywhere(client, shop):
+    cheese = shop["cheese"]
+    urls = [
+        product_url(shop, cheese),
+        shop["catalogue"].url,
+        shop["post"].url,
+        shop["wendt"].url,
+        "/search/?q=Bergkäse",
+    ]
+
+    def shown(url):
+        return text_of(client.get(url)).replace("\u00a0", " ")
+
+    for url in urls:  # every cache there may be is warm now
+        assert "5,90 €" in shown(url), url
+
+    cheese.sale_price = Decimal("4.90")
+    cheese.availability = Availability.OUT_OF_STOCK
+    # Written as a sync writes: in bulk, without save() or its signals.
+    Product.objects.bulk_update([cheese], ["sale_price", "availability"])
+
+    for url in urls:
+        text = shown(url)
+        assert "4,90 €" in text, url
+        assert "5,90 €" not in text, url
+        assert "Nicht auf Lager" in text, url
 
 
 # Structured data and previews
