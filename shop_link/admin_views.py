@@ -108,7 +108,14 @@ class SyncSourceView(View):
 
     def post(self, request, pk):
         source = get_object_or_404(ProductSource, pk=pk)
-        result = sync_source_task.enqueue(source.pk)
+        # With a task queue the sync may wait a while: until it starts, this run
+        # shows the admin that it is coming (the task removes it).
+        queued = SyncRun.objects.create(source=source, status=SyncRun.Status.QUEUED)
+        try:
+            result = sync_source_task.enqueue(source.pk, queued.pk)
+        except BaseException:
+            queued.delete()
+            raise
         edit_url = reverse(
             "wagtailsnippets_shop_link_productsource:edit", args=[source.pk]
         )

@@ -21,6 +21,7 @@ from shop_link.models import (
     ProductSource,
     SyncRun,
 )
+from shop_link.tasks import sync_source_task
 from tests.factories import ImageFactory, ProducerPageFactory, build_site
 
 pytestmark = pytest.mark.django_db
@@ -806,16 +807,29 @@ def test_a_source_without_products_can_be_deleted(admin_client, source):
     assert not SyncRun.objects.exists()
 
 
-def test_sync_now_with_a_task_queue_says_the_sync_has_started(
-    admin_client, source, settings
+def test_sync_now_with_a_task_queue_shows_the_sync_waiting_until_it_runs(
+    admin_client, settings, tmp_path
 ):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
     }
+    feed = tmp_path / "hofladen.xml"
+    feed.write_text(FEED)
+    source = make_source("Hofladen", location=str(feed))
 
     response = admin_client.post(
         reverse(f"{SOURCES}:sync", args=[source.pk]), follow=True
     )
+    listing = admin_client.get(reverse(f"{SOURCES}:list")).content.decode()
+    [queued] = SyncRun.objects.all()
+    sync_source_task.call(source.pk, queued.pk)  # as a worker would
 
     assert "Sync of “Hofladen” started" in response.content.decode()
-    assert not SyncRun.objects.exists()
+    assert "The sync waits for the task queue" in response.content.decode()
+    assert queued.status == SyncRun.Status.QUEUED
+    assert "Queued" in listing
+    assert "Waiting for the task queue." in listing
+    [run] = SyncRun.objects.all()
+    assert run.pk != queued.pk
+    assert run.status == SyncRun.Status.SUCCEEDED
+    assert source.products.count() == 2
