@@ -54,6 +54,10 @@ class CommentForm(XtdCommentForm):
         self.fields["honeypot"].label = _(
             "If you are a person, leave this field empty."
         )
+        # Out of the tab order, so the hidden trap never takes keyboard focus.
+        self.fields["honeypot"].widget.attrs.update(
+            {"tabindex": "-1", "autocomplete": "off"}
+        )
         if self.member is not None:
             self.fields["name"].widget = forms.HiddenInput()
             self.fields["email"].widget = forms.HiddenInput()
