@@ -130,10 +130,15 @@ class SyncSourceView(View):
                     buttons=buttons,
                 )
             elif run is not None:
+                if run.created or run.updated or run.discontinued:
+                    message = _("Sync of “%(source)s” finished: %(summary)s")
+                else:
+                    message = _(
+                        "Sync of “%(source)s” finished, nothing changed: %(summary)s"
+                    )
                 messages.success(
                     request,
-                    _("Sync of “%(source)s” finished: %(summary)s")
-                    % {"source": source, "summary": run_summary(run)},
+                    message % {"source": source, "summary": run_summary(run)},
                     buttons=buttons,
                 )
         elif result.status == TaskResultStatus.FAILED:

@@ -741,6 +741,20 @@ def test_sync_now_runs_the_sync_and_shows_its_result(admin_client, tmp_path):
     assert "2 new, 0 changed, 0 unchanged, 0 no longer sold, 1 rejected" in html
 
 
+def test_sync_now_says_when_a_sync_changed_nothing(admin_client, tmp_path):
+    feed = tmp_path / "hofladen.xml"
+    feed.write_text(FEED)
+    source = make_source("Hofladen", location=str(feed))
+    url = reverse(f"{SOURCES}:sync", args=[source.pk])
+
+    first = admin_client.post(url, follow=True).content.decode()
+    second = admin_client.post(url, follow=True).content.decode()
+
+    assert "nothing changed" not in first
+    assert "Sync of “Hofladen” finished, nothing changed: created 0" in second
+    assert "unchanged 2" in second
+
+
 def test_sync_now_reports_a_broken_feed(admin_client, tmp_path):
     feed = tmp_path / "kaputt.xml"
     feed.write_text("<html><body>Wartungsarbeiten</body></html>")
