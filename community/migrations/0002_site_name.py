@@ -4,9 +4,13 @@ from django.db import migrations
 def name_the_site(apps, schema_editor):
     """Comment mails name the site: replace Django's example.com placeholder."""
     Site = apps.get_model("sites", "Site")
-    Site.objects.filter(pk=1, domain="example.com").update(
-        domain="localhost:8000", name="Theke"
+    # Django adds example.com after the last migration when no site exists yet.
+    site, created = Site.objects.get_or_create(
+        pk=1, defaults={"domain": "localhost:8000", "name": "Theke"}
     )
+    if not created and site.domain == "example.com":
+        site.domain, site.name = "localhost:8000", "Theke"
+        site.save()
 
 
 class Migration(migrations.Migration):
