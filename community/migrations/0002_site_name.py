@@ -1,3 +1,4 @@
+from django.core.management.color import no_style
 from django.db import migrations
 
 
@@ -8,7 +9,12 @@ def name_the_site(apps, schema_editor):
     site, created = Site.objects.get_or_create(
         pk=1, defaults={"domain": "localhost:8000", "name": "Theke"}
     )
-    if not created and site.domain == "example.com":
+    if created:
+        # An explicit id leaves PostgreSQL's sequence behind; move it on.
+        connection = schema_editor.connection
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Site]):
+            schema_editor.execute(sql)
+    elif site.domain == "example.com":
         site.domain, site.name = "localhost:8000", "Theke"
         site.save()
 
