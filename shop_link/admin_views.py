@@ -354,9 +354,7 @@ class ProductChooserMixin:
     ordering = ["title", "pk"]
 
     def get_object_list(self):
-        return Product.objects.select_related(
-            "image", "producer", "source"
-        ).prefetch_related("image__renditions")
+        return Product.objects.for_listing()
 
     @property
     def columns(self):

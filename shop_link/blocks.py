@@ -18,10 +18,8 @@ class ProductChooserBlock(SnippetChooserBlock):
     def bulk_to_python(self, values):
         from .models import Product
 
-        found = (
-            Product.objects.select_related("image", "producer", "source")
-            .prefetch_related("image__renditions")
-            .in_bulk([value for value in values if value is not None])
+        found = Product.objects.for_listing().in_bulk(
+            [value for value in values if value is not None]
         )
         seen, products = set(), []
         for value in values:

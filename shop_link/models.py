@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -177,25 +176,16 @@ class FeedImage(models.Model):
 
 class ProductQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.select_related("image", "producer", "source").order_by(
-            "title", "pk"
+        """By title, with what a product card shows loaded alongside."""
+        return (
+            self.select_related("image", "producer", "source")
+            .prefetch_related("image__renditions")
+            .order_by("title", "pk")
         )
 
     def on_sale(self):
         """Products the shops still sell, whether in stock or not."""
         return self.exclude(availability=Availability.DISCONTINUED)
-
-    def matching(self, query):
-        words = query.split()
-        condition = Q()
-        for word in words:
-            condition &= (
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(brand__icontains=word)
-                | Q(category__icontains=word)
-            )
-        return self.filter(condition) if words else self.none()
 
 
 class Product(models.Model):

@@ -11,25 +11,19 @@ from .models import Product
 PRODUCER_PRODUCTS = 8
 
 
-def _cards(products):
-    return products.select_related("image", "producer", "source").prefetch_related(
-        "image__renditions"
-    )
-
-
 def story_products(page) -> list[Product]:
     """The products the page's blocks show, in the order they first appear."""
     ids = product_ids_in(page)
     if not ids:
         return []
-    found = _cards(Product.objects.filter(pk__in=ids)).in_bulk()
+    found = Product.objects.filter(pk__in=ids).for_listing().in_bulk()
     return [found[pk] for pk in ids if pk in found]
 
 
 def producer_products(producer) -> list[Product]:
     """The producer's products still on sale, one more than are shown."""
-    products = Product.objects.filter(producer=producer).on_sale().order_by("title")
-    return list(_cards(products)[: PRODUCER_PRODUCTS + 1])
+    products = Product.objects.filter(producer=producer).on_sale().for_listing()
+    return list(products[: PRODUCER_PRODUCTS + 1])
 
 
 def product_sections(request, page, slot):

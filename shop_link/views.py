@@ -105,11 +105,7 @@ def catalogue(request, index_page):
     if query := chosen["q"]:
         products = matching_products(products, query)
         active.append(ActiveFilter(_("Search"), query, _without(request, "q")))
-    products = (
-        products.select_related("image", "producer", "source")
-        .prefetch_related("image__renditions")
-        .order_by("title", "pk")
-    )
+    products = products.for_listing()
     return index_page.render(
         request,
         context_overrides={
@@ -156,9 +152,7 @@ def product_detail(request, index_page, slug):
             Product.objects.filter(producer=producer)
             .on_sale()
             .exclude(pk=product.pk)
-            .select_related("image", "producer", "source")
-            .prefetch_related("image__renditions")
-            .order_by("title")[:MORE_FROM_PRODUCER]
+            .for_listing()[:MORE_FROM_PRODUCER]
         )
     return index_page.render(
         request,

@@ -171,9 +171,7 @@ class ProductViewSet(SnippetViewSet):
     edit_handler = ObjectList(Product.panels, base_form_class=ProductForm)
 
     def get_queryset(self, request):
-        return Product.objects.select_related(
-            "producer", "source", "image"
-        ).prefetch_related("image__renditions")
+        return Product.objects.for_listing()
 
 
 class ProductSourceForm(WagtailAdminModelForm):
