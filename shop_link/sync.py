@@ -461,7 +461,7 @@ def _write_products(
         writer.flush()
         if progress:
             progress(done)
-        if not writer.seen:
+        if not writer.usable:
             on_sale = Product.objects.filter(source=source).on_sale().count()
             if on_sale:
                 raise FeedError(
@@ -553,11 +553,11 @@ class BatchWriter:
         )
         self.known = KnownFingerprints(self.rows)
         self.pending: list[tuple[FeedItem | UnchangedItem, tuple | None]] = []
+        self.usable = 0
         # What grows with the feed is kept where the garbage collector does not
         # look: dicts of strings (it stops tracking them) and an array of ids.
         # A set or list of 100,000 entries would be walked at every full
         # collection, and the import would no longer grow linearly.
-        self.seen: dict[str, None] = {}
         self.needs_image = array("q")
         self.rules = {
             _brand_key(brand): producer_id
@@ -569,10 +569,8 @@ class BatchWriter:
         self._next_suffix: dict[str, int] = {}
 
     def add(self, entry: FeedItem | UnchangedItem) -> None:
+        """Take an entry; the parser has refused second entries with the same id."""
         external_id = entry.external_id
-        if external_id in self.seen:
-            self.tally.reject(external_id, _("the id appears more than once"))
-            return
         if isinstance(entry, FeedItem):
             reason = why_unstorable(entry)
             if reason:
@@ -580,7 +578,7 @@ class BatchWriter:
                 return
             for warning in entry.warnings:
                 self.tally.problem("warning", external_id, warning)
-        self.seen[external_id] = None
+        self.usable += 1
         self.pending.append((entry, self.rows.pop(external_id, None)))
 
     def flush(self) -> None:
