@@ -249,3 +249,37 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only():
     assert "4 products" in terminal.getvalue()
     assert terminal.getvalue().endswith("\r")
     assert quiet.getvalue() == ""
+
+
+def test_a_refused_feed_option_creates_no_source():
+    with pytest.raises(CommandError):
+        sync_products(
+            "--feed",
+            str(FIXTURES / "truncated.xml"),
+            "--format",
+            "merchant-xml",
+            "--source",
+            "neu",
+        )
+
+    assert not ProductSource.objects.filter(name="neu").exists()
+
+
+def test_a_refused_feed_option_leaves_an_existing_source_as_it_was():
+    source = make_source()
+    sync_products()
+    before = ProductSource.objects.values().get(pk=source.pk)
+
+    with pytest.raises(CommandError):
+        sync_products(
+            "--feed",
+            str(FIXTURES / "truncated.xml"),
+            "--format",
+            "merchant-xml",
+            "--source",
+            "hofladen",
+            "--shop-name",
+            "Anderer Laden",
+        )
+
+    assert ProductSource.objects.values().get(pk=source.pk) == before

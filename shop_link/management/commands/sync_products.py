@@ -63,8 +63,10 @@ class Command(BaseCommand):
                         "not as an argument as well."
                     )
                 )
-            sources = [self.direct_source(source, feed, feed_format, shop_name)]
+            direct = self.direct_source(source, feed, feed_format, shop_name)
+            sources = [direct]
         else:
+            direct = None
             if feed_format or shop_name:
                 raise CommandError(_("--format and --shop-name go with --source."))
             sources = self.named_sources(names)
@@ -81,6 +83,8 @@ class Command(BaseCommand):
         finally:
             gc.unfreeze()
         failed = [run for run in runs if run.status != SyncRun.Status.SUCCEEDED]
+        if direct is not None and failed:
+            self.undo_direct_source(direct)
         if len(sources) == 1 and failed:
             raise CommandError(f"{failed[0].source.name}: {failed[0].message}")
         if failed:
@@ -115,6 +119,15 @@ class Command(BaseCommand):
             feed = str(path.resolve())
         source = ProductSource.objects.filter(name=name).first()
         created = source is None
+        self.source_before = (
+            None
+            if created
+            else {
+                "location": source.location,
+                "format": source.format,
+                "shop_name": source.shop_name,
+            }
+        )
         if created:
             if not feed:
                 raise CommandError(
@@ -137,6 +150,13 @@ class Command(BaseCommand):
         if created:
             self.stdout.write(_("Created the source %(name)s.") % {"name": name})
         return source
+
+    def undo_direct_source(self, source):
+        """A refused --feed leaves no trace: no new source, the old one as it was."""
+        if self.source_before is None:
+            source.delete()
+        else:
+            ProductSource.objects.filter(pk=source.pk).update(**self.source_before)
 
     def guess_format(self, feed):
         guessed = None
