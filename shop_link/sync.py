@@ -636,6 +636,9 @@ class BatchWriter:
                 self.needs_image.append(pk)
             self._changed(product, changed, fields)
         if new:
+            # In slug order the unique index on slugs, the one index new rows do
+            # not reach in order anyway, is filled page by page.
+            new.sort(key=attrgetter("slug"))
             Product.objects.bulk_create(new)
             self.needs_image.extend(p.pk for p in new if p.image_link)
             self.tally.created += len(new)
