@@ -8,6 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= theke-demo
+MODERATOR_USER ?= moderation
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x -k feed"
 PYTEST_ARGS ?=
 # Extra benchmark options, e.g. make bench-import BENCH_ARGS="--repeat 3"
@@ -33,11 +34,13 @@ demo: $(BIN)/.installed ## Migrate the SQLite database and load the demo shop
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
+	$(MANAGE) ensure_moderator --username $(MODERATOR_USER) --password $(ADMIN_PASSWORD)
 
 run: demo ## Serve the demo shop at http://127.0.0.1:8000
 	@echo ""
 	@echo "  Theke is running at http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: $(ADMIN_USER)  password: $(ADMIN_PASSWORD)"
+	@echo "  Moderator: user: $(MODERATOR_USER)  password: $(ADMIN_PASSWORD)"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -157,10 +158,23 @@ class BlogPageTag(TaggedItemBase):
     )
 
 
+def with_listing_extras(queryset):
+    """`queryset` with what other apps add to listed pages, in the same query.
+
+    Apps register a function under the "theke_listing_queryset" hook; it takes
+    a queryset of listed pages and returns it annotated (the community app adds
+    `comment_count`). The blog knows nothing of those apps, and teasers show an
+    annotation only when it is there.
+    """
+    for extend in hooks.get_hooks("theke_listing_queryset"):
+        queryset = extend(queryset)
+    return queryset
+
+
 class BlogPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Posts newest first with what a teaser shows, in a fixed number of queries."""
-        return (
+        return with_listing_extras(
             self.select_related("hero_image")
             .prefetch_related(
                 "hero_image__renditions",
@@ -621,7 +635,7 @@ class ProducersIndexPage(Page):
 
 class ProducerPageQuerySet(PageQuerySet):
     def for_listing(self):
-        return (
+        return with_listing_extras(
             self.select_related("hero_image")
             .prefetch_related("hero_image__renditions", "certifications")
             .order_by("title")

@@ -7,4 +7,6 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import comments, signals  # noqa: F401
+        from . import comments, posting, signals  # noqa: F401
+
+        posting.install()

@@ -3,12 +3,10 @@
 from html import unescape
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
 from shop_link.sync import german_slug
 
-from .conf import setting
 from .models import Topic
 
 # Routes of the board that a topic's slug must not take.
@@ -40,42 +38,9 @@ def topic_url(board_page, topic, request=None) -> str:
 
 def topic_discussion(request, topic) -> dict:
     """The replies to a topic and the reply form, as discussion.html takes them."""
-    from .comments import (
-        ORDER_NEWEST,
-        ORDER_OLDEST,
-        build_discussion,
-        check_parent,
-        discussion_open,
-        target_url,
-    )
-    from .forms import CommentForm
+    from .comments import discussion_for
 
-    order = ORDER_NEWEST if request.GET.get("order") == ORDER_NEWEST else ORDER_OLDEST
-    discussion = build_discussion(topic, request, request.GET.get("cpage"), order)
-    member = request.user if request.user.is_authenticated else None
-    parent, reply_error = None, ""
-    reply_to = request.GET.get("reply_to", "")
-    if reply_to.isdigit():
-        try:
-            parent = check_parent(topic, int(reply_to))
-        except ValidationError as error:
-            reply_error = " ".join(error.messages)
-    is_open = discussion_open(topic)
-    return {
-        "target": topic,
-        "discussion": discussion,
-        "form": CommentForm(
-            topic, member=member, initial={"reply_to": parent.pk} if parent else None
-        ),
-        "reply_parent": parent,
-        "reply_error": reply_error,
-        "is_member": member is not None,
-        "discussion_is_open": is_open,
-        "may_comment": is_open
-        and (member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")),
-        "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
-        "target_url": target_url(topic, request),
-    }
+    return discussion_for(request, topic)
 
 
 def note_reply(sender, instance, created, raw=False, **kwargs):

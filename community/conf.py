@@ -37,6 +37,20 @@ COMMUNITY_HELD_WORDS: list[str] = []
 # turns it off.
 COMMUNITY_RATE_LIMIT = "5/m"
 
+# Reactions allowed per member and per client address, as above; counted apart
+# from posts and more generous, as a reaction is one click. None or "" turns it
+# off.
+COMMUNITY_REACTION_RATE_LIMIT = "30/m"
+
+# Look-ups of similar questions while a member types, per member and per client
+# address, as above; generous, as the form asks after each pause in typing.
+# None or "" turns it off.
+COMMUNITY_SIMILAR_RATE_LIMIT = "60/m"
+
+# Seconds the similar questions found for a product and the same key words are
+# kept in the cache, so repeated look-ups do not compare all questions again.
+COMMUNITY_SIMILAR_CACHE_SECONDS = 60
+
 # Seconds during which a post that repeats one of the member's own posts word
 # for word is held.
 COMMUNITY_REPEAT_WINDOW = 10 * 60
@@ -51,11 +65,38 @@ COMMUNITY_HONEYPOT_FIELD = "website"
 # comment appears only after they confirm it from a link sent by e-mail.
 COMMUNITY_GUESTS_MAY_COMMENT = True
 
+# Seconds a guest's confirmation link stays valid, counted from when the
+# comment was written; an older link asks the guest to write it again.
+COMMUNITY_CONFIRM_MAX_AGE = 7 * 24 * 60 * 60
+
 # Minutes after posting during which members may still edit their comment.
 COMMUNITY_EDIT_WINDOW = 15
 
-# Top-level threads per page of a discussion; each comes with all its replies.
+# Top-level threads per page of a discussion.
 COMMUNITY_THREADS_PER_PAGE = 20
+
+# Replies a thread shows on a page of its discussion, the first in thread
+# order; a thread with more links to its own pages, which show all of them.
+COMMUNITY_REPLIES_SHOWN = 20
+
+# Comments per page of one thread shown whole.
+COMMUNITY_THREAD_PAGE_SIZE = 100
 
 # Longest comment accepted, in characters.
 COMMUNITY_COMMENT_MAX_LENGTH = 5000
+
+# Flags.
+
+# Open reports from different members after which a comment, topic or question
+# is hidden until a moderator looks at it. 0 never hides anything.
+COMMUNITY_HIDE_AFTER_REPORTS = 3
+
+# Longest note a member may add to a report, in characters.
+COMMUNITY_REPORT_NOTE_MAX_LENGTH = 500
+
+# Privacy.
+
+# Days a keyed hash of the sender's address is kept with a comment, for abuse
+# handling (`manage.py purge_address_hashes` blanks older ones). The address
+# itself is never stored. 0 stores no hash at all.
+COMMUNITY_KEEP_ADDRESS_HASH_DAYS = 0

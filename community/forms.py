@@ -48,9 +48,18 @@ class CommentForm(XtdCommentForm):
             widget=forms.Textarea(attrs={"rows": 5}),
             strip=False,
         )
-        # Follow-up mails come with the notifications; until then, none.
-        self.fields["followup"].widget = forms.HiddenInput()
-        self.fields["followup"].initial = False
+        # Members follow what they write unless they untick it: they manage it
+        # on their profile and every mail unsubscribes in one click. A guest's
+        # address was given to confirm the comment, so they opt in themselves.
+        self.fields["followup"] = forms.BooleanField(
+            label=_("Notify me of replies by e-mail"),
+            help_text=_("Every e-mail has a link that stops them in one click."),
+            required=False,
+            initial=self.member is not None,
+            widget=forms.CheckboxInput(
+                attrs={"aria-describedby": "id_followup_helptext"}
+            ),
+        )
         self.fields["honeypot"].label = _(
             "If you are a person, leave this field empty."
         )
@@ -91,7 +100,7 @@ class CommentForm(XtdCommentForm):
     def get_comment_create_data(self, site_id=None):
         data = super().get_comment_create_data(site_id=site_id)
         data["user_url"] = ""
-        data["followup"] = False
+        data["followup"] = bool(self.cleaned_data.get("followup"))
         data["body_html"] = render_text(data["comment"])
         data["held_reason"] = ""
         return data

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel
@@ -36,6 +38,13 @@ class Profile(models.Model):
         related_name="members",
         help_text=_("Shows a “producer” badge next to this member's posts."),
     )
+    language = models.CharField(
+        _("language for e-mails"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language the member last wrote in; mails use it."),
+    )
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
@@ -70,10 +79,59 @@ class Comment(XtdComment):
         help_text=_("Set when a moderation rule held the post back."),
     )
     is_spam = models.BooleanField(_("spam"), default=False)
+    address_hash = models.CharField(
+        _("client address hash"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "A keyed hash of the sender's address, kept for a few days for abuse "
+            "handling when the site is set to; never the address itself."
+        ),
+    )
+    rejected_at = models.DateTimeField(
+        _("rejected"),
+        null=True,
+        blank=True,
+        help_text=_("Set when a moderator rejected the comment; it stays hidden."),
+    )
 
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
+        permissions = [
+            ("moderate_community", "Can moderate comments, topics and questions"),
+            ("view_member_email", "Can see members' e-mail addresses"),
+        ]
+
+
+class Unsubscription(models.Model):
+    """An address that wants no more mail about one discussion.
+
+    Followers are unsubscribed by turning xtd's `followup` off on their
+    comments; this row also keeps a post's author from being told, and keeps a
+    follower's later comments from mailing them until they follow again.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_pk = models.CharField(_("object id"), max_length=64)
+    created_at = models.DateTimeField(_("unsubscribed"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "content_type", "object_pk"],
+                name="one_unsubscription_per_discussion",
+            )
+        ]
+        verbose_name = _("unsubscription")
+        verbose_name_plural = _("unsubscriptions")
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_pk}"
 
 
 class Reaction(models.Model):
@@ -140,11 +198,26 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", field],
+                condition=models.Q(
+                    resolved_at__isnull=True, **{f"{field}__isnull": False}
+                ),
+                name=f"one_open_report_per_user_and_{field}",
+            )
+            for field in ("comment", "topic", "question")
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
     def __str__(self):
         return self.get_reason_display()
+
+    @property
+    def item(self):
+        """What was reported: a comment, a topic or a question."""
+        return self.comment or self.topic or self.question
 
 
 class ModerationState(models.TextChoices):
@@ -216,7 +289,7 @@ class TopicQuerySet(models.QuerySet):
 
     def for_listing(self):
         return (
-            self.select_related("category", "author__profile")
+            self.select_related("category", "author__profile", "author__author")
             .with_reply_count()
             .order_by("-is_pinned", "-last_activity_at", "-pk")
         )
@@ -267,6 +340,10 @@ class Topic(models.Model):
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     last_activity_at = models.DateTimeField(_("last activity"), db_index=True)
+    # Set once: a topic published again after being hidden is no news.
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
 
     objects = TopicQuerySet.as_manager()
 
@@ -278,12 +355,78 @@ class Topic(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Note the first publication; a held topic published now moves up the
+        board as news, one published again after being hidden does not."""
+        if self.state == ModerationState.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+            if self.pk is not None:
+                self.last_activity_at = self.first_published_at
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *update_fields,
+                    "first_published_at",
+                    "last_activity_at",
+                }
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         """The topic's address below the live board page, or "" without one."""
         board = CommunityIndexPage.objects.live().first()
         if board is None or board.url is None:
             return ""
         return board.url + board.reverse_subpage("topic", args=[self.slug])
+
+    @property
+    def author_name(self):
+        """The starter's public name: never the username, which may be an address."""
+        from .names import public_name
+
+        return public_name(self.author)
+
+
+class ProductQuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=ModerationState.PUBLISHED)
+
+    def with_answer_count(self):
+        """Annotate `answer_count`: the published answers, in the same query."""
+        from django.db.models.functions import Coalesce
+
+        answers = (
+            ProductAnswer.objects.filter(
+                question=models.OuterRef("pk"), state=ModerationState.PUBLISHED
+            )
+            .order_by()
+            .values("question")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            answer_count=Coalesce(
+                models.Subquery(answers, output_field=models.IntegerField()), 0
+            )
+        )
+
+    def answered(self):
+        return self.filter(
+            models.Exists(
+                ProductAnswer.objects.filter(
+                    question=models.OuterRef("pk"), state=ModerationState.PUBLISHED
+                )
+            )
+        )
+
+    def unanswered(self):
+        """Published questions without a published answer: staff's to-do list."""
+        return self.published().exclude(
+            models.Exists(
+                ProductAnswer.objects.filter(
+                    question=models.OuterRef("pk"), state=ModerationState.PUBLISHED
+                )
+            )
+        )
 
 
 class ProductQuestion(models.Model):
@@ -318,7 +461,14 @@ class ProductQuestion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    notify_asker = models.BooleanField(
+        _("tell the asker about answers"),
+        default=True,
+        help_text=_("Whether the asker gets an e-mail when the question is answered."),
+    )
     created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+
+    objects = ProductQuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -326,7 +476,22 @@ class ProductQuestion(models.Model):
         verbose_name_plural = _("product questions")
 
     def __str__(self):
-        return self.text[:80]
+        return Truncator(" ".join(self.text.split())).chars(80)
+
+    def get_absolute_url(self):
+        """The question's own page below the live board page, or its place on the
+        product's page without one."""
+        board = CommunityIndexPage.objects.live().first()
+        if board is None or board.url is None:
+            return f"{self.product.get_absolute_url()}#question-{self.pk}"
+        return board.url + board.reverse_subpage("question", args=[self.pk])
+
+    @property
+    def author_name(self):
+        """The asker's public name: never the username, which may be an address."""
+        from .names import public_name
+
+        return public_name(self.author)
 
 
 class ProductAnswer(models.Model):
@@ -349,6 +514,7 @@ class ProductAnswer(models.Model):
         choices=ModerationState.choices,
         default=ModerationState.PUBLISHED,
     )
+    held_reason = models.CharField(_("why it is held"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("answered"), auto_now_add=True)
 
     class Meta:
@@ -377,13 +543,20 @@ class CommunityIndexPage(RoutablePageMixin, Page):
     def seo_meta(self, request, context):
         """A topic's page previews as the topic, a category's as the category."""
         from .board import board_seo_meta
+        from .questions import question_seo_meta
 
+        if "question" in context:
+            return question_seo_meta(context)
         return board_seo_meta(context)
 
     def json_ld(self, request, context):
-        """A topic's page carries it as a schema.org DiscussionForumPosting."""
+        """A topic's page carries it as a schema.org DiscussionForumPosting, a
+        product question's as a QAPage."""
         from .board import topic_json_ld
+        from .questions import question_json_ld
 
+        if "question" in context:
+            return question_json_ld(request, context)
         return topic_json_ld(self, request, context)
 
     @path("")
@@ -403,6 +576,12 @@ class CommunityIndexPage(RoutablePageMixin, Page):
         from .views import board
 
         return board(request, self, category_slug=slug)
+
+    @path("questions/<int:pk>/", name="question")
+    def question(self, request, pk):
+        from .views_questions import question_detail
+
+        return question_detail(request, self, pk)
 
     @path("<slug:slug>/", name="topic")
     def topic(self, request, slug):

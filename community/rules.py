@@ -83,14 +83,18 @@ def assess(
     prior_published_posts: int,
     recent_texts: Iterable[str],
     rendered_html: str | None = None,
+    count_rate: bool = True,
 ) -> Verdict:
     """The verdict on a post; counts it against the rate limits as a side effect.
 
     `recent_texts` are the author's own posts since `repeat_window_start()`.
     `rendered_html` saves rendering `text` again when the caller has it.
+    `count_rate=False` judges the words, links and repeats of a post that is
+    not a new one (an author's edit) without counting it against the rate
+    limits, which are about how many posts someone makes.
     """
     refusals = []
-    if not check_rate_limit(author_key, client_address):
+    if count_rate and not check_rate_limit(author_key, client_address):
         refusals.append(
             _("You are posting very quickly. Please wait a minute and try again.")
         )
@@ -229,42 +233,54 @@ def parse_rate(rate: str | None) -> tuple[int, int] | None:
     return int(count), int(multiple or 1) * _PERIODS[unit]
 
 
-def rate_limit_keys(author_key: str, client_address: str | None) -> list[str]:
+def rate_limit_keys(
+    author_key: str, client_address: str | None, scope: str = ""
+) -> list[str]:
     """Cache key stems for the member and the address, both hashed with the secret.
 
     A keyed hash, not a plain one: there are few enough IPv4 addresses that a
-    plain hash could be reversed by trying them all.
+    plain hash could be reversed by trying them all. A `scope` keeps counters
+    of different things (posts, reactions) apart.
     """
-    keys = [_hashed_key("member", author_key)]
+    keys = [_hashed_key("member", author_key, scope)]
     if client_address:
-        keys.append(_hashed_key("address", client_address))
+        keys.append(_hashed_key("address", client_address, scope))
     return keys
 
 
-def _hashed_key(kind: str, value: str) -> str:
+def _hashed_key(kind: str, value: str, scope: str = "") -> str:
     digest = salted_hmac(f"theke.community.rate.{kind}", value).hexdigest()
-    return f"community:rate:{kind}:{digest}"
+    prefix = f"community:rate:{scope}:" if scope else "community:rate:"
+    return f"{prefix}{kind}:{digest}"
 
 
 def _clock() -> float:
     return time.time()
 
 
-def check_rate_limit(author_key: str, client_address: str | None) -> bool:
+def check_rate_limit(
+    author_key: str,
+    client_address: str | None,
+    setting_name: str = "COMMUNITY_RATE_LIMIT",
+    scope: str = "",
+) -> bool:
     """Count one post for the member and the address; False once either is over.
+
+    Other things than posts pass the name of their own rate's setting and a
+    `scope`, so they are counted apart from posts and from each other.
 
     A fixed window: one counter per subject and window, raised with the cache's
     atomic increment and expiring with the window. That is a single round trip
     and holds across processes without locks; the price is that a burst across
     a window's edge may reach twice the count, which is fine for spam control.
     """
-    rate = parse_rate(setting("COMMUNITY_RATE_LIMIT"))
+    rate = parse_rate(setting(setting_name))
     if rate is None:
         return True
     limit, period = rate
     window = int(_clock() // period)
     allowed = True
-    for stem in rate_limit_keys(author_key, client_address):
+    for stem in rate_limit_keys(author_key, client_address, scope):
         key = f"{stem}:{window}"
         cache.add(key, 0, timeout=period + 1)
         try:

@@ -1,12 +1,17 @@
-"""The member's own profile page: public name and picture."""
+"""The member's own profile page: public name, picture and followed discussions."""
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from . import notifications
 from .account_forms import ProfileForm
 from .models import Profile
 
@@ -32,8 +37,32 @@ def profile(request):
     return render(
         request,
         "account/profile.html",
-        {"form": form, "profile": profile, "email": getattr(email, "email", email)},
+        {
+            "form": form,
+            "profile": profile,
+            "email": getattr(email, "email", email),
+            "followed": notifications.followed_by(request.user, request),
+        },
     )
+
+
+@login_required
+@require_POST
+def unfollow(request):
+    """Stop the mails about one discussion the member follows."""
+    try:
+        content_type = ContentType.objects.get_for_id(request.POST.get("content_type"))
+        target = content_type.get_object_for_this_type(pk=request.POST.get("object_pk"))
+    except (ObjectDoesNotExist, ValidationError, TypeError, ValueError):
+        messages.error(request, _("This discussion does not exist (any more)."))
+    else:
+        notifications.unfollow(request.user, target)
+        messages.success(
+            request,
+            _("You will get no more e-mails about “%(title)s”.")
+            % {"title": notifications.title_of(target)},
+        )
+    return redirect(reverse("account_profile") + "#following")
 
 
 def _save_profile(profile, data):

@@ -15,14 +15,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments.signals import comment_was_posted, comment_will_be_posted
-from django_comments_xtd import views as xtd_views
 from django_comments_xtd.models import TmpXtdComment
 
 from . import comments as logic
-from . import rules
+from . import posting, rules
 from .conf import setting
 from .forms import CommentForm
 from .models import Comment
+from .names import public_name
 from .sanitize import check_text
 
 
@@ -42,13 +42,23 @@ def _target_from(data):
 
 
 def comment_url(comment, request=None) -> str:
-    """The comment's permalink: the page of its thread, anchored at the comment."""
+    """The comment's permalink: the page of its thread, anchored at the comment.
+
+    A reply past the first ones a thread shows lives on a page of the thread's
+    own view, so the link goes there.
+    """
     target = comment.content_object
     url = logic.target_url(target, request)
     roots = logic.comments_on(target).filter(is_public=True, level=0)
     before = roots.filter(thread_id__lt=comment.thread_id).count()
     page = before // setting("COMMUNITY_THREADS_PER_PAGE") + 1
-    query = f"?cpage={page}" if page > 1 else ""
+    params = [f"cpage={page}"] if page > 1 else []
+    thread_page = logic.thread_page_of(comment)
+    if thread_page is not None:
+        params.append(f"thread={comment.thread_id}")
+        if thread_page > 1:
+            params.append(f"tpage={thread_page}")
+    query = "?" + "&".join(params) if params else ""
     return f"{url}{query}#c{comment.pk}"
 
 
@@ -74,17 +84,16 @@ def post_comment(request):
     if target is None:
         return refused(request, _("There is nothing here to comment on."))
     if not logic.discussion_open(target):
-        return refused(request, _("This page takes no comments."), status=403)
+        return refused(request, logic.closed_message(target), status=403)
     member = request.user if request.user.is_authenticated else None
     if member is None and not setting("COMMUNITY_GUESTS_MAY_COMMENT"):
         return refused(
             request, _("Please log in to comment; guests cannot comment here."), 403
         )
     if member is not None:
-        profile = getattr(member, "profile", None)
-        data["name"] = (
-            profile.display_name if profile else ""
-        ) or member.get_username()
+        # Stored with the comment and named in mails: never the username,
+        # which may be an e-mail address.
+        data["name"] = public_name(member)
         data["email"] = member.email
 
     form = CommentForm(target, data=data, member=member)
@@ -99,6 +108,7 @@ def post_comment(request):
         return _form_page(request, form, target)
 
     comment = form.get_comment_object(site_id=get_current_site(request).id)
+    comment.address_hash = logic.address_hash(request)
     if member is not None:
         comment.user = member
     verdict = logic.assess_post(
@@ -119,7 +129,7 @@ def post_comment(request):
     with transaction.atomic():
         comment_was_posted.send(sender=TmpXtdComment, comment=comment, request=request)
 
-    if member is None:
+    if member is None and posting.guests_confirm():
         return render(
             request,
             "community/comment_confirm_sent.html",
@@ -142,11 +152,31 @@ def post_comment(request):
 
 
 def confirm(request, key):
-    """A guest's link from the confirmation mail, with replies serialised."""
+    """A guest's link from the confirmation mail: the comment goes public."""
     if not setting("COMMUNITY_GUESTS_MAY_COMMENT"):
         return refused(request, _("Guests cannot comment here."), status=403)
-    with transaction.atomic():
-        return xtd_views.confirm(request, key)
+    tmp_comment = posting.read_confirmation(key)
+    if tmp_comment is None:
+        return refused(
+            request,
+            _(
+                "This confirmation link is not valid. Please open the whole link "
+                "from the e-mail, or write your comment again."
+            ),
+        )
+    try:
+        comment, __ = posting.confirm_guest_comment(tmp_comment, request)
+    except posting.ConfirmationRefused as refusal:
+        return refused(request, refusal.message, status=refusal.status)
+    if comment is None:
+        return render(
+            request, "django_comments_xtd/discarded.html", {"comment": tmp_comment}
+        )
+    if not comment.is_public:
+        return render(
+            request, "django_comments_xtd/moderated.html", {"comment": comment}
+        )
+    return HttpResponseRedirect(comment_url(comment, request))
 
 
 def target_redirect(request, content_type_id, object_pk):
@@ -186,26 +216,37 @@ class EditForm(forms.Form):
 
 
 def edit_comment(request, pk):
-    """The author edits their comment within the edit window."""
+    """The author edits their comment within the edit window, while its
+    discussion is open; the new text meets the same rules as a new comment."""
     comment = get_object_or_404(Comment, pk=pk)
     if not logic.may_edit(request.user, comment):
-        return refused(
-            request,
-            _(
-                "Comments can be edited by their author only, within %(minutes)d "
-                "minutes of posting."
-            )
-            % {"minutes": setting("COMMUNITY_EDIT_WINDOW")},
-            status=403,
-        )
+        return refused(request, logic.edit_refusal(request.user, comment), 403)
     if request.method == "POST":
         form = EditForm(request.POST)
         if form.is_valid():
             try:
-                logic.edit_comment(request.user, comment, form.cleaned_data["comment"])
+                verdict = logic.edit_comment(
+                    request.user, comment, form.cleaned_data["comment"], request=request
+                )
             except PermissionDenied as error:
                 return refused(request, str(error), status=403)
-            return HttpResponseRedirect(comment_url(comment, request))
+            except ValidationError as error:
+                # Refused by the rules: the form keeps what was typed.
+                form.add_error(None, error)
+            else:
+                if verdict is not None and verdict.held:
+                    return render(
+                        request,
+                        "community/comment_held.html",
+                        {
+                            "reasons": verdict.reasons,
+                            "target_url": logic.target_url(
+                                comment.content_object, request
+                            ),
+                            "comment": comment,
+                        },
+                    )
+                return HttpResponseRedirect(comment_url(comment, request))
         status = 400
     else:
         form = EditForm(initial={"comment": comment.comment})

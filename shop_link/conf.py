@@ -30,6 +30,12 @@ SHOP_LINK_IMAGE_COLLECTION = "Produkte"
 # Seconds to wait for a feed's server, per connection attempt and per read.
 SHOP_LINK_FEED_TIMEOUT = 30
 
+# Folders on the server that local feed files may be read from; relative ones
+# are in the project directory. A source whose path lies elsewhere is refused,
+# so nobody who may edit sources can make a sync read (and quote in its report)
+# another file of the server. The demo's own feeds are always allowed.
+SHOP_LINK_FEED_FOLDERS = ["feeds"]
+
 # Largest feed read from a URL or a file, in bytes.
 SHOP_LINK_FEED_MAX_BYTES = 200 * 1024 * 1024
 

@@ -1,5 +1,7 @@
 from decimal import Decimal
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +68,27 @@ class ProductSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """A local feed must lie in an allowed folder; said when it is entered."""
+        from .items import FeedError
+        from .sync import allowed_feed_path, is_url
+
+        location = self.location.strip()
+        if not location or is_url(location):
+            return
+        if len(urlsplit(location).scheme) > 1:
+            raise ValidationError(
+                {
+                    "location": _(
+                        "Enter an http(s) address or the path of a file on the server."
+                    )
+                }
+            )
+        try:
+            allowed_feed_path(location)
+        except FeedError as error:
+            raise ValidationError({"location": str(error)}) from error
 
     @cached_property
     def last_run(self):

@@ -20,8 +20,10 @@ urlpatterns = [
     # switcher, reading the site sets no cookie at all.
     path("account/", include("community.urls")),
     path("account/", include("allauth.urls")),
+    # Only Theke's own comment views: xtd's and django_comments' URLs (JSON API,
+    # flag, like, mute, delete, approve) would bypass its moderation and logs.
     path("comments/", include("community.urls_comments")),
-    path("comments/", include("django_comments_xtd.urls")),
+    path("questions/", include("community.urls_questions")),
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 

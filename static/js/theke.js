@@ -29,9 +29,158 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpVideos);
-  } else {
+  // Reactions to comments toggle in place; without this file the form posts
+  // and the page comes back at the comment.
+  function toggleReaction(form) {
+    var button = form.querySelector("button");
+    var count = form.querySelector("[data-reaction-count]");
+    button.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
+      .then(function (state) {
+        button.setAttribute("aria-pressed", state.pressed ? "true" : "false");
+        if (count) {
+          count.textContent = state.count ? String(state.count) : "";
+        }
+        button.disabled = false;
+      })
+      .catch(function () {
+        // Let the plain form say what went wrong.
+        form.submit();
+      });
+  }
+
+  function setUpReactions() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.matches || !form.matches("[data-reaction-form]") || !window.fetch) {
+        return;
+      }
+      event.preventDefault();
+      toggleReaction(form);
+    });
+  }
+
+  // While a member types a product question, published questions that look
+  // alike are offered, so a question is asked once and found again. Without
+  // this file the same check runs when the question is sent.
+  function similarMeta(box, question) {
+    var parts = [];
+    if (question.answers === 1) {
+      parts.push(box.getAttribute("data-answers-one"));
+    } else if (question.answers > 1) {
+      parts.push(
+        box.getAttribute("data-answers-many").replace("%(count)s", question.answers)
+      );
+    } else {
+      parts.push(box.getAttribute("data-unanswered"));
+    }
+    if (!question.same_product) {
+      parts.push(
+        box.getAttribute("data-other-product").replace("%(product)s", question.product)
+      );
+    }
+    return parts.join(" · ");
+  }
+
+  function showSimilar(box, questions) {
+    if (!questions.length) {
+      box.hidden = true;
+      box.replaceChildren();
+      return;
+    }
+    var title = document.createElement("p");
+    title.className = "question-form__similar-title";
+    title.textContent = box.getAttribute("data-title");
+    var list = document.createElement("ul");
+    list.className = "similar-questions";
+    list.setAttribute("role", "list");
+    questions.forEach(function (question) {
+      var item = document.createElement("li");
+      item.className = "similar-questions__item";
+      var link = document.createElement("a");
+      link.className = "similar-questions__link";
+      link.href = question.url;
+      link.textContent = question.text;
+      var meta = document.createElement("p");
+      meta.className = "similar-questions__meta";
+      meta.textContent = similarMeta(box, question);
+      item.append(link, meta);
+      list.append(item);
+    });
+    box.replaceChildren(title, list);
+    box.hidden = false;
+  }
+
+  function setUpSimilarQuestions() {
+    if (!window.fetch) {
+      return;
+    }
+    document.querySelectorAll("[data-question-form]").forEach(function (form) {
+      var field = form.querySelector("[data-question-text]");
+      var box = form.querySelector("[data-similar-list]");
+      if (!field || !box) {
+        return;
+      }
+      var timer = null;
+      var asked = 0;
+      var lastText = "";
+      field.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          var text = field.value.trim();
+          if (text === lastText) {
+            return;
+          }
+          lastText = text;
+          if (text.length < 10) {
+            showSimilar(box, []);
+            return;
+          }
+          var mine = ++asked;
+          var url =
+            form.getAttribute("data-similar-url") +
+            "?product=" +
+            encodeURIComponent(form.getAttribute("data-product")) +
+            "&q=" +
+            encodeURIComponent(text.slice(0, 2000));
+          fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+            .then(function (response) {
+              return response.ok ? response.json() : { questions: [] };
+            })
+            .then(function (data) {
+              // An answer to an older lookup must not replace a newer one.
+              if (mine === asked) {
+                showSimilar(box, data.questions || []);
+              }
+            })
+            .catch(function () {
+              showSimilar(box, []);
+            });
+        }, 400);
+      });
+    });
+  }
+
+  function setUp() {
     setUpVideos();
+    setUpSimilarQuestions();
+    setUpReactions();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();

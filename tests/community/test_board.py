@@ -610,6 +610,8 @@ def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
     assert "takes no more replies" in page
     assert 'name="comment"' not in page
     assert response.status_code == 403
+    assert "This topic is closed; it takes no more replies." in response.text
+    assert "This page takes no comments." not in response.text
     assert not Comment.objects.exists()
 
 

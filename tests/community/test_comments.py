@@ -113,12 +113,15 @@ def test_a_member_sees_no_name_or_email_fields(client, post):
     assert "anna@example.org" not in html
 
 
-def test_a_guest_comment_appears_only_after_the_confirmation_link(client, post):
-    response = client.post(
-        POST_URL,
-        form_data(post, name="Bernd Gast", email="bernd@example.org"),
-        REMOTE_ADDR="203.0.113.9",
-    )
+def test_a_guest_comment_appears_only_after_the_confirmation_link(
+    client, post, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            POST_URL,
+            form_data(post, name="Bernd Gast", email="bernd@example.org"),
+            REMOTE_ADDR="203.0.113.9",
+        )
     assert response.status_code == 200
     assert "Please confirm your comment" in response.content.decode()
     assert not Comment.objects.exists()
@@ -381,13 +384,7 @@ def test_team_producer_and_moderator_badges(client, post):
     AuthorFactory(user=staff, name="Hanna Lindner", role="Käsetheke")
     farmer = make_member("Jonas Feld")
     moderator = make_member("Mara Mod")
-    group = Group.objects.create(name="Moderatoren")
-    group.permissions.add(
-        Permission.objects.get(
-            codename="can_moderate", content_type__app_label="django_comments"
-        )
-    )
-    moderator.groups.add(group)
+    moderator.groups.add(Group.objects.get(name="Community moderators"))
     add_comment(post, staff, "Vom Team")
     add_comment(post, farmer, "Vom Hof")
     add_comment(post, moderator, "Von der Moderation")
@@ -396,6 +393,22 @@ def test_team_producer_and_moderator_badges(client, post):
     assert 'class="badge badge--team"' in html
     assert 'class="badge badge--moderator"' in html
     assert html.count("badge--") == 2
+
+
+def test_xtds_can_moderate_alone_earns_no_moderator_badge(client, post):
+    """The badge follows Theke's own permission, which xtd's views never check."""
+    member = make_member("Otto Ohnerecht")
+    member.user_permissions.add(
+        Permission.objects.get(
+            codename="can_moderate", content_type__app_label="django_comments"
+        )
+    )
+    add_comment(post, member, "Nur ein Kommentar")
+
+    html = client.get(post.url).content.decode()
+
+    assert "Nur ein Kommentar" in html
+    assert "badge--moderator" not in html
 
 
 def test_a_producer_member_carries_a_badge_linking_their_page(client):

@@ -217,6 +217,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin shows staff avatars from Gravatar by default, which would send a hash
+# of each address to a third party: its own default picture instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "Käse" becomes the tag slug "kase", which URL routes can reverse.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
@@ -268,8 +271,8 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "community.models.Comment"
 COMMENTS_XTD_MAX_THREAD_LEVEL = int(os.environ.get("COMMENTS_MAX_THREAD_LEVEL", "3"))
 COMMENTS_XTD_CONFIRM_EMAIL = True
-# Mail is sent in the request for now (the test outbox sees it); notifications
-# move to background tasks.
+# xtd sends no mail of its own: community.posting replaces its receiver, and
+# confirmation requests and notifications go through community.mail's task.
 COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_LIST_ORDER = ("thread_id", "order")
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, an outbox for mail, real caches."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,6 +14,8 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Feeds in tests are fixtures of the suite or files written to temporary folders.
+SHOP_LINK_FEED_FOLDERS = [BASE_DIR / "tests", tempfile.gettempdir()]  # noqa: F405
 # Static files come from the finders, as in development: no collectstatic before
 # a test run, and no warning about a missing STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True

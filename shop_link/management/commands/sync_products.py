@@ -8,8 +8,15 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from shop_link.feeds import sniff_format
+from shop_link.items import FeedError
 from shop_link.models import FeedFormat, ProductSource, SyncRun
-from shop_link.sync import describe_problem, is_url, summary, sync_source
+from shop_link.sync import (
+    allowed_feed_path,
+    describe_problem,
+    is_url,
+    summary,
+    sync_source,
+)
 
 # Problems printed per source; the run in the admin keeps more.
 SHOWN_PROBLEMS = 20
@@ -116,7 +123,10 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("There is no feed file %(path)s.") % {"path": feed}
                 )
-            feed = str(path.resolve())
+            try:
+                feed = str(allowed_feed_path(feed))
+            except FeedError as error:
+                raise CommandError(str(error)) from error
         source = ProductSource.objects.filter(name=name).first()
         created = source is None
         self.source_before = (

@@ -1,0 +1,92 @@
+"""Mail to members and guests, written in the request and sent by a task.
+
+A mail is rendered where its occasion happens (in the reader's language, with
+the site's addresses) and handed to a django-tasks task once the database
+transaction that caused it has committed. Posting therefore never waits for
+the mail server, a rolled-back post mails nobody, and a mail server that is
+down costs a mail, never the post: the task's failure is recorded by the task
+backend (run at once by default, queued with TASKS_BACKEND=database).
+
+Templates come in threes under a prefix: `<prefix>_subject.txt` (one line),
+`<prefix>.txt` and, optionally, `<prefix>.html`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+
+@dataclass(frozen=True)
+class Mail:
+    to: str
+    subject: str
+    text: str
+    html: str = ""
+    headers: dict = field(default_factory=dict)
+
+
+def compose(
+    to: str, template_prefix: str, context: dict, language=None, headers=None
+) -> Mail:
+    """Render a mail from its templates, in `language` (default: the current one).
+
+    `headers` are extra header lines, such as List-Unsubscribe.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        text = render_to_string(f"{template_prefix}.txt", context)
+        try:
+            html = render_to_string(f"{template_prefix}.html", context)
+        except TemplateDoesNotExist:
+            html = ""
+    # A subject is one line: a template's line breaks would be a header injection.
+    subject = " ".join(subject.split())
+    headers = {"Content-Language": language, **(headers or {})}
+    return Mail(to=to, subject=subject, text=text, html=html, headers=headers)
+
+
+@task()
+def send_mail_task(
+    to: str, subject: str, text: str, html: str = "", headers=None
+) -> None:
+    """Send one rendered mail; raising lets the task backend record the failure."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers=headers or None,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def queue(mails) -> None:
+    """Hand each mail to the task once the current transaction commits."""
+    for mail in mails:
+        transaction.on_commit(
+            lambda mail=mail: send_mail_task.enqueue(
+                to=mail.to,
+                subject=mail.subject,
+                text=mail.text,
+                html=mail.html,
+                headers=mail.headers,
+            )
+        )
+
+
+def queue_mail(
+    to: str, template_prefix: str, context: dict, language=None, headers=None
+) -> Mail:
+    """Compose one mail and queue it; returns what was queued."""
+    mail = compose(to, template_prefix, context, language, headers)
+    queue([mail])
+    return mail

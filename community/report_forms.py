@@ -1,0 +1,53 @@
+"""The form a member flags a comment, topic or question with."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .conf import setting
+from .models import Report
+from .sanitize import check_text
+
+# A note is read by moderators as plain text; markup in it is refused, not
+# silently shown, so the member learns why.
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:", re.IGNORECASE)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with it?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose a reason."),
+            "invalid_choice": _("Please choose one of the reasons listed."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Anything the moderators should know? (optional)"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].help_text = _(
+            "Plain text, up to %(length)d characters. Only moderators read it."
+        ) % {"length": setting("COMMUNITY_REPORT_NOTE_MAX_LENGTH")}
+
+    def clean_note(self):
+        note = check_text(
+            self.cleaned_data["note"], setting("COMMUNITY_REPORT_NOTE_MAX_LENGTH")
+        ).strip()
+        if _MARKUP.search(note):
+            raise ValidationError(
+                _(
+                    "Please write the note as plain text, without HTML tags or "
+                    "javascript: links."
+                ),
+                code="markup",
+            )
+        return note

@@ -1,0 +1,223 @@
+"""A long thread stays usable: its discussion page shows the first replies and
+a link, its own view shows all of them page by page, in fixed queries."""
+
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django_comments.models import Comment as BaseComment
+from django_comments_xtd.models import XtdComment
+
+from community.models import Comment
+from community.views_comments import comment_url
+from tests.community.test_comments import add_comment, make_member
+from tests.factories import BlogPageFactory, build_site
+
+pytestmark = pytest.mark.django_db
+
+SHOWN = 20
+PAGE_SIZE = 100
+NODE = re.compile(r'<li class="comment comment--level-\d[^"]*" id="c(\d+)"')
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings):
+    settings.COMMUNITY_HOLD_FIRST_POSTS = 0
+    settings.COMMUNITY_RATE_LIMIT = None
+    settings.COMMUNITY_REPLIES_SHOWN = SHOWN
+    settings.COMMUNITY_THREAD_PAGE_SIZE = PAGE_SIZE
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def blog():
+    __, blog, __ = build_site()
+    return blog
+
+
+def long_thread(post, replies, people):
+    """A root and `replies` replies in xtd's thread order, stored at once.
+
+    Every other reply answers the one before it (level 2), the rest answer the
+    root (level 1); `order` numbers them depth-first from the root's 1, as xtd
+    does when it saves them one by one.
+    """
+    root = add_comment(post, people[0], "Wer hat das beste Sauerteigrezept?")
+    content_type = ContentType.objects.get_for_model(post)
+    now = timezone.now()
+    comments = []
+    for number in range(replies):
+        author = people[(number + 1) % len(people)]
+        comments.append(
+            Comment(
+                content_type=content_type,
+                object_pk=str(post.pk),
+                site_id=1,
+                user=author,
+                user_name=author.profile.display_name,
+                user_email=author.email,
+                comment=f"Antwort {number + 1}",
+                body_html=f"<p>Antwort {number + 1}</p>",
+                submit_date=now,
+                is_public=True,
+                thread_id=root.pk,
+                level=1 if number % 2 == 0 else 2,
+                order=number + 2,
+            )
+        )
+    store_at_once(comments)
+    for number, comment in enumerate(comments):
+        comment.parent_id = root.pk if number % 2 == 0 else comments[number - 1].pk
+    store_at_once(comments, tables=(XtdComment, Comment))
+    return root, comments
+
+
+def store_at_once(comments, tables=(BaseComment,)):
+    """Insert the comments' rows into the tables of their models, a few
+    statements for all (bulk_create refuses models inherited over tables)."""
+    if tables == (BaseComment,):
+        fields = [
+            field
+            for field in BaseComment._meta.local_concrete_fields
+            if not field.primary_key
+        ]
+        stored = BaseComment.objects.bulk_create(
+            [
+                BaseComment(
+                    **{field.attname: getattr(c, field.attname) for field in fields}
+                )
+                for c in comments
+            ],
+            batch_size=200,
+        )
+        for comment, base in zip(comments, stored, strict=True):
+            comment.id = comment.comment_ptr_id = comment.xtdcomment_ptr_id = base.pk
+        return
+    for model in tables:
+        for start in range(0, len(comments), 200):
+            model._base_manager._insert(
+                comments[start : start + 200],
+                fields=model._meta.local_concrete_fields,
+                raw=True,
+            )
+
+
+@pytest.fixture
+def people():
+    return [make_member(f"Person Nummer{n}") for n in range(4)]
+
+
+def ids_on(html):
+    return [int(pk) for pk in NODE.findall(html)]
+
+
+def queries_to_render(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_a_long_thread_shows_its_first_replies_and_a_link_to_all(client, blog, people):
+    post = BlogPageFactory(parent=blog)
+    root, replies = long_thread(post, 1000, people)
+    short_root = add_comment(post, people[1], "Kurzer Faden")
+    add_comment(post, people[2], "Einzige Antwort", parent=short_root)
+
+    html = client.get(post.url).content.decode()
+
+    shown = ids_on(html)
+    assert shown[: SHOWN + 1] == [root.pk] + [reply.pk for reply in replies[:SHOWN]]
+    assert len([pk for pk in shown if pk != short_root.pk]) <= SHOWN + 2
+    assert f'id="c{replies[SHOWN].pk}"' not in html
+    assert "Show all 1000 replies" in html
+    assert f'href="?thread={root.pk}#thread"' in html
+    # A thread that is shown whole links nowhere.
+    assert html.count("Show all") == 1
+    assert "Einzige Antwort" in html
+
+
+def test_the_thread_view_pages_through_all_replies(client, blog, people):
+    post = BlogPageFactory(parent=blog)
+    root, replies = long_thread(post, 1000, people)
+    seen = []
+    pages = (1001 + PAGE_SIZE - 1) // PAGE_SIZE
+    for number in range(1, pages + 1):
+        html = client.get(f"{post.url}?thread={root.pk}&tpage={number}").content
+        html = html.decode()
+        on_page = ids_on(html)
+        assert 0 < len(on_page) <= PAGE_SIZE
+        seen += on_page
+        assert "Back to the whole discussion" in html
+        assert "Pages of this thread" in html
+        assert f"tpage={pages}" in html
+        assert "Show all" not in html
+    assert seen == [root.pk] + [reply.pk for reply in replies]
+
+
+def test_replies_whose_parent_is_on_an_earlier_page_head_the_page(client, blog, people):
+    post = BlogPageFactory(parent=blog)
+    root, replies = long_thread(post, 150, people)
+    html = client.get(f"{post.url}?thread={root.pk}&tpage=2").content.decode()
+    # Reply 100 (index 99) answers reply 99 on page 1: it stands at the top.
+    first = replies[PAGE_SIZE - 1]
+    assert first.parent_id == replies[PAGE_SIZE - 2].pk
+    top = html.split('<ol class="comments" id="comments" role="list">', 1)[1]
+    assert top.lstrip().startswith(
+        f'<li class="comment comment--level-2" id="c{first.pk}"'
+    )
+
+
+def test_a_thread_of_another_page_or_a_bad_number_shows_the_discussion(
+    client, blog, people
+):
+    post = BlogPageFactory(parent=blog)
+    other = BlogPageFactory(parent=blog)
+    root, __ = long_thread(post, 30, people)
+    foreign = add_comment(other, people[0], "Anderswo")
+    for query in (f"thread={foreign.pk}", "thread=abc", f"thread={root.pk + 5}"):
+        html = client.get(f"{post.url}?{query}").content.decode()
+        assert "Show all 30 replies" in html
+        assert "Back to the whole discussion" not in html
+
+
+@pytest.mark.parametrize("logged_in", [False, True])
+def test_a_long_thread_renders_in_the_same_queries_as_a_shorter_one(
+    client, blog, people, logged_in
+):
+    short_post = BlogPageFactory(parent=blog)
+    long_post = BlogPageFactory(parent=blog)
+    short_root, __ = long_thread(short_post, 100, people)
+    long_root, __ = long_thread(long_post, 1000, people)
+    if logged_in:
+        client.force_login(make_member())
+    for post, root in ((short_post, short_root), (long_post, long_root)):
+        queries_to_render(client, post.url)
+        queries_to_render(client, f"{post.url}?thread={root.pk}")
+    assert queries_to_render(client, short_post.url) == queries_to_render(
+        client, long_post.url
+    )
+    assert queries_to_render(
+        client, f"{short_post.url}?thread={short_root.pk}"
+    ) == queries_to_render(client, f"{long_post.url}?thread={long_root.pk}&tpage=7")
+
+
+def test_a_permalink_to_a_late_reply_lands_on_the_page_that_shows_it(
+    client, blog, people
+):
+    post = BlogPageFactory(parent=blog)
+    root, replies = long_thread(post, 1000, people)
+    reply = replies[899]
+
+    url = comment_url(reply)
+
+    assert url == f"{post.url}?thread={root.pk}&tpage=10#c{reply.pk}"
+    html = client.get(url.split("#")[0]).content.decode()
+    assert f'id="c{reply.pk}"' in html
+    # One of the first replies is shown on the discussion's own page.
+    early = replies[SHOWN - 1]
+    assert comment_url(early) == f"{post.url}#c{early.pk}"
+    assert f'id="c{early.pk}"' in client.get(post.url).content.decode()

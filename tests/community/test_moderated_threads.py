@@ -1,0 +1,129 @@
+"""A root comment a moderator removes, or holds, keeps its public replies."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from community import moderation
+from community.models import Comment
+from tests.community.test_comments import add_comment, make_member
+from tests.factories import BlogPageFactory, build_site
+
+pytestmark = pytest.mark.django_db
+
+REMOVED = "Removed by a moderator."
+HELD = "Hidden until a moderator has looked at it."
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+    settings.COMMUNITY_HOLD_FIRST_POSTS = 0
+    settings.COMMUNITY_RATE_LIMIT = None
+
+
+@pytest.fixture
+def post():
+    __, blog, __ = build_site()
+    return BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
+
+
+@pytest.fixture
+def moderator():
+    return User.objects.create_superuser(
+        username="mona", email="mona@team.example.org", password="secret-enough-1"
+    )
+
+
+def thread(post, root_text="Unverschämter Beitrag", number=""):
+    rita = make_member(f"Rita Root{number}")
+    carla = make_member(f"Carla Dorn{number}")
+    root = add_comment(post, rita, root_text)
+    reply = add_comment(post, carla, "Eine gute Antwort darauf", parent=root)
+    add_comment(post, rita, "Und eine Antwort darauf", parent=reply)
+    return root
+
+
+@pytest.mark.parametrize("action", [moderation.REJECT, moderation.MARK_SPAM])
+def test_a_removed_root_keeps_its_replies_under_a_placeholder(
+    client, post, moderator, action
+):
+    root = thread(post)
+
+    moderation.act(action, {moderation.COMMENT: [root.pk]}, moderator)
+    html = client.get(post.url).content.decode()
+
+    assert not Comment.objects.get(pk=root.pk).is_public
+    assert "Unverschämter Beitrag" not in html
+    assert REMOVED in html
+    assert "Eine gute Antwort darauf" in html
+    assert "Und eine Antwort darauf" in html
+    assert f"reply_to={root.pk}" not in html
+    assert f"/report/comment/{root.pk}/" not in html
+    placeholder = html.split(f'id="c{root.pk}"')[1].split("comments--replies")[0]
+    assert REMOVED in placeholder
+    assert "Rita Root" not in placeholder
+
+
+def test_a_held_root_with_public_replies_keeps_them_under_its_own_placeholder(
+    client, post
+):
+    root = thread(post)
+    Comment.objects.filter(pk=root.pk).update(is_public=False, held_reason="Reports")
+
+    html = client.get(post.url).content.decode()
+
+    assert "Unverschämter Beitrag" not in html
+    assert HELD in html and REMOVED not in html
+    assert "Eine gute Antwort darauf" in html
+
+
+def test_a_removed_root_without_public_replies_leaves_no_trace(client, post, moderator):
+    root = add_comment(post, make_member(), "Allein")
+    kept = add_comment(post, make_member("Carla Dorn"), "Bleibt stehen")
+    reply = add_comment(post, make_member("Dora Eck"), "Auch weg", parent=root)
+    Comment.objects.filter(pk=reply.pk).update(is_public=False)
+
+    moderation.act(moderation.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
+    html = client.get(post.url).content.decode()
+
+    assert "Allein" not in html and REMOVED not in html and HELD not in html
+    assert "Bleibt stehen" in html
+    assert f'id="c{kept.pk}"' in html
+
+
+def test_approving_the_root_again_shows_it_with_its_replies(client, post, moderator):
+    root = thread(post)
+    moderation.act(moderation.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
+
+    moderation.act(moderation.APPROVE, {moderation.COMMENT: [root.pk]}, moderator)
+    html = client.get(post.url).content.decode()
+
+    assert "Unverschämter Beitrag" in html and REMOVED not in html
+    assert "Eine gute Antwort darauf" in html
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_placeholders_cost_no_queries_however_many(client, post, moderator):
+    few = BlogPageFactory(parent=post.get_parent(), title="Wenige")
+    few_roots = [thread(few, f"Wenig {n}", f"W{n}") for n in range(2)]
+    many_roots = [thread(post, f"Viel {n}", f"V{n}") for n in range(12)]
+    held = many_roots[-1]
+    moderation.act(
+        moderation.REJECT,
+        {moderation.COMMENT: [few_roots[0].pk] + [r.pk for r in many_roots[:6]]},
+        moderator,
+    )
+    Comment.objects.filter(pk=held.pk).update(is_public=False)
+    client.force_login(make_member("Leser Lena"))
+    _queries(client, few.url)
+    _queries(client, post.url)
+
+    assert _queries(client, few.url) == _queries(client, post.url)
+    assert client.get(post.url).content.decode().count(REMOVED) == 6
