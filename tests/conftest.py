@@ -1,6 +1,29 @@
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """Refuse transactional tests that would spoil the database for later ones.
+
+    A test with ``transaction=True`` empties the database when it ends. Without
+    ``serialized_rollback=True`` Django then recreates content types and
+    permissions, and the next test that restores the serialized database fails
+    on duplicate keys, far from the test that caused it.
+    """
+    careless = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if careless:
+        raise pytest.UsageError(
+            "Mark these tests "
+            "django_db(transaction=True, serialized_rollback=True):\n  "
+            + "\n  ".join(careless)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache so cached menus never leak between tests."""
