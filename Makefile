@@ -11,6 +11,11 @@ ADMIN_PASSWORD ?= theke-demo
 MODERATOR_USER ?= moderation
 # Extra pytest options, e.g. make test PYTEST_ARGS="-x -k feed"
 PYTEST_ARGS ?=
+# Test processes: one per core by default; TEST_WORKERS=0 runs the suite in one.
+TEST_WORKERS ?= auto
+# "load" hands tests out in pytest-django's order, so that no process runs a
+# test that expects the migrated database after one that emptied it.
+PYTEST := $(BIN)/pytest --create-db -n $(TEST_WORKERS) --dist load
 # Extra benchmark options, e.g. make bench-import BENCH_ARGS="--repeat 3"
 BENCH_ARGS ?=
 
@@ -45,13 +50,13 @@ run: demo ## Serve the demo shop at http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed ## Run the whole test suite (browser tests included)
-	$(BIN)/pytest --create-db $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 test-browser: $(BIN)/.installed ## Run only the browser journeys
-	$(BIN)/pytest --create-db -m browser $(PYTEST_ARGS)
+	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 test-postgres: $(BIN)/.installed ## Run the suite against PostgreSQL on 127.0.0.1:5432
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/theke} $(BIN)/pytest --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/theke} $(PYTEST) $(PYTEST_ARGS)
 
 check: $(BIN)/.installed ## Django's system checks and the migration check
 	$(MANAGE) check

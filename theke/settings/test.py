@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, an outbox for mail, real caches."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -12,7 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
+# Each test process (pytest-xdist names them gw0, gw1, …) keeps uploads apart.
+TEST_PROCESS = os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / "media" / "test" / TEST_PROCESS  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Feeds in tests are fixtures of the suite or files written to temporary folders.
 SHOP_LINK_FEED_FOLDERS = [BASE_DIR / "tests", tempfile.gettempdir()]  # noqa: F405
