@@ -289,7 +289,7 @@ def edit_comment(user, comment, text: str, *, request):
         raise ValidationError(verdict.reasons, code="refused")
     values = {"comment": text, "body_html": body_html, "edited_at": timezone.now()}
     if verdict is not None and verdict.held:
-        values.update(is_public=False, held_reason=verdict.summary)
+        values.update(is_public=False, held_reason=verdict.held_reason)
     for name, value in values.items():
         setattr(comment, name, value)
     _store(comment, **values)

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from blog.models import Author
 from shop_link.models import Product
 
+from . import held
 from .models import BoardCategory, CommunityIndexPage, ModerationState, Profile, Topic
 from .sanitize import render_text
 
@@ -181,7 +182,7 @@ TOPICS = [
         ),
         "products": ["LH-3008"],
         "state": ModerationState.PENDING,
-        "held_reason": "Erster Beitrag eines neuen Mitglieds.",
+        "held_reason": held.FIRST_POSTS,
         "created": at(14, 11, 20, 45),
         "activity": at(14, 11, 20, 45),
     },
@@ -283,7 +284,7 @@ MODERATION_COMMENTS = [
             "Kann man die Gurkensuppe auch mit Joghurt statt Buttermilch machen? "
             "Und hält sie sich bis zum nächsten Tag?"
         ),
-        "held_reason": "Erster Beitrag eines neuen Mitglieds.",
+        "held_reason": held.FIRST_POSTS,
         "posted": at(16, 11, 21, 5),
     },
     {
@@ -308,7 +309,7 @@ MODERATION_COMMENTS = [
             "Markenuhren ab 9 Euro! Jetzt bestellen: https://uhren.example.net "
             "und https://uhren.example.net/sale"
         ),
-        "held_reason": "Mehr als ein Link.",
+        "held_reason": held.LINKS,
         "spam": True,
         "posted": at(15, 11, 3, 12),
     },

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from blog.models import ProducerPage
 from shop_link.models import Product
 
+from . import held
 from .demo import at, ensure_members, ensure_team
 from .models import ModerationState, ProductAnswer, ProductQuestion, Profile
 from .sanitize import render_text
@@ -137,7 +138,7 @@ QUESTIONS = [
         ),
         "asked": at(20, 11, 21, 10),
         "state": ModerationState.PENDING,
-        "held_reason": "Erster Beitrag eines neuen Mitglieds.",
+        "held_reason": held.FIRST_POSTS,
     },
 ]
 

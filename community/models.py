@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .held import HeldReasonDisplay
+
 
 class Profile(models.Model):
     """What a member shows of themselves: a public name and a picture, no e-mail."""
@@ -60,7 +62,7 @@ class Profile(models.Model):
         return "".join(part[0] for part in parts[:2]).upper() or "?"
 
 
-class Comment(XtdComment):
+class Comment(HeldReasonDisplay, XtdComment):
     """A comment or reply, with its text rendered once when it is saved."""
 
     xtdcomment_ptr = models.OneToOneField(
@@ -295,7 +297,7 @@ class TopicQuerySet(models.QuerySet):
         )
 
 
-class Topic(models.Model):
+class Topic(HeldReasonDisplay, models.Model):
     """A discussion a member started on the board; replies are comments on it."""
 
     class Status(models.TextChoices):
@@ -429,7 +431,7 @@ class ProductQuestionQuerySet(models.QuerySet):
         )
 
 
-class ProductQuestion(models.Model):
+class ProductQuestion(HeldReasonDisplay, models.Model):
     """A customer's question about a product, answered by staff or its producer."""
 
     product = models.ForeignKey(
@@ -494,7 +496,7 @@ class ProductQuestion(models.Model):
         return public_name(self.author)
 
 
-class ProductAnswer(models.Model):
+class ProductAnswer(HeldReasonDisplay, models.Model):
     """An answer to a product question, from staff, the producer or a customer."""
 
     question = models.ForeignKey(

@@ -426,7 +426,7 @@ def entries_for(rows, request=None, show_email=False) -> list[Entry]:
         entry = Entry(kind=KINDS[kind_name], item=item, posted=posted)
         entry.reports = reports.get((kind_name, pk), [])
         entry.notes = notes.get((kind_name, pk), [])
-        entry.held_reason = getattr(item, "held_reason", "")
+        entry.held_reason = item.get_held_reason_display()
         _describe(entry, targets, places, show_email)
         entries.append(entry)
     return entries

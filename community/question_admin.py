@@ -24,6 +24,7 @@ from shop_link.models import Product
 
 from . import sanitize
 from .board import plain_text
+from .held import HeldReasonPanel
 from .models import ModerationState, ProductAnswer, ProductQuestion
 from .names import public_name
 from .question_forms import ANSWER_MAX_LENGTH
@@ -247,7 +248,7 @@ class ProductQuestionViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("state"), FieldPanel("notify_asker")]),
-                    FieldPanel("held_reason"),
+                    HeldReasonPanel(),
                 ],
                 heading=_("Moderation"),
             ),

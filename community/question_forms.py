@@ -86,7 +86,7 @@ class _PostForm(forms.Form):
         if self.held:
             return {
                 "state": ModerationState.PENDING,
-                "held_reason": self.verdict.summary,
+                "held_reason": self.verdict.held_reason,
             }
         return {"state": ModerationState.PUBLISHED, "held_reason": ""}
 

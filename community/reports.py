@@ -8,14 +8,12 @@ withdrawn, a topic or question goes back to "pending", each with a
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
 
+from . import held
 from .conf import setting
 from .models import Comment, ModerationState, ProductQuestion, Report, Topic
 
 KINDS = {"comment": Comment, "topic": Topic, "question": ProductQuestion}
-
-HIDDEN_REASON = _("Hidden after several reports until a moderator looks at it.")
 
 
 class AlreadyReported(Exception):
@@ -103,7 +101,7 @@ def hide_if_reported_enough(item) -> bool:
     reporters = open_reports(item).values("user").distinct().count()
     if reporters < limit or _by_staff(item):
         return False
-    reason = str(HIDDEN_REASON)
+    reason = held.REPORTED
     if isinstance(item, Comment):
         # update(), not save(): xtd's receiver would withdraw the replies too.
         Comment.objects.filter(pk=item.pk).update(is_public=False, held_reason=reason)

@@ -18,7 +18,7 @@ Each rule has a setting in `community.conf`. The views that take posts
         form.add_error(None, verdict.reasons)  # the form keeps what was typed
     else:
         post.state = "pending" if verdict.held else "published"
-        post.held_reason = verdict.summary
+        post.held_reason = verdict.held_reason
         messages.info(request, " ".join(map(str, verdict.reasons)))
 
 Staff (`is_staff`) are not subject to the rules: the caller skips `assess` for
@@ -42,6 +42,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from . import held
 from .conf import setting
 from .sanitize import clean_input, render_text
 
@@ -56,6 +57,8 @@ class Verdict:
 
     action: str = PUBLISH
     reasons: list = field(default_factory=list)
+    # What held the post, as `community.held` codes.
+    codes: list = field(default_factory=list)
 
     @property
     def published(self) -> bool:
@@ -70,9 +73,9 @@ class Verdict:
         return self.action == REFUSE
 
     @property
-    def summary(self) -> str:
-        """The reasons in one line, short enough for a `held_reason` field."""
-        return " ".join(str(reason) for reason in self.reasons)[:200]
+    def held_reason(self) -> str:
+        """What to store in a held post's `held_reason`: the codes of its rules."""
+        return held.join(self.codes)
 
 
 def assess(
@@ -110,8 +113,9 @@ def assess(
     if refusals:
         return Verdict(REFUSE, refusals)
 
-    holds = []
+    holds, codes = [], []
     if prior_published_posts < setting("COMMUNITY_HOLD_FIRST_POSTS"):
+        codes.append(held.FIRST_POSTS)
         holds.append(
             _(
                 "Your post waits for a moderator because it is one of your first "
@@ -124,6 +128,7 @@ def assess(
             render_text(text) if rendered_html is None else rendered_html
         )
         if links > max_links:
+            codes.append(held.LINKS)
             holds.append(
                 ngettext_lazy(
                     "Your post waits for a moderator because it has more than "
@@ -135,10 +140,12 @@ def assess(
                 % {"max": max_links}
             )
     if matching_words(text, setting("COMMUNITY_HELD_WORDS")):
+        codes.append(held.HELD_WORDS)
         holds.append(
             _("Your post waits for a moderator because of some of the words it uses.")
         )
     if is_repeat(text, recent_texts):
+        codes.append(held.REPEAT)
         holds.append(
             _(
                 "Your post waits for a moderator because it repeats one you "
@@ -146,7 +153,7 @@ def assess(
             )
         )
     if holds:
-        return Verdict(HOLD, holds)
+        return Verdict(HOLD, holds, codes)
     return Verdict(PUBLISH, [])
 
 

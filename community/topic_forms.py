@@ -108,7 +108,7 @@ class TopicForm(forms.Form):
             body_html=sanitize.render_text(data["text"]),
             author=self.user,
             state=ModerationState.PENDING if held else ModerationState.PUBLISHED,
-            held_reason=self.verdict.summary if held else "",
+            held_reason=self.verdict.held_reason if held else "",
             last_activity_at=timezone.now(),
         )
         topic.products.set(data["products"])

@@ -119,7 +119,7 @@ def post_comment(request):
         return _form_page(request, form, target)
     if verdict is not None and verdict.held:
         comment.is_public = False
-        comment.held_reason = verdict.summary
+        comment.held_reason = verdict.held_reason
 
     responses = comment_will_be_posted.send(
         sender=TmpXtdComment, comment=comment, request=request

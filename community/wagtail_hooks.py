@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .board import note_reply
+from .held import HeldReasonPanel
 from .models import BoardCategory, Comment, ModerationState, Topic
 from .question_admin import ProductQuestionViewSet, UnansweredQuestionsPanel
 
@@ -87,7 +88,7 @@ class TopicViewSet(SnippetViewSet):
     panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("state")], heading=_("Status")),
         FieldRowPanel([FieldPanel("is_pinned"), FieldPanel("is_closed")]),
-        FieldPanel("held_reason"),
+        HeldReasonPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("category"),

@@ -140,6 +140,26 @@ def test_a_guest_comment_appears_only_after_the_confirmation_link(
     assert "Wie lange reift der Käse?" in client.get(post.url).content.decode()
 
 
+def test_a_held_guest_comment_says_why_when_confirmed_in_the_guests_language(
+    client, post, django_capture_on_commit_callbacks
+):
+    links = "Siehe https://a.example, https://b.example und https://c.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            POST_URL,
+            form_data(post, text=links, name="Bernd Gast", email="bernd@example.org"),
+        )
+    link = re.search(r"/comments/confirm/[^/\s]+/", mail.outbox[0].body).group(0)
+
+    confirmed = client.get(link, headers={"accept-language": "de"})
+
+    comment = Comment.objects.get()
+    assert not comment.is_public
+    assert comment.held_reason == "links"
+    html = confirmed.content.decode()
+    assert "Mehr Links, als die Regeln erlauben." in html
+
+
 def test_guests_are_refused_when_guest_comments_are_off(client, post, settings):
     settings.COMMUNITY_GUESTS_MAY_COMMENT = False
     response = client.post(
@@ -182,8 +202,19 @@ def test_the_first_post_of_a_new_member_waits_with_its_reason(client, post, sett
     assert "Your comment waits for a moderator:" in html
     assert "one of your first" in html
     assert not comment.is_public
-    assert comment.held_reason
+    assert comment.held_reason == "first-posts"
     assert "Wie lange reift" not in client.get(post.url).content.decode()
+
+
+def test_a_held_comment_tells_its_author_why_in_their_language(client, post, settings):
+    settings.COMMUNITY_HOLD_FIRST_POSTS = 1
+    client.force_login(make_member())
+
+    response = client.post(POST_URL, form_data(post), headers={"accept-language": "de"})
+
+    html = response.content.decode()
+    assert "weil er einer Ihrer ersten hier ist" in html
+    assert Comment.objects.get().held_reason == "first-posts"
 
 
 @pytest.mark.parametrize(

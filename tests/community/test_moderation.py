@@ -12,11 +12,13 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.users.models import UserProfile
 
-from community import moderation
+from community import moderation, rules
 from community.board import unique_topic_slug
 from community.models import (
     BoardCategory,
@@ -29,6 +31,7 @@ from community.models import (
     Report,
     Topic,
 )
+from community.reports import hide_if_reported_enough
 from tests.factories import (
     BlogPageFactory,
     ProductFactory,
@@ -72,7 +75,7 @@ def editor(name="Erik Editor"):
 
 def comment(target, user=None, text="Wie lange reift der Käse?", parent=None, **kw):
     """A comment saved as xtd saves one; `is_public` defaults to held."""
-    fields = {"is_public": False, "held_reason": "First post of a new member.", **kw}
+    fields = {"is_public": False, "held_reason": "first-posts", **kw}
     saved = Comment(
         content_object=target,
         site_id=1,
@@ -205,7 +208,7 @@ def test_the_pending_tab_lists_held_posts_of_every_kind_newest_first(
     assert response.status_code == 200
     assert rows(response) == [key(answer), key(question), key(held_topic), key(old)]
     html = response.content.decode()
-    assert "First post of a new member." in html
+    assert "One of the first posts of a new member." in html
     assert "Heuernte am Lindenhof" in html
 
 
@@ -596,7 +599,7 @@ def held_answer(question, author, text="Ja, durch die lange Reifung."):
         text=text,
         text_html=f"<p>{text}</p>",
         state=ModerationState.PENDING,
-        held_reason="First post of a new member.",
+        held_reason="first-posts",
     )
 
 
@@ -954,3 +957,71 @@ def test_the_demo_adds_held_reported_and_spam_posts_once(site):
     assert demo_moderator.groups.filter(name=MODERATORS).exists()
     assert demo_moderator.has_perm("community.moderate_community")
     assert not demo_moderator.is_superuser
+
+
+# Held reasons in the moderator's language
+
+
+def german(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "de"
+    profile.save()
+    return user
+
+
+def test_a_german_moderator_reads_in_german_what_was_held_in_english(
+    client, post, heike
+):
+    with translation.override("en"):
+        verdict = rules.assess(
+            "Erster Beitrag",
+            author_key=f"user:{heike.pk}",
+            client_address=None,
+            prior_published_posts=0,
+            recent_texts=[],
+        )
+    comment(post, heike, held_reason=verdict.held_reason)
+    client.force_login(german(moderator()))
+
+    html = client.get(QUEUE).content.decode()
+
+    assert "Einer der ersten Beiträge eines neuen Mitglieds." in html
+    assert "One of the first posts" not in html
+    assert "first-posts" not in html
+
+
+def test_a_post_hidden_by_reports_says_so_in_the_readers_language(
+    post, heike, settings
+):
+    settings.COMMUNITY_HIDE_AFTER_REPORTS = 2
+    target = comment(post, heike, is_public=True, held_reason="")
+    for name in ("Jana Gast", "Karl Gast"):
+        report(member(name), comment=target)
+
+    assert hide_if_reported_enough(target)
+
+    target.refresh_from_db()
+    assert target.held_reason == "reported"
+    with translation.override("de"):
+        assert target.get_held_reason_display().startswith("Nach mehreren Meldungen")
+
+
+def test_the_admin_shows_held_reasons_in_words_and_read_only(client, site, heike):
+    topic = new_topic(
+        heike, state=ModerationState.PENDING, held_reason="first-posts repeat"
+    )
+    question = new_question(heike, state=ModerationState.PENDING, held_reason="links")
+    client.force_login(moderator())
+    finder = AdminURLFinder()
+
+    topic_html = client.get(finder.get_edit_url(topic)).content.decode()
+    question_html = client.get(finder.get_edit_url(question)).content.decode()
+    inspect_html = client.get(
+        reverse("wagtailsnippets_community_topic:inspect", args=[topic.pk])
+    ).content.decode()
+
+    assert "One of the first posts of a new member." in topic_html
+    assert "More links than the rules allow." in question_html
+    for html in (topic_html, question_html):
+        assert 'name="held_reason"' not in html
+    assert "Repeats a post its author wrote a moment before." in inspect_html

@@ -94,7 +94,6 @@ def test_staff_answer_in_the_admin_mark_it_accepted_and_the_asker_is_mailed(
                 "accept_new_answer": "on",
                 "state": ModerationState.PUBLISHED,
                 "notify_asker": "on",
-                "held_reason": "",
             },
         )
 
@@ -127,7 +126,6 @@ def test_an_existing_answer_is_accepted_in_the_admin(client, shop, admin_user):
             "new_answer": "",
             "state": ModerationState.PUBLISHED,
             "notify_asker": "on",
-            "held_reason": "",
         },
     )
 
@@ -149,7 +147,6 @@ def test_answering_a_held_question_in_the_admin_is_refused_with_a_message(
             "accepted_answer": "",
             "new_answer": "Eine Antwort.",
             "state": ModerationState.PENDING,
-            "held_reason": "",
         },
     )
 
@@ -172,7 +169,6 @@ def test_a_hostile_admin_answer_gets_a_message_and_keeps_the_text(
             "accepted_answer": "",
             "new_answer": "Antwort mit \u202eTrick",
             "state": ModerationState.PUBLISHED,
-            "held_reason": "",
         },
     )
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
-from community import rules
+from community import held, rules
 from community.sanitize import render_text
 
 
@@ -26,7 +26,7 @@ def test_an_ordinary_post_is_published_without_reasons():
     verdict = assess()
     assert verdict.published
     assert verdict.reasons == []
-    assert verdict.summary == ""
+    assert verdict.held_reason == ""
 
 
 # First posts
@@ -188,7 +188,7 @@ def test_all_reasons_for_holding_are_given():
     verdict = assess(text, prior_published_posts=0, recent_texts=[text])
     assert verdict.held
     assert len(verdict.reasons) == 3
-    assert len(verdict.summary) <= 200
+    assert verdict.held_reason == "first-posts links repeat"
 
 
 # Honeypot
@@ -367,3 +367,32 @@ def _english_messages():
     """The assertions read the English messages; German is the site's default."""
     with translation.override("en"):
         yield
+
+
+# Held reasons: stored as codes, read in the reader's language
+
+
+def test_a_held_post_stores_the_codes_of_its_rules_not_sentences():
+    text = "Schaut: https://a.example https://b.example https://c.example"
+    with translation.override("en"):
+        verdict = assess(text, prior_published_posts=0)
+    assert verdict.held_reason == "first-posts links"
+
+
+def test_held_codes_read_in_the_active_language():
+    with translation.override("en"):
+        assert held.describe("first-posts links") == (
+            "One of the first posts of a new member. More links than the rules allow."
+        )
+    with translation.override("de"):
+        assert held.describe("first-posts links") == (
+            "Einer der ersten Beiträge eines neuen Mitglieds. "
+            "Mehr Links, als die Regeln erlauben."
+        )
+
+
+@pytest.mark.parametrize(
+    "written", ["", "Zu viele Links.", "links and more", "first-posts Zu viele"]
+)
+def test_a_reason_not_made_of_codes_is_shown_as_written(written):
+    assert held.describe(written) == written
