@@ -9,6 +9,7 @@ page at once, edit and delete by the author, and no client address stored.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -31,7 +32,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_comments.signals import comment_will_be_posted
-from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.conf import defaults as xtd_defaults
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from wagtail.models import Page
 
@@ -90,8 +91,17 @@ def comments_on(target):
     )
 
 
+def xtd_setting(name: str):
+    """An xtd setting read from the project's settings on every call, like ours.
+
+    xtd's own settings object copies the settings once, when first used, and
+    so misses changes made later (tests, `override_settings`)."""
+    return getattr(settings, name, getattr(xtd_defaults, name))
+
+
 def max_level() -> int:
-    return xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+    """How deep replies nest: a reply to a comment at this level is refused."""
+    return xtd_setting("COMMENTS_XTD_MAX_THREAD_LEVEL")
 
 
 def check_parent(target, parent_id: int) -> Comment:

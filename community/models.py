@@ -88,7 +88,7 @@ class Comment(HeldReasonDisplay, XtdComment):
         editable=False,
         help_text=_(
             "A keyed hash of the sender's address, kept for a few days for abuse "
-            "handling when the site is set to; never the address itself."
+            "handling if the site is set to keep one; never the address itself."
         ),
     )
     rejected_at = models.DateTimeField(

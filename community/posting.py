@@ -11,7 +11,6 @@ stores the comment and notifies the same way; xtd never mails anyone.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -20,11 +19,10 @@ from django.utils.translation import gettext as _
 from django_comments.signals import comment_was_posted
 from django_comments_xtd import signals as xtd_signals
 from django_comments_xtd import signed
-from django_comments_xtd.conf import defaults as xtd_defaults
 from django_comments_xtd.models import TmpXtdComment
 
 from . import mail, notifications
-from .comments import check_parent, discussion_open
+from .comments import check_parent, discussion_open, xtd_setting
 from .conf import setting
 from .models import Comment, Topic
 
@@ -37,14 +35,6 @@ def install() -> None:
     comment_was_posted.connect(
         on_comment_posted, sender=TmpXtdComment, dispatch_uid="theke_comment_posted"
     )
-
-
-def xtd_setting(name: str):
-    """An xtd setting read from the project's settings on every call, like ours.
-
-    xtd's own settings object copies the settings once, when first used, and
-    so misses changes made later (tests, `override_settings`)."""
-    return getattr(settings, name, getattr(xtd_defaults, name))
 
 
 def guests_confirm() -> bool:

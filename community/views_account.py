@@ -59,7 +59,7 @@ def unfollow(request):
         notifications.unfollow(request.user, target)
         messages.success(
             request,
-            _("You will get no more e-mails about “%(title)s”.")
+            _("You will get no more e-mails about the discussion “%(title)s”.")
             % {"title": notifications.title_of(target)},
         )
     return redirect(reverse("account_profile") + "#following")

@@ -88,7 +88,7 @@ class ModerationQueueView(BaseListingView):
         SelectColumn("select", label=_("Select")),
         EntryColumn("post", _cell("post"), label=pgettext_lazy("a post", "Post")),
         EntryColumn("author", _cell("author"), label=_("Author")),
-        EntryColumn("target", _cell("target"), label=_("Posted on")),
+        EntryColumn("target", _cell("target"), label=_("Where")),
         EntryColumn("why", _cell("why"), label=_("Why it is here")),
         EntryColumn("status", _cell("status"), label=_("Status")),
         EntryColumn("actions", _cell("actions"), label=_("Actions")),

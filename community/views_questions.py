@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from shop_link.models import Product
@@ -153,6 +154,7 @@ def similar(request):
                 "same_product": product is not None
                 and entry.question.product_id == product.pk,
                 "answers": entry.question.answer_count,
+                "meta": _similar_meta(entry.question, product),
                 "shared": entry.shared,
             }
             for entry in found
@@ -161,6 +163,20 @@ def similar(request):
     response = JsonResponse({"questions": questions})
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _similar_meta(question, product) -> str:
+    """The line under a similar question, in the words the page itself uses."""
+    count = question.answer_count
+    parts = [
+        ngettext("%(counter)s answer", "%(counter)s answers", count)
+        % {"counter": count}
+        if count
+        else _("Not answered yet")
+    ]
+    if product is None or question.product_id != product.pk:
+        parts.append(_("about %(name)s") % {"name": question.product.title})
+    return " · ".join(parts)
 
 
 def _question_or_404(request, pk):

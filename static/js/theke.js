@@ -74,25 +74,6 @@
   // While a member types a product question, published questions that look
   // alike are offered, so a question is asked once and found again. Without
   // this file the same check runs when the question is sent.
-  function similarMeta(box, question) {
-    var parts = [];
-    if (question.answers === 1) {
-      parts.push(box.getAttribute("data-answers-one"));
-    } else if (question.answers > 1) {
-      parts.push(
-        box.getAttribute("data-answers-many").replace("%(count)s", question.answers)
-      );
-    } else {
-      parts.push(box.getAttribute("data-unanswered"));
-    }
-    if (!question.same_product) {
-      parts.push(
-        box.getAttribute("data-other-product").replace("%(product)s", question.product)
-      );
-    }
-    return parts.join(" · ");
-  }
-
   function showSimilar(box, questions) {
     if (!questions.length) {
       box.hidden = true;
@@ -114,7 +95,8 @@
       link.textContent = question.text;
       var meta = document.createElement("p");
       meta.className = "similar-questions__meta";
-      meta.textContent = similarMeta(box, question);
+      // The server words the line in the page's language, plurals and all.
+      meta.textContent = question.meta;
       item.append(link, meta);
       list.append(item);
     });

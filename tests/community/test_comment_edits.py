@@ -276,6 +276,25 @@ def test_a_confirmed_reply_to_a_deleted_parent_is_refused(
     assert not Comment.objects.exists()
 
 
+def test_a_confirmed_reply_nested_deeper_than_now_allowed_is_refused(
+    client, post, settings, django_capture_on_commit_callbacks
+):
+    root = add_comment(post, make_member(), "Frage")
+    parent = add_comment(post, make_member("Olaf Brandt"), "Antwort", parent=root)
+    link = guest_link(
+        client, post, django_capture_on_commit_callbacks, reply_to=parent.pk
+    )
+    settings.COMMENTS_XTD_MAX_THREAD_LEVEL = parent.level
+
+    response = client.get(link)
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "This thread is nested as deep as it goes; reply further up." in html
+    assert "Your comment was not published." in html
+    assert set(Comment.objects.all()) == {root, parent}
+
+
 def test_a_confirmation_link_expires(
     client, post, settings, monkeypatch, django_capture_on_commit_callbacks
 ):

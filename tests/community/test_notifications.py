@@ -657,7 +657,7 @@ def test_the_profile_lists_followed_discussions_and_unfollows_one(
     )
 
     html = response.content.decode()
-    assert "You will get no more e-mails about “Heuernte am Lindenhof”." in html
+    assert "no more e-mails about the discussion “Heuernte am Lindenhof”." in html
     assert html.count('class="following-list__item"') == 1
     post_as(client, member("Bernd Kurz"), post, django_capture_on_commit_callbacks)
     assert mail.outbox == []

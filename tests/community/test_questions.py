@@ -373,10 +373,26 @@ def test_the_similar_endpoint_returns_published_questions_as_json(client, shop):
             "product": "Heumilch-Bergkäse",
             "same_product": True,
             "answers": 1,
+            "meta": "1 answer",
             "shared": ["kaese", "laktosefrei"],
         }
     ]
     assert client.get("/questions/similar/", {"q": "und"}).json() == {"questions": []}
+
+
+def test_the_similar_endpoint_words_its_line_in_the_readers_language(client, shop):
+    jana = member()
+    other = ProductFactory(title="Wiesenkäse")
+    earlier = ask(other, jana, "Ist der Käse laktosefrei?")
+    for name in ("Greta Lindner", "Olaf Brandt"):
+        answer(earlier, member(name, is_staff=True))
+    ask(shop["cheese"], jana, "Wie laktosefrei ist der Käse?")
+    query = {"q": "kaese laktosefrei", "product": shop["cheese"].pk}
+
+    german = client.get("/questions/similar/", query, headers={"accept-language": "de"})
+
+    lines = [question["meta"] for question in german.json()["questions"]]
+    assert lines == ["Noch nicht beantwortet", "2 Antworten · zu Wiesenkäse"]
 
 
 def test_the_similar_endpoint_is_rate_limited_per_address(client, shop, settings):
