@@ -10,7 +10,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,6 +31,11 @@ def refused(request, message, status=400):
     return render(
         request, "community/comment_refused.html", {"message": message}, status=status
     )
+
+
+def wants_json(request) -> bool:
+    """Whether the page's script asked for JSON instead of a page to go to."""
+    return "application/json" in request.headers.get("Accept", "")
 
 
 def _target_from(data):
@@ -137,7 +142,7 @@ def post_comment(request):
         )
     saved = comment.xtd_comment
     if saved is None:  # the same post twice: xtd keeps the first
-        return HttpResponseRedirect(logic.target_url(target, request))
+        return _posted(request, logic.target_url(target, request) + "#discussion")
     if not comment.is_public:
         return render(
             request,
@@ -148,7 +153,16 @@ def post_comment(request):
                 "comment": saved,
             },
         )
-    return HttpResponseRedirect(comment_url(saved, request))
+    return _posted(request, comment_url(saved, request))
+
+
+def _posted(request, url):
+    """Where the reader sees the comment: a redirect, or for the page's script
+    (which asks for JSON) the address, so it can show the discussion anew in
+    place. Every other answer is the same page with or without the script."""
+    if wants_json(request):
+        return JsonResponse({"url": url})
+    return HttpResponseRedirect(url)
 
 
 def confirm(request, key):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from . import reactions
 from .models import Comment
-from .views_comments import comment_url, refused
+from .views_comments import comment_url, refused, wants_json
 
 
 def safe_next(request, fallback: str) -> str:
@@ -21,10 +21,6 @@ def safe_next(request, fallback: str) -> str:
     ):
         return target
     return fallback
-
-
-def wants_json(request) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
 
 
 @require_POST

@@ -1,29 +1,41 @@
-// Theke discussions: "Reply" opens the comment form right under the comment.
-// Without this file the link reloads the page with the form set to reply.
+// Theke discussions: "Reply" opens the comment form right under the comment,
+// and sending a comment shows the discussion anew without leaving the page.
+// Without this file the link reloads the page with the form set to reply, and
+// the form posts and comes back at the comment.
 (function () {
   "use strict";
+
+  var parser = new DOMParser();
 
   function setUp(section) {
     var box = section.querySelector("[data-comment-form]");
     var form = box && box.querySelector("form");
-    var field = form && form.querySelector("input[name=reply_to]");
-    if (!field) {
+    if (!form || !form.querySelector("input[name=reply_to]")) {
       return;
     }
     var home = document.createComment("comment form");
     box.parentNode.insertBefore(home, box);
     var title = box.querySelector(".comment-form__title");
-    var submit = form.querySelector("button[type=submit]");
     var replying = box.querySelector(".comment-form__replying");
     var cancel = document.createElement("button");
     cancel.type = "button";
     cancel.className = "button button--quiet comment-form__cancel";
     cancel.textContent = box.getAttribute("data-cancel-label");
-    cancel.hidden = true;
-    submit.parentNode.appendChild(cancel);
+    var notice = document.createElement("div");
+    notice.className = "comment-form__notice";
+    notice.tabIndex = -1;
+    notice.hidden = true;
+    form.parentNode.insertBefore(notice, form);
 
-    function show(parentId, article) {
-      field.value = parentId || "0";
+    function field() {
+      return form.querySelector("input[name=reply_to]");
+    }
+
+    // Labels and the cancel button follow the reply_to field; called again
+    // whenever the form's insides come back from the server.
+    function label() {
+      var parentId = field().value !== "0" ? field().value : "";
+      var submit = form.querySelector("button[type=submit]");
       if (title) {
         title.textContent = box.getAttribute(
           parentId ? "data-reply-title" : "data-comment-title"
@@ -32,10 +44,16 @@
       submit.textContent = box.getAttribute(
         parentId ? "data-reply-label" : "data-comment-label"
       );
+      cancel.hidden = !parentId;
+      submit.parentNode.appendChild(cancel);
+    }
+
+    function show(parentId, article) {
+      field().value = parentId || "0";
       if (replying) {
         replying.hidden = true;
       }
-      cancel.hidden = !parentId;
+      label();
       if (article) {
         article.parentNode.insertBefore(box, article.nextSibling);
       } else {
@@ -48,6 +66,119 @@
       }
     }
 
+    function say(text, urgent) {
+      notice.replaceChildren();
+      text.forEach(function (line) {
+        var paragraph = document.createElement("p");
+        paragraph.textContent = line;
+        notice.appendChild(paragraph);
+      });
+      notice.setAttribute("role", urgent ? "alert" : "status");
+      notice.classList.toggle("comment-form__notice--problem", urgent);
+      notice.hidden = false;
+      notice.focus();
+    }
+
+    function done(busy) {
+      form.removeAttribute("aria-busy");
+      form.querySelector("button[type=submit]").disabled = busy;
+    }
+
+    // The comment is public: the discussion is read again at its address and
+    // replaces this one, with the new comment in view.
+    function showPosted(url) {
+      return fetch(url.split("#")[0], { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(String(response.status));
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          var fresh = parser
+            .parseFromString(html, "text/html")
+            .querySelector("[data-discussion]");
+          if (!fresh) {
+            throw new Error("no discussion");
+          }
+          section.replaceWith(fresh);
+          setUp(fresh);
+          history.replaceState(history.state, "", url);
+          var anchor = url.split("#")[1];
+          var posted = anchor && document.getElementById(anchor);
+          if (posted) {
+            // :target does not follow replaceState, so the class marks it.
+            posted.classList.add("comment--just-posted");
+            var article = posted.querySelector("article") || posted;
+            article.tabIndex = -1;
+            article.focus();
+            article.scrollIntoView({ block: "center" });
+          }
+        });
+    }
+
+    // Anything else comes back as the page the form would have shown: the
+    // form with its errors (and what was typed), or a message.
+    function showAnswer(response, html) {
+      var page = parser.parseFromString(html, "text/html");
+      var message = page.querySelector(".comment-message");
+      var returned = message && message.querySelector("form");
+      if (returned) {
+        form.replaceChildren.apply(form, Array.from(returned.childNodes));
+        label();
+        notice.hidden = true;
+        var problem = form.querySelector("[aria-invalid=true]");
+        (problem || form.querySelector("textarea")).focus();
+        return;
+      }
+      if (!message) {
+        throw new Error("unexpected answer");
+      }
+      var lines = [message.querySelector("h1")]
+        .concat(Array.from(message.querySelectorAll(".comment-message__text")))
+        .filter(Boolean)
+        .map(function (node) {
+          return node.textContent.trim();
+        });
+      if (response.ok) {
+        // Held for a moderator, or waiting for a guest's confirmation: kept
+        // on the server, so the form is cleared for the next one.
+        form.querySelector("textarea").value = "";
+        show("", null);
+      }
+      say(lines, !response.ok);
+    }
+
+    function send() {
+      form.setAttribute("aria-busy", "true");
+      form.querySelector("button[type=submit]").disabled = true;
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { Accept: "application/json, text/html;q=0.9" },
+      })
+        .then(function (response) {
+          var type = response.headers.get("Content-Type") || "";
+          if (response.ok && type.indexOf("application/json") === 0) {
+            return response.json().then(function (answer) {
+              return showPosted(answer.url).catch(function () {
+                window.location.assign(answer.url);
+              });
+            });
+          }
+          return response.text().then(function (html) {
+            showAnswer(response, html);
+          });
+        })
+        .catch(function () {
+          say([box.getAttribute("data-failed-label")], true);
+        })
+        .then(function () {
+          done(false);
+        });
+    }
+
     section.addEventListener("click", function (event) {
       var link = event.target.closest(".comment__actions a[href*='reply_to=']");
       if (!link || !section.contains(link)) {
@@ -58,12 +189,24 @@
         return;
       }
       event.preventDefault();
+      notice.hidden = true;
       show(parentId, link.closest("article"));
     });
     cancel.addEventListener("click", function () {
       show("", null);
       form.querySelector("textarea").focus();
     });
+    form.addEventListener("submit", function (event) {
+      if (!window.fetch) {
+        return;
+      }
+      event.preventDefault();
+      if (!form.getAttribute("aria-busy")) {
+        send();
+      }
+    });
+    cancel.hidden = true;
+    form.querySelector("button[type=submit]").parentNode.appendChild(cancel);
   }
 
   function start() {

@@ -78,7 +78,7 @@ def test_a_moderator_approves_a_held_first_post_and_marks_another_as_spam(
     page.goto(live_server.url + post.url)
     page.fill("#comment-form textarea[name=comment]", "Wann ist das Heu eingefahren?")
     page.locator("#comment-form button[type=submit]").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(
+    expect(page.locator("#comment-form .comment-form__notice")).to_contain_text(
         "Your comment waits for a moderator"
     )
     held = Comment.objects.get(comment="Wann ist das Heu eingefahren?")

@@ -1,4 +1,5 @@
-"""With JavaScript, "Reply" opens the comment form under the comment, no reload."""
+"""With JavaScript, "Reply" opens the form under the comment and sending a comment
+shows the discussion anew in place: no reload, nothing typed is lost."""
 
 import re
 
@@ -73,6 +74,15 @@ def test_reply_opens_the_form_under_the_comment_and_posts_a_reply(
     assert reply.parent_id == first.pk
     assert reply.level == 1
     assert page.locator(f"#c{first.pk} #c{reply.pk}").is_visible()
+    assert page.evaluate("window.stayedOnPage") is True
+    assert page.url.endswith(f"#c{reply.pk}")
+    assert page.evaluate("document.activeElement.closest('li').id") == f"c{reply.pk}"
+    assert page.locator(".discussion__count").inner_text() == "(2)"
+    # The discussion shown anew works as the first one did.
+    page.locator(f"#c{reply.pk} .comment__actions a").first.click()
+    assert page.locator("#comment-form").evaluate("(box) => box.closest('li').id") == (
+        f"c{reply.pk}"
+    )
 
 
 def test_cancel_puts_the_form_back_for_a_new_comment(live_server, page, discussion):
@@ -93,3 +103,69 @@ def test_cancel_puts_the_form_back_for_a_new_comment(live_server, page, discussi
     page.locator("#comment-form button[type=submit]").click()
     page.wait_for_url(re.compile(r"#c\d+$"))
     assert Comment.objects.get(comment="Freue mich aufs Hoffest.").level == 0
+
+
+def test_a_refused_comment_comes_back_in_place_with_its_text(
+    live_server, page, discussion
+):
+    post, __ = discussion
+    member("Matthias Krüger", "matthias@example.org")
+    log_in(page, live_server, "matthias@example.org")
+    page.goto(live_server.url + post.url)
+    page.evaluate("window.stayedOnPage = true")
+    too_long = "Heu " * 1300
+
+    page.fill("#comment-form textarea[name=comment]", too_long)
+    page.locator("#comment-form button[type=submit]").click()
+
+    error = page.locator("#comment-form .form-field__errors")
+    error.wait_for()
+    assert "too long" in error.inner_text()
+    assert page.evaluate("window.stayedOnPage") is True
+    assert page.locator("#comment-form textarea[name=comment]").input_value() == (
+        too_long
+    )
+    assert page.evaluate("document.activeElement.name") == "comment"
+    assert Comment.objects.count() == 1
+
+
+def test_a_held_comment_says_so_in_place_and_clears_the_form(
+    live_server, page, discussion, settings
+):
+    settings.COMMUNITY_HOLD_FIRST_POSTS = 1
+    post, __ = discussion
+    member("Matthias Krüger", "matthias@example.org")
+    log_in(page, live_server, "matthias@example.org")
+    page.goto(live_server.url + post.url)
+    page.evaluate("window.stayedOnPage = true")
+
+    page.fill("#comment-form textarea[name=comment]", "Gibt es Heumilch?")
+    page.locator("#comment-form button[type=submit]").click()
+
+    notice = page.locator("#comment-form .comment-form__notice[role=status]")
+    notice.wait_for()
+    assert "Your comment waits for a moderator" in notice.inner_text()
+    assert page.evaluate("window.stayedOnPage") is True
+    assert page.locator("#comment-form textarea[name=comment]").input_value() == ""
+    held = Comment.objects.get(comment="Gibt es Heumilch?")
+    assert not held.is_public
+
+
+def test_a_lost_connection_keeps_what_was_typed(live_server, page, discussion):
+    post, __ = discussion
+    member("Matthias Krüger", "matthias@example.org")
+    log_in(page, live_server, "matthias@example.org")
+    page.goto(live_server.url + post.url)
+    page.route("**/comments/post/", lambda route: route.abort())
+
+    page.fill("#comment-form textarea[name=comment]", "Bis Samstag!")
+    page.locator("#comment-form button[type=submit]").click()
+
+    notice = page.locator("#comment-form .comment-form__notice[role=alert]")
+    notice.wait_for()
+    assert "could not be sent" in notice.inner_text()
+    assert page.locator("#comment-form textarea[name=comment]").input_value() == (
+        "Bis Samstag!"
+    )
+    assert page.locator("#comment-form button[type=submit]").is_enabled()
+    assert Comment.objects.count() == 1

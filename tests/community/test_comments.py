@@ -113,6 +113,36 @@ def test_a_member_sees_no_name_or_email_fields(client, post):
     assert "anna@example.org" not in html
 
 
+def test_the_pages_script_gets_the_new_comments_address_as_json(client, post):
+    client.force_login(make_member())
+
+    response = client.post(
+        POST_URL,
+        form_data(post, text="Schön!"),
+        headers={"accept": "application/json, text/html;q=0.9"},
+    )
+
+    comment = Comment.objects.get()
+    assert response.status_code == 200
+    assert response.json() == {"url": f"{post.url}#c{comment.pk}"}
+
+
+def test_the_pages_script_gets_the_same_page_as_without_it_when_not_published(
+    client, post
+):
+    client.force_login(make_member())
+
+    response = client.post(
+        POST_URL,
+        form_data(post, text="x" * 5001),
+        headers={"accept": "application/json, text/html;q=0.9"},
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "Please check your comment" in response.content.decode()
+
+
 def test_a_guest_comment_appears_only_after_the_confirmation_link(
     client, post, django_capture_on_commit_callbacks
 ):
