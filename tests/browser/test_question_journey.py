@@ -9,7 +9,8 @@ from django.core import mail
 from community.models import ProductQuestion
 from tests.browser.accessibility import describe, violations
 from tests.browser.conftest import WIDTHS
-from tests.community.question_builders import answer, ask, build_shop, member
+from tests.community.people import member
+from tests.community.question_builders import answer, ask, build_shop
 
 pytestmark = [
     pytest.mark.browser,

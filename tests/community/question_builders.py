@@ -3,9 +3,7 @@
 import json
 import re
 
-from django.contrib.auth import get_user_model
-
-from community.models import CommunityIndexPage, ProductAnswer, ProductQuestion, Profile
+from community.models import CommunityIndexPage, ProductAnswer, ProductQuestion
 from tests.factories import (
     ProducerPageFactory,
     ProductFactory,
@@ -32,15 +30,6 @@ def build_shop():
         "producer": producer,
         "cheese": cheese,
     }
-
-
-def member(name="Jana Petersen", email=None, **user_fields):
-    email = email or f"{name.split()[0].lower()}@example.org"
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password="secret-enough-1", **user_fields
-    )
-    Profile.objects.update_or_create(user=user, defaults={"display_name": name})
-    return user
 
 
 def ask(product, author, text="Ist der Käse laktosefrei?", **fields):

@@ -27,6 +27,7 @@ from community.models import (
 )
 from home.demo import DemoRun
 from home.models import HomePage
+from tests.community.people import member
 from tests.factories import ProductFactory, build_site, publish
 
 pytestmark = pytest.mark.django_db
@@ -44,15 +45,6 @@ def build_board(home=None):
     board = CommunityIndexPage(title="Gemeinschaft", slug="community")
     home.add_child(instance=board)
     return publish(board)
-
-
-def member(name="Jana Petersen", email=None):
-    email = email or f"{name.split()[0].lower()}@example.org"
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password="secret-enough-1"
-    )
-    Profile.objects.update_or_create(user=user, defaults={"display_name": name})
-    return user
 
 
 def category(name="Rezepte", slug=None, order=0):

@@ -32,6 +32,7 @@ from community.models import (
     Topic,
 )
 from community.reports import hide_if_reported_enough
+from tests.community.people import member
 from tests.factories import (
     BlogPageFactory,
     ProductFactory,
@@ -50,15 +51,6 @@ MODERATORS = "Community moderators"
 def _english(settings):
     settings.LANGUAGE_CODE = "en"
     settings.WAGTAIL_I18N_ENABLED = False
-
-
-def member(name="Heike Brandt", email=None, **extra):
-    email = email or f"{name.split()[0].lower()}@example.org"
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password="secret-enough-1", **extra
-    )
-    Profile.objects.update_or_create(user=user, defaults={"display_name": name})
-    return user
 
 
 def moderator(name="Mona Moderatorin"):
@@ -113,7 +105,7 @@ def post(site):
 
 @pytest.fixture
 def heike():
-    return member()
+    return member("Heike Brandt")
 
 
 @pytest.fixture
@@ -555,7 +547,11 @@ def test_a_topic_rejected_and_approved_again_moves_up_only_the_first_time(
 
 def test_a_held_topic_published_in_its_admin_moves_up_once():
     earlier = timezone.now() - datetime.timedelta(days=5)
-    held = new_topic(member(), state=ModerationState.PENDING, last_activity_at=earlier)
+    held = new_topic(
+        member("Heike Brandt"),
+        state=ModerationState.PENDING,
+        last_activity_at=earlier,
+    )
 
     held.state = ModerationState.PUBLISHED
     held.save()

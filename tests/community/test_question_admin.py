@@ -6,7 +6,8 @@ from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from community.models import ModerationState, ProductAnswer, ProductQuestion
-from tests.community.question_builders import answer, ask, build_shop, member
+from tests.community.people import member
+from tests.community.question_builders import answer, ask, build_shop
 
 pytestmark = pytest.mark.django_db
 

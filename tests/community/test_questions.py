@@ -14,12 +14,12 @@ from community.models import (
 )
 from community.questions import is_similar, key_words, similar_questions
 from shop_link.models import Availability
+from tests.community.people import member
 from tests.community.question_builders import (
     answer,
     ask,
     build_shop,
     json_ld_of,
-    member,
     product_url,
     question_url,
 )
