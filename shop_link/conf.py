@@ -36,6 +36,13 @@ SHOP_LINK_FEED_TIMEOUT = 30
 # another file of the server. The demo's own feeds are always allowed.
 SHOP_LINK_FEED_FOLDERS = ["feeds"]
 
+# Whether feeds and pictures may be fetched from addresses in private or local
+# networks (127.0.0.1, 10.x, 192.168.x, link-local, …). Off, a link in a feed
+# cannot make the server talk to services inside its own network; turn it on
+# only where the shop's feeds or pictures are served from that network, or
+# where downloads go through a proxy in it.
+SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = False
+
 # Largest feed read from a URL or a file, in bytes.
 SHOP_LINK_FEED_MAX_BYTES = 200 * 1024 * 1024
 

@@ -39,6 +39,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from . import net
 from .conf import setting
 from .models import FeedImage, Product
 
@@ -258,7 +259,7 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 def _download(url: str, max_bytes: int) -> tuple[bytes, str]:
     timeout = setting("SHOP_LINK_IMAGE_TIMEOUT")
-    opener = urllib.request.build_opener(_WebOnlyRedirects)
+    opener = net.build_opener(_WebOnlyRedirects)
     started = time.monotonic()
     try:
         request = urllib.request.Request(  # noqa: S310 - resolve() allows http(s) only

@@ -53,6 +53,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from . import net
 from .conf import setting
 from .items import FeedError, FeedItem, RejectedItem, UnchangedItem
 from .models import Availability, BrandProducer, Product, ProductSource, SyncRun
@@ -395,7 +396,7 @@ def _download(url: str) -> Iterator[tuple[BinaryIO, str]]:
     """The feed at `url` in a temporary file, and the address it came from."""
     timeout = setting("SHOP_LINK_FEED_TIMEOUT")
     max_bytes = setting("SHOP_LINK_FEED_MAX_BYTES")
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    opener = net.build_opener(_HttpOnlyRedirects)
     request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
         url, headers={"User-Agent": "Theke product sync", "Accept": "*/*"}
     )

@@ -17,6 +17,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 TEST_PROCESS = os.environ.get("PYTEST_XDIST_WORKER", "main")
 MEDIA_ROOT = BASE_DIR / "media" / "test" / TEST_PROCESS  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests serve feeds and pictures from 127.0.0.1; the check that keeps downloads
+# on the public internet is tested with this turned off.
+SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = True
 # Feeds in tests are fixtures of the suite or files written to temporary folders.
 SHOP_LINK_FEED_FOLDERS = [BASE_DIR / "tests", tempfile.gettempdir()]  # noqa: F405
 # Static files come from the finders, as in development: no collectstatic before

@@ -1,0 +1,136 @@
+"""Feeds and pictures are fetched from the public internet only, unless allowed."""
+
+import threading
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.utils import timezone, translation
+
+from shop_link.images import attach_images
+from shop_link.models import Product, ProductSource, SyncRun
+from shop_link.net import is_public
+from shop_link.sync import sync_source
+
+pytestmark = pytest.mark.django_db
+
+FEED = Path(__file__).parent / "fixtures" / "sync" / "hofladen.xml"
+
+
+class InnerService(BaseHTTPRequestHandler):
+    """Stands for a service inside the shop's network; counts who asks."""
+
+    hits = []
+
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        self.hits.append(self.path)
+        body = FEED.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+@pytest.fixture
+def inner_service():
+    InnerService.hits = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), InnerService)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _public_only(settings):
+    settings.SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = False
+    with translation.override("en"):
+        yield
+
+
+def source(location=""):
+    return ProductSource.objects.create(
+        name="Hofladen", format="merchant-xml", location=location, shop_name="Hofladen"
+    )
+
+
+def product_with_picture(link):
+    now = timezone.now()
+    return Product.objects.create(
+        source=source(),
+        external_id="A1",
+        title="Bergkäse",
+        slug="bergkaese",
+        link="https://hofladen.example/p/A1",
+        image_link=link,
+        price=Decimal("3.20"),
+        currency="EUR",
+        content_hash="A1",
+        last_seen_at=now,
+        synced_at=now,
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.216.34", True),
+        ("2a00:1450:4001:80b::200e", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.9", False),
+        ("192.168.178.1", False),
+        ("169.254.169.254", False),
+        ("100.64.0.1", False),
+        ("0.0.0.0", False),  # noqa: S104 - an address to judge, not one to bind
+        ("::1", False),
+        ("fe80::1%eth0", False),
+        ("fd00::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("224.0.0.1", False),
+    ],
+)
+def test_only_public_internet_addresses_count_as_public(address, public):
+    assert is_public(address) is public
+
+
+def test_a_feed_on_a_private_address_is_refused_before_anything_is_sent(
+    inner_service,
+):
+    run = sync_source(source(f"{inner_service}/feed.xml"), fetch_images=False)
+
+    assert run.status == SyncRun.Status.FAILED
+    assert "is an address in a private or local network (127.0.0.1)" in run.message
+    assert "only from the public internet" in run.message
+    assert InnerService.hits == []
+    assert not Product.objects.exists()
+
+
+def test_a_picture_on_a_private_address_is_refused_before_anything_is_sent(
+    inner_service,
+):
+    product = product_with_picture(f"{inner_service}/bild.jpg")
+
+    problems = attach_images([product])
+
+    (problem,) = problems
+    assert "private or local network (127.0.0.1)" in problem["reason"]
+    assert InnerService.hits == []
+    product.refresh_from_db()
+    assert product.image is None
+
+
+def test_a_site_may_allow_its_own_network(inner_service, settings):
+    settings.SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = True
+
+    run = sync_source(source(f"{inner_service}/feed.xml"), fetch_images=False)
+
+    assert run.status == SyncRun.Status.SUCCEEDED
+    assert InnerService.hits == ["/feed.xml"]
