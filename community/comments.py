@@ -36,6 +36,7 @@ from django_comments_xtd.conf import defaults as xtd_defaults
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from wagtail.models import Page
 
+from .clients import client_address
 from .conf import setting
 from .models import Comment, Topic
 from .names import public_name, team_author
@@ -169,7 +170,7 @@ def _assess(request, text, rendered_html, guest_email="", editing=None):
     return rules.assess(
         text,
         author_key=author_key,
-        client_address=request.META.get("REMOTE_ADDR"),
+        client_address=client_address(request),
         prior_published_posts=prior,
         recent_texts=list(recent.values_list("comment", flat=True)),
         rendered_html=rendered_html,
@@ -185,7 +186,7 @@ def address_hash(request) -> str:
     by trying all addresses without the key. `purge_address_hashes` blanks it
     after COMMUNITY_KEEP_ADDRESS_HASH_DAYS.
     """
-    address = request.META.get("REMOTE_ADDR") if request is not None else None
+    address = client_address(request)
     if setting("COMMUNITY_KEEP_ADDRESS_HASH_DAYS") <= 0 or not address:
         return ""
     return salted_hmac(

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import rules, sanitize
+from .clients import client_address
 from .conf import setting
 from .models import ModerationState, ProductAnswer, ProductQuestion
 from .topic_forms import published_posts
@@ -67,9 +68,7 @@ class _PostForm(forms.Form):
         self.verdict = rules.assess(
             self.cleaned_data["text"],
             author_key=f"user:{self.user.pk}",
-            client_address=self.request.META.get("REMOTE_ADDR")
-            if self.request
-            else None,
+            client_address=client_address(self.request) if self.request else None,
             prior_published_posts=prior,
             recent_texts=recent,
         )

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
+from .clients import client_address
 from .models import Reaction
 from .reports import discussion_visible
 
@@ -89,7 +90,7 @@ def within_rate_limit(request) -> bool:
     COMMUNITY_REACTION_RATE_LIMIT. Giving and taking back both count."""
     return rules.check_rate_limit(
         f"user:{request.user.pk}",
-        request.META.get("REMOTE_ADDR"),
+        client_address(request),
         setting_name="COMMUNITY_REACTION_RATE_LIMIT",
         scope="reaction",
     )

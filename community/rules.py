@@ -10,7 +10,7 @@ Each rule has a setting in `community.conf`. The views that take posts
     verdict = rules.assess(
         form.cleaned_data["body"],
         author_key=f"user:{request.user.pk}",  # or f"guest:{email}"
-        client_address=request.META.get("REMOTE_ADDR"),
+        client_address=client_address(request),  # community.clients
         prior_published_posts=published_count,  # the member's published posts
         recent_texts=texts_since(rules.repeat_window_start()),
     )
@@ -22,9 +22,9 @@ Each rule has a setting in `community.conf`. The views that take posts
         messages.info(request, " ".join(map(str, verdict.reasons)))
 
 Staff (`is_staff`) are not subject to the rules: the caller skips `assess` for
-them. The client address is the caller's to determine (behind a proxy, not
-REMOTE_ADDR); here it is only ever hashed into a cache key, and nothing here
-stores it. `assess` counts every submission against the rate limits, refused
+them. The client address comes from `community.clients.client_address`, which
+knows about proxies; here it is only ever hashed into a cache key, and nothing
+here stores it. `assess` counts every submission against the rate limits, refused
 ones too, so call it once per submission and only after the form is valid.
 """
 

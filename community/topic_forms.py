@@ -9,6 +9,7 @@ from shop_link.models import Product
 
 from . import rules, sanitize
 from .board import unique_topic_slug
+from .clients import client_address
 from .conf import setting
 from .models import BoardCategory, Comment, ModerationState, Topic
 
@@ -81,9 +82,7 @@ class TopicForm(forms.Form):
         self.verdict = rules.assess(
             text,
             author_key=f"user:{self.user.pk}",
-            client_address=self.request.META.get("REMOTE_ADDR")
-            if self.request
-            else None,
+            client_address=client_address(self.request) if self.request else None,
             prior_published_posts=published_posts(self.user),
             recent_texts=recent_texts(self.user, rules.repeat_window_start()),
         )

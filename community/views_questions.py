@@ -15,6 +15,7 @@ from shop_link.models import Product
 from . import questions as logic
 from . import rules
 from .board import plain_text
+from .clients import client_address
 from .conf import setting
 from .models import ModerationState, ProductAnswer, ProductQuestion
 from .notifications import remember_language
@@ -114,7 +115,7 @@ def similar(request):
     client address, and its answer is kept briefly for the same product and
     key words.
     """
-    address = request.META.get("REMOTE_ADDR")
+    address = client_address(request)
     member = (
         f"user:{request.user.pk}"
         if request.user.is_authenticated

@@ -255,6 +255,12 @@ ACCOUNT_USER_DISPLAY = "community.accounts.user_display"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_REDIRECT_URL = "account_profile"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+# Behind a reverse proxy or load balancer every request comes from the proxy's
+# address. For the limits per client address (accounts and community alike) to
+# tell customers apart, name the header the proxy sets to the client's address
+# (e.g. X-Real-IP), or say how many proxies of yours add to X-Forwarded-For.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Limits per client address and per account, counted in the shared cache.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
