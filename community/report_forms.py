@@ -1,18 +1,11 @@
 """The form a member flags a comment, topic or question with."""
 
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .conf import setting
 from .models import Report
 from .sanitize import check_text
-
-# A note is read by moderators as plain text; markup in it is refused, not
-# silently shown, so the member learns why.
-_MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:", re.IGNORECASE)
 
 
 class ReportForm(forms.Form):
@@ -39,15 +32,6 @@ class ReportForm(forms.Form):
         ) % {"length": setting("COMMUNITY_REPORT_NOTE_MAX_LENGTH")}
 
     def clean_note(self):
-        note = check_text(
+        return check_text(
             self.cleaned_data["note"], setting("COMMUNITY_REPORT_NOTE_MAX_LENGTH")
         ).strip()
-        if _MARKUP.search(note):
-            raise ValidationError(
-                _(
-                    "Please write the note as plain text, without HTML tags or "
-                    "javascript: links."
-                ),
-                code="markup",
-            )
-        return note

@@ -9,6 +9,7 @@ its result is stored beside it.
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import bleach
@@ -73,9 +74,10 @@ def clean_input(raw: str) -> str:
 def check_text(raw: str, max_length: int, *, single_line: bool = False) -> str:
     """The cleaned text, or ValidationError saying what is wrong with `raw`.
 
-    Hostile or broken characters are refused, not silently dropped, so the
-    writer learns why; the form keeps what they typed. `single_line` refuses
-    line breaks and tabs too, for names and titles.
+    Hostile or broken characters, HTML and links other than web addresses
+    are refused, not silently dropped, so the writer learns why; the form
+    keeps what they typed. `single_line` refuses line breaks and tabs too, for
+    names and titles.
     """
     errors = []
     typed = _NEWLINES.sub("\n", raw)
@@ -117,6 +119,7 @@ def check_text(raw: str, max_length: int, *, single_line: bool = False) -> str:
             )
         )
     text = clean_input(raw)
+    errors.extend(markup_errors(text))
     if len(text) > max_length:
         errors.append(
             ValidationError(
@@ -134,6 +137,69 @@ def check_text(raw: str, max_length: int, *, single_line: bool = False) -> str:
     if errors:
         raise ValidationError(errors)
     return text
+
+
+# HTML as a browser would read it: "<" and a name, then space, "/" or ">", up
+# to a ">"; or, closed or not, an element that runs or loads something, or any
+# tag with an event handler. "<https://…>" (a Markdown link), "<3" and "a <b"
+# are text. Comments, declarations and processing instructions count too.
+_ACTIVE_ELEMENTS = (
+    "a|audio|base|body|details|embed|form|frame|frameset|html|iframe|img|input|"
+    "link|marquee|math|meta|object|script|source|style|svg|template|textarea|video"
+)
+_TAG = re.compile(
+    r"<\s*/?\s*[a-z][a-z0-9-]*(?=[\s/>])[^<>]*>"
+    rf"|<\s*/?\s*(?:{_ACTIVE_ELEMENTS})(?![a-z0-9-])"
+    r"|<\s*[a-z][a-z0-9-]*[\s/][^<>]*\bon[a-z]+\s*="
+    r"|<\s*[!?]",
+    re.IGNORECASE,
+)
+
+
+class _LinkTargets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.targets = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.targets.append(dict(attrs).get("href") or "")
+
+
+def markup_errors(text: str) -> list[ValidationError]:
+    """What a member's text does that plain text with Markdown may not.
+
+    The rendering would make such input harmless anyway (tags become text, a
+    `javascript:` link its bare words); telling the writer is the point.
+    """
+    errors = []
+    if _TAG.search(text):
+        errors.append(
+            ValidationError(
+                _(
+                    "HTML such as <script> or <img> is not allowed here. Please "
+                    "write plain text; *emphasis*, lists, > quotes and "
+                    "[links](https://…) work as they are."
+                ),
+                code="html",
+            )
+        )
+    if "](" in text or "<" in text:
+        targets = _LinkTargets()
+        targets.feed(_markdown().convert(_escape_unmatched_brackets(text)))
+        targets.close()
+        if not all(map(_is_allowed_href, targets.targets)):
+            errors.append(
+                ValidationError(
+                    _(
+                        "Links must be web addresses starting with http:// or "
+                        "https://; other kinds, such as javascript: links, are not "
+                        "allowed."
+                    ),
+                    code="link",
+                )
+            )
+    return errors
 
 
 _MAX_BRACKET_DEPTH = 3

@@ -394,23 +394,24 @@ def test_hostile_input_gets_a_clear_error_and_keeps_what_was_typed(
 
 
 @override_settings(**RULES)
-def test_markup_and_script_links_in_a_topic_are_shown_as_harmless_text(
+def test_markup_and_script_links_in_a_topic_are_refused_clearly_and_kept(
     client, board, jana
 ):
     category()
     client.force_login(jana)
 
-    post_topic(
+    response = post_topic(
         client,
         title="<script>alert(1)</script>",
         text="<img src=x onerror=alert(1)> [klick](javascript:alert(1))",
     )
 
-    started = Topic.objects.get()
-    page = client.get(f"/community/{started.slug}/").content.decode()
-    assert "<script>alert(1)" not in page
-    assert "<img src=x" not in page
-    assert 'href="javascript:' not in page
+    page = response.content.decode()
+    assert page.count("HTML such as &lt;script&gt; or &lt;img&gt;") == 2
+    assert "javascript: links, are not allowed" in page
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in page
+    assert "&lt;img src=x onerror=alert(1)&gt; [klick](javascript:alert(1))" in page
+    assert not Topic.objects.exists()
 
 
 @override_settings(**RULES)

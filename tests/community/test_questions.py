@@ -245,16 +245,18 @@ def test_hostile_questions_get_a_clear_message_and_keep_the_text(
     assert not ProductQuestion.objects.exists()
 
 
-def test_script_in_a_question_is_shown_as_text(client, shop, rules):
+def test_script_in_a_question_is_refused_clearly_and_kept(client, shop, rules):
     client.force_login(member())
     text = 'Ist das <script>alert("x")</script> [Link](javascript:alert(1)) sicher?'
 
     response = post_question(client, shop, text=text)
-    page = client.get(response["Location"]).content.decode()
 
-    assert "<script>alert" not in page
-    assert 'href="javascript:' not in page
-    assert "&lt;script&gt;" in page
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "HTML such as &lt;script&gt; or &lt;img&gt; is not allowed here" in page
+    assert "javascript: links, are not allowed" in page
+    assert "Ist das &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert not ProductQuestion.objects.exists()
 
 
 def test_the_honeypot_refuses_a_question(client, shop, rules):

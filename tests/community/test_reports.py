@@ -159,9 +159,9 @@ def test_a_choice_is_needed_and_the_note_is_kept(client, post, author, reader):
         ("Hallo\x00Welt", "Null characters are not allowed."),
         ("Preis \u202e0001 Euro", "reverse the reading direction"),
         ("x" * 501, "The text is too long: at most 500 characters"),
-        ('<script>alert("x")</script>', "without HTML tags"),
-        ('<img src=x onerror="alert(1)">', "without HTML tags"),
-        ("Siehe javascript:alert(1)", "javascript: links"),
+        ('<script>alert("x")</script>', "is not allowed here. Please write plain"),
+        ('<img src=x onerror="alert(1)">', "is not allowed here. Please write plain"),
+        ("Siehe [hier](javascript:alert(1))", "javascript: links, are not allowed"),
     ],
 )
 def test_hostile_notes_get_a_clear_message_and_are_kept(
