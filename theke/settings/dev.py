@@ -13,3 +13,5 @@ EMAIL_BACKEND = os.environ.get(  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# The dev server speaks plain http, so links in mails must too.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
