@@ -5,7 +5,11 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .accounts import DISPLAY_NAME_MAX, validate_display_name
+from .accounts import (
+    DISPLAY_NAME_MAX,
+    validate_display_name,
+    validate_not_a_team_name,
+)
 from .avatars import ALLOWED_TYPES, AvatarError, clean_avatar
 
 
@@ -35,7 +39,9 @@ class SignupForm(AllauthSignupForm):
         self.order_fields(self.field_order)
 
     def clean_display_name(self):
-        return self.cleaned_data["display_name"].strip()
+        name = self.cleaned_data["display_name"].strip()
+        validate_not_a_team_name(name)
+        return name
 
 
 class ProfileForm(forms.Form):
@@ -54,8 +60,14 @@ class ProfileForm(forms.Form):
         label=_("Remove my picture and show my initials"), required=False
     )
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_display_name(self):
-        return self.cleaned_data["display_name"].strip()
+        name = self.cleaned_data["display_name"].strip()
+        validate_not_a_team_name(name, self.user)
+        return name
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")

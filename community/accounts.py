@@ -1,5 +1,6 @@
 """Account rules: the public name, generated usernames and allauth's adapter."""
 
+import re
 import secrets
 import unicodedata
 
@@ -51,6 +52,52 @@ def validate_display_name(value: str) -> None:
             _("The name may have at most %(max)d characters (it has %(length)d)."),
             code="long",
             params={"max": DISPLAY_NAME_MAX, "length": length},
+        )
+
+
+def _folded(name: str) -> str:
+    """A name as a reader would compare it: case, accents and marks aside."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
+
+
+def team_names() -> set[str]:
+    """The names the shop's people appear under, folded for comparing."""
+    from blog.models import Author
+
+    from .models import Profile
+
+    names = set(Author.objects.values_list("name", flat=True))
+    names.update(
+        Profile.objects.filter(user__is_staff=True).values_list(
+            "display_name", flat=True
+        )
+    )
+    for first, last in (
+        get_user_model()
+        .objects.filter(is_staff=True)
+        .values_list("first_name", "last_name")
+    ):
+        names.add(f"{first} {last}")
+    return {folded for folded in map(_folded, names) if folded}
+
+
+def validate_not_a_team_name(value: str, user=None) -> None:
+    """Refuse a customer's name that reads as one of the team's.
+
+    Staff appear with a "team" badge, but a mail or a quote has no badge: a
+    customer posting as the shop's owner could speak for the shop.
+    """
+    if user is not None and user.is_staff:
+        return
+    if _folded(value) in team_names():
+        raise ValidationError(
+            _(
+                "This is the name of someone in the shop's team. Please choose "
+                "another, for example with your place: “Anna from Kleinried”."
+            ),
+            code="team",
         )
 
 

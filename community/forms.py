@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
+from .accounts import validate_display_name, validate_not_a_team_name
 from .conf import setting
 from .sanitize import check_text, render_text
 
@@ -72,8 +73,12 @@ class CommentForm(XtdCommentForm):
             self.fields["email"].widget = forms.HiddenInput()
 
     def clean_name(self):
-        name = _single_line(self.cleaned_data["name"])
-        return check_text(name, NAME_MAX_LENGTH)
+        name = check_text(_single_line(self.cleaned_data["name"]), NAME_MAX_LENGTH)
+        if self.member is None:
+            # A guest's name is shown as a member's is: the same rules apply.
+            validate_display_name(name)
+            validate_not_a_team_name(name)
+        return name
 
     def clean_email(self):
         return _single_line(self.cleaned_data["email"])

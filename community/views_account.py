@@ -23,7 +23,7 @@ def profile(request):
         defaults={"display_name": _("Member")},
     )
     if request.method == "POST":
-        form = ProfileForm(request.POST, request.FILES)
+        form = ProfileForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             _save_profile(profile, form.cleaned_data)
             messages.success(request, _("Your profile has been saved."))
