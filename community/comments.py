@@ -159,7 +159,7 @@ def _assess(request, text, rendered_html, guest_email="", editing=None):
     if user.is_authenticated:
         own = Comment.objects.filter(user=user)
         author_key = f"user:{user.pk}"
-        prior = own.filter(is_public=True, is_spam=False).count()
+        prior = rules.published_posts(user)
     else:
         own = Comment.objects.filter(user__isnull=True, user_email=guest_email)
         author_key = f"guest:{guest_email.lower()}"

@@ -8,7 +8,6 @@ from . import rules, sanitize
 from .clients import client_address
 from .conf import setting
 from .models import ModerationState, ProductAnswer, ProductQuestion
-from .topic_forms import published_posts
 
 QUESTION_MAX_LENGTH = 2000
 ANSWER_MAX_LENGTH = 5000
@@ -58,13 +57,7 @@ class _PostForm(forms.Form):
                 author=self.user, created_at__gte=since
             ).values_list("text", flat=True),
         ]
-        prior = (
-            published_posts(self.user)
-            + ProductQuestion.objects.filter(author=self.user).published().count()
-            + ProductAnswer.objects.filter(
-                author=self.user, state=ModerationState.PUBLISHED
-            ).count()
-        )
+        prior = rules.published_posts(self.user)
         self.verdict = rules.assess(
             self.cleaned_data["text"],
             author_key=f"user:{self.user.pk}",

@@ -157,6 +157,24 @@ def assess(
     return Verdict(PUBLISH, [])
 
 
+def published_posts(user) -> int:
+    """How many of the member's posts are public, of every kind: comments,
+    board topics, product questions and answers. The first-posts rule counts
+    them all, so a member known from the board is not new under a post."""
+    from .models import Comment, ModerationState, ProductAnswer, ProductQuestion, Topic
+
+    return (
+        Comment.objects.filter(
+            user=user, is_public=True, is_removed=False, is_spam=False
+        ).count()
+        + Topic.objects.filter(author=user).published().count()
+        + ProductQuestion.objects.filter(author=user).published().count()
+        + ProductAnswer.objects.filter(
+            author=user, state=ModerationState.PUBLISHED
+        ).count()
+    )
+
+
 def honeypot_filled(data: Mapping) -> bool:
     """Whether submitted form data filled in the field that people do not see."""
     return bool((data.get(setting("COMMUNITY_HONEYPOT_FIELD")) or "").strip())

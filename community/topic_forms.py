@@ -83,7 +83,7 @@ class TopicForm(forms.Form):
             text,
             author_key=f"user:{self.user.pk}",
             client_address=client_address(self.request) if self.request else None,
-            prior_published_posts=published_posts(self.user),
+            prior_published_posts=rules.published_posts(self.user),
             recent_texts=recent_texts(self.user, rules.repeat_window_start()),
         )
         if self.verdict.refused:
@@ -112,13 +112,6 @@ class TopicForm(forms.Form):
         )
         topic.products.set(data["products"])
         return topic
-
-
-def published_posts(user) -> int:
-    """How many of the member's topics and comments are public."""
-    topics = Topic.objects.filter(author=user).published().count()
-    comments = Comment.objects.filter(user=user, is_public=True, is_removed=False)
-    return topics + comments.count()
 
 
 def recent_texts(user, since) -> list[str]:
