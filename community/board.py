@@ -1,13 +1,21 @@
-"""Board topics: their slugs and addresses, their replies and activity."""
+"""Board topics: their slugs and addresses, their replies, activity and status."""
 
 from html import unescape
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
 
 from shop_link.sync import german_slug
 
-from .models import Topic
+from .models import ModerationState, Topic
 
 # Routes of the board that a topic's slug must not take.
 RESERVED_SLUGS = frozenset({"new", "category", "feed"})
@@ -37,10 +45,93 @@ def topic_url(board_page, topic, request=None) -> str:
 
 
 def topic_discussion(request, topic) -> dict:
-    """The replies to a topic and the reply form, as discussion.html takes them."""
+    """The replies to a topic and the reply form, as discussion.html takes them,
+    and the status the reader may give the topic (`status_choice`), if any."""
     from .comments import discussion_for
 
-    return discussion_for(request, topic)
+    return {
+        **discussion_for(request, topic),
+        "status_choice": (
+            None if status_refusal(request.user, topic) else other_status(topic)
+        ),
+    }
+
+
+def status_refusal(user, topic) -> str:
+    """Why `user` may not mark `topic` answered or open again; "" if they may.
+
+    Staff may on any published topic, the member who started it only while it
+    is not closed.
+    """
+    if not user.is_authenticated or not (user.is_staff or topic.author_id == user.pk):
+        return _(
+            "Only the member who started this topic and the shop's team can "
+            "change its status."
+        )
+    if topic.state != ModerationState.PUBLISHED:
+        return _("This topic is not public, so its status cannot be changed.")
+    if topic.is_closed and not user.is_staff:
+        return _(
+            "This topic is closed; only the shop's team can change its status now."
+        )
+    return ""
+
+
+def other_status(topic) -> str:
+    """The status a topic's control offers: answered while open, open once answered."""
+    if topic.status == Topic.Status.ANSWERED:
+        return Topic.Status.OPEN
+    return Topic.Status.ANSWERED
+
+
+def change_status(topic, status: str, user) -> bool:
+    """Give `topic` the `status` and log it with who did it; False if it had it."""
+    with transaction.atomic():
+        changed = (
+            Topic.objects.filter(pk=topic.pk)
+            .exclude(status=status)
+            .update(status=status)
+        )
+        topic.status = status
+        if changed:
+            # The action the snippet editor logs when staff change a topic there.
+            log(topic, "wagtail.edit", user=user, data={"status": status})
+    return bool(changed)
+
+
+@require_POST
+def change_topic_status(request, board_page, slug):
+    """Mark a topic answered, or open again, from its page; then back to it."""
+    from .views_questions import refused
+
+    topic = Topic.objects.visible_to(request.user).filter(slug=slug).first()
+    if topic is None:
+        raise Http404
+    url = topic_url(board_page, topic, request)
+    if not request.user.is_authenticated:
+        return redirect_to_login(url)
+    refusal = status_refusal(request.user, topic)
+    if refusal:
+        return refused(request, refusal, url, status=403)
+    status = request.POST.get("status", "")
+    if status not in Topic.Status.values:
+        return refused(request, _("A topic is either open or answered."), url)
+    answered = status == Topic.Status.ANSWERED
+    if change_status(topic, status, request.user):
+        messages.success(
+            request,
+            _("The topic is marked as answered.")
+            if answered
+            else _("The topic is open again."),
+        )
+    else:
+        messages.info(
+            request,
+            _("The topic was already marked as answered.")
+            if answered
+            else _("The topic was already open."),
+        )
+    return redirect(url)
 
 
 def note_reply(sender, instance, created, raw=False, **kwargs):

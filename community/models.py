@@ -590,3 +590,9 @@ class CommunityIndexPage(RoutablePageMixin, Page):
         from .views import topic_detail
 
         return topic_detail(request, self, slug)
+
+    @path("<slug:slug>/status/", name="topic_status")
+    def topic_status(self, request, slug):
+        from .board import change_topic_status
+
+        return change_topic_status(request, self, slug)
