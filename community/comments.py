@@ -258,6 +258,8 @@ def may_edit(user, comment, now=None, target=None) -> bool:
 
 def edit_refusal(user, comment) -> str:
     """Why `user` may not edit `comment`, in words its author understands."""
+    if comment.is_removed:
+        return _("This comment was deleted; there is nothing left to edit.")
     if (
         user.is_authenticated
         and comment.user_id == user.pk

@@ -119,7 +119,7 @@ def assess(
         holds.append(
             _(
                 "Your post waits for a moderator because it is one of your first "
-                "here. It appears once it has been approved."
+                "here."
             )
         )
     max_links = setting("COMMUNITY_MAX_LINKS")

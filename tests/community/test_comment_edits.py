@@ -190,6 +190,22 @@ def test_a_comment_on_an_unpublished_page_cannot_be_edited(client, post):
     assert comment.comment == "Alt"
 
 
+def test_a_deleted_comment_says_so_when_its_author_tries_to_edit_it(client, post):
+    member = make_member()
+    comment = add_comment(post, member, "Alt", is_removed=True)
+    client.force_login(member)
+
+    get = client.get(reverse("community_comment_edit", args=[comment.pk]))
+    response = edit(client, comment, "Neu")
+
+    assert get.status_code == response.status_code == 403
+    assert "This comment was deleted; there is nothing left to edit." in (
+        response.content.decode()
+    )
+    comment.refresh_from_db()
+    assert comment.comment == "Alt"
+
+
 # A guest's confirmation checks again
 
 
@@ -324,3 +340,17 @@ def test_a_link_within_its_age_still_publishes(
 
     assert client.get(link).status_code == 302
     assert Comment.objects.get().is_public
+
+
+def test_the_comment_form_has_one_trap_field_with_its_label(client, post):
+    client.force_login(make_member())
+
+    html = client.get(post.url).content.decode()
+
+    trap = html[
+        html.index('class="form-trap"') : html.index(
+            "</div>", html.index('class="form-trap"')
+        )
+    ]
+    assert trap.count("<input") == 1
+    assert 'for="id_website"' in trap and 'id="id_website"' in trap

@@ -230,7 +230,8 @@ def test_the_first_post_of_a_new_member_waits_with_its_reason(client, post, sett
     comment = Comment.objects.get()
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Your comment waits for a moderator:" in html
+    assert "Thank you! Your comment waits for a moderator" in html
+    assert html.count("approved") == 1
     assert "one of your first" in html
     assert not comment.is_public
     assert comment.held_reason == "first-posts"
