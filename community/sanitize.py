@@ -119,7 +119,10 @@ def check_text(raw: str, max_length: int, *, single_line: bool = False) -> str:
             )
         )
     text = clean_input(raw)
-    errors.extend(markup_errors(text))
+    if len(text) <= max_length:
+        # Only text of an allowed length is read for markup: the check renders
+        # it, and an oversize text is refused for its length anyway.
+        errors.extend(markup_errors(text))
     if len(text) > max_length:
         errors.append(
             ValidationError(
@@ -139,19 +142,31 @@ def check_text(raw: str, max_length: int, *, single_line: bool = False) -> str:
     return text
 
 
-# HTML as a browser would read it: "<" and a name, then space, "/" or ">", up
-# to a ">"; or, closed or not, an element that runs or loads something, or any
-# tag with an event handler. "<https://…>" (a Markdown link), "<3" and "a <b"
-# are text. Comments, declarations and processing instructions count too.
-_ACTIVE_ELEMENTS = (
-    "a|audio|base|body|details|embed|form|frame|frameset|html|iframe|img|input|"
-    "link|marquee|math|meta|object|script|source|style|svg|template|textarea|video"
+# HTML as a browser reads it, told apart from text that merely uses angle
+# brackets ("<3", "a <b", "<Ihr Name>", "<<Bio>>", "Preis < 5 €"). A browser
+# needs a letter right after "<" or "</", so no space is allowed there. Flagged
+# are: a known element written as a tag ("<b>", "</p>", "<br/>", or with
+# attributes); an element that runs or loads something, closed or not; any
+# tag-like run with an event handler; comments, CDATA, doctypes and processing
+# instructions. Each alternative scans at most to the next "<" or ">", so the
+# search takes time in proportion to the text, however it is built.
+_ELEMENTS = (
+    "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|big|blink|blockquote|"
+    "body|br|button|canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|"
+    "del|details|dfn|dialog|div|dl|dt|em|embed|fieldset|figcaption|figure|font|"
+    "footer|form|frame|frameset|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|"
+    "kbd|label|legend|li|link|main|map|mark|marquee|math|menu|meta|meter|nav|"
+    "noscript|object|ol|optgroup|option|output|p|param|picture|pre|progress|q|rp|rt|"
+    "ruby|s|samp|script|section|select|small|source|span|strike|strong|style|sub|"
+    "summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|"
+    "track|tt|u|ul|var|video|wbr|xmp"
 )
+_ACTIVE_ELEMENTS = "embed|frame|iframe|img|math|object|script|style|svg"
 _TAG = re.compile(
-    r"<\s*/?\s*[a-z][a-z0-9-]*(?=[\s/>])[^<>]*>"
-    rf"|<\s*/?\s*(?:{_ACTIVE_ELEMENTS})(?![a-z0-9-])"
-    r"|<\s*[a-z][a-z0-9-]*[\s/][^<>]*\bon[a-z]+\s*="
-    r"|<\s*[!?]",
+    rf"</?(?:{_ELEMENTS})(?:\s*/?>|\s[^<>=]*=)"
+    rf"|<(?:{_ACTIVE_ELEMENTS})(?![a-z0-9-])"
+    r"|<[a-z][a-z0-9-]*[\s/][^<>]*?\bon[a-z]+\s*="
+    r"|<!(?:--|\[cdata\[|doctype\b)|<\?[a-z]",
     re.IGNORECASE,
 )
 

@@ -297,6 +297,8 @@ def test_markup_in_a_comment_is_refused_clearly_and_kept(client, post, text, mes
     "text",
     [
         "Preis <5 Euro, und a <b ist auch gut <3",
+        "Das <<Bio>>-Siegel, bitte an <Ihr Name>, Produkt < Details",
+        "Super <!!! Was? <? Und 0 < a",
         "Siehe <https://hof.example/heu> und [Heu](https://hof.example/heu)",
         "Bare javascript:alert(1) ist nur Text",
     ],
