@@ -7,7 +7,8 @@ network can reach, and the sync report would quote what they answered.
 
 Every connection is checked against the address it actually reached, after
 the name was resolved and before anything is sent, redirects included; a name
-that resolves to another address on a second look gains nothing. A site whose
+that resolves to another address on a second look gains nothing. Downloads
+connect directly, never through a proxy from the environment. A site whose
 feeds or pictures really live on its own network sets
 ``SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = True``.
 """
@@ -26,11 +27,29 @@ class AddressRefused(OSError):
     """The connection reached an address that is not on the public internet."""
 
 
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64).
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
 def is_public(address: str) -> bool:
-    """Whether an IP address belongs to the public internet."""
+    """Whether an IP address belongs to the public internet.
+
+    IPv6 addresses that wrap an IPv4 one (mapped, IPv4-compatible, 6to4,
+    NAT64) are judged by the address inside; Teredo and local NAT64 are not
+    public.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if ip.version == 6 and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if ip.version == 6:
+        if ip.teredo is not None or ip in _LOCAL_NAT64:
+            return False
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip.sixtofour is not None:
+            ip = ip.sixtofour
+        elif ip in _NAT64 or ip in _IPV4_COMPATIBLE:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return ip.is_global and not ip.is_multicast
 
 
@@ -72,7 +91,14 @@ class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
 
 
 def build_opener(*handlers) -> urllib.request.OpenerDirector:
-    """urllib's opener, with every connection checked as described above."""
+    """urllib's opener, with every connection checked as described above.
+
+    Proxies from the environment (http_proxy, …) are not used: through a
+    proxy the check would see the proxy's address, never the target's.
+    """
     return urllib.request.build_opener(
-        _CheckedHTTPHandler, _CheckedHTTPSHandler, *handlers
+        urllib.request.ProxyHandler({}),
+        _CheckedHTTPHandler,
+        _CheckedHTTPSHandler,
+        *handlers,
     )

@@ -95,6 +95,13 @@ def product_with_picture(link):
         ("fd00::1", False),
         ("::ffff:127.0.0.1", False),
         ("224.0.0.1", False),
+        ("::7f00:1", False),  # IPv4-compatible 127.0.0.1
+        ("2002:7f00:1::1", False),  # 6to4 around 127.0.0.1
+        ("2002:5db8:d822::1", True),  # 6to4 around a public address
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 around 169.254.169.254
+        ("64:ff9b::5db8:d822", True),  # NAT64 around a public address
+        ("64:ff9b:1::a00:1", False),  # local NAT64
+        ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False),  # Teredo
     ],
 )
 def test_only_public_internet_addresses_count_as_public(address, public):
@@ -134,3 +141,16 @@ def test_a_site_may_allow_its_own_network(inner_service, settings):
 
     assert run.status == SyncRun.Status.SUCCEEDED
     assert InnerService.hits == ["/feed.xml"]
+
+
+def test_a_proxy_from_the_environment_is_not_used(inner_service, monkeypatch):
+    # Through a proxy the check would judge the proxy (here 127.0.0.2), never
+    # the target; the report names the target.
+    monkeypatch.setenv("http_proxy", "http://127.0.0.2:9")
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+
+    run = sync_source(source(f"{inner_service}/feed.xml"), fetch_images=False)
+
+    assert "private or local network (127.0.0.1)" in run.message
+    assert InnerService.hits == []
