@@ -66,7 +66,10 @@ class ProfileForm(forms.Form):
 
     def clean_display_name(self):
         name = self.cleaned_data["display_name"].strip()
-        validate_not_a_team_name(name, self.user)
+        # A name the member already has stays theirs (they may be changing only
+        # their picture), even if someone of the team has taken it since.
+        if "display_name" in self.changed_data:
+            validate_not_a_team_name(name, self.user)
         return name
 
     def clean_avatar(self):

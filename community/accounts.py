@@ -63,12 +63,18 @@ def _folded(name: str) -> str:
 
 
 def team_names() -> set[str]:
-    """The names the shop's people appear under, folded for comparing."""
+    """The names the shop and its people appear under, folded for comparing.
+
+    A single word (a first name alone) is left out: it would take "Anna" from
+    every customer called Anna. The shop's own name and "Team" are in.
+    """
     from blog.models import Author
+    from home.models import ShopSettings
 
     from .models import Profile
 
     names = set(Author.objects.values_list("name", flat=True))
+    names.update(ShopSettings.objects.values_list("shop_name", flat=True))
     names.update(
         Profile.objects.filter(user__is_staff=True).values_list(
             "display_name", flat=True
@@ -80,7 +86,8 @@ def team_names() -> set[str]:
         .values_list("first_name", "last_name")
     ):
         names.add(f"{first} {last}")
-    return {folded for folded in map(_folded, names) if folded}
+    folded = {name for name in map(_folded, names) if " " in name}
+    return folded | {_folded(str(_("Team"))), "team"}
 
 
 def validate_not_a_team_name(value: str, user=None) -> None:

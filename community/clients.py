@@ -11,12 +11,14 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 
 def client_address(request) -> str | None:
-    """The client's address, or None when it cannot be told."""
+    """The client's address; the connection's own when the proxy's is missing."""
     if request is None:
         return None
     try:
-        return get_adapter(request).get_client_ip(request)
+        address = get_adapter(request).get_client_ip(request)
     except (PermissionDenied, ImproperlyConfigured):
-        # No address at all, or fewer X-Forwarded-For entries than trusted
-        # proxies: the request did not come through them.
-        return None
+        # No trusted header, or fewer X-Forwarded-For entries than trusted
+        # proxies: the request did not come through them, so whoever connected
+        # is the client. A limit per address must never be skipped for it.
+        address = None
+    return address or request.META.get("REMOTE_ADDR") or None

@@ -22,14 +22,17 @@ def profile(request):
         user=request.user,
         defaults={"display_name": _("Member")},
     )
+    initial = {"display_name": profile.display_name}
     if request.method == "POST":
-        form = ProfileForm(request.POST, request.FILES, user=request.user)
+        form = ProfileForm(
+            request.POST, request.FILES, user=request.user, initial=initial
+        )
         if form.is_valid():
             _save_profile(profile, form.cleaned_data)
             messages.success(request, _("Your profile has been saved."))
             return redirect("account_profile")
     else:
-        form = ProfileForm(initial={"display_name": profile.display_name})
+        form = ProfileForm(initial=initial)
     email = (
         EmailAddress.objects.filter(user=request.user, primary=True).first()
         or request.user.email

@@ -76,6 +76,7 @@ def _form_page(request, form, target, status=400):
             "target": target,
             "target_url": logic.target_url(target, request),
             "is_member": request.user.is_authenticated,
+            "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
         },
         status=status,
     )

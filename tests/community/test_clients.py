@@ -52,12 +52,17 @@ def test_a_header_named_by_the_site_counts(settings):
     )
 
 
-def test_a_request_that_did_not_pass_the_trusted_proxies_has_no_address(settings):
+def test_a_request_that_did_not_pass_the_trusted_proxies_counts_its_connection(
+    settings,
+):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
-    assert (
-        client_address(request(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9"))
-        is None
-    )
+    direct = request(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert client_address(direct) == "203.0.113.9"
+
+
+def test_a_missing_trusted_header_counts_the_connection(settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    assert client_address(request(REMOTE_ADDR="203.0.113.9")) == "203.0.113.9"
 
 
 def send(client, post, forwarded_for, name):

@@ -354,3 +354,17 @@ def test_the_comment_form_has_one_trap_field_with_its_label(client, post):
     ]
     assert trap.count("<input") == 1
     assert 'for="id_website"' in trap and 'id="id_website"' in trap
+
+
+def test_a_form_sent_back_with_errors_keeps_the_configured_trap(
+    client, post, settings
+):
+    settings.COMMUNITY_HONEYPOT_FIELD = "homepage"
+    client.force_login(make_member())
+
+    response = client.post(POST_URL, form_data(post, text=""))
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'name="homepage" id="id_homepage"' in html
+    assert 'for="id_homepage"' in html

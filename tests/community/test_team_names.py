@@ -115,3 +115,35 @@ def test_a_guests_name_follows_the_members_rules(client, greta, name, message):
     assert response.status_code == 400
     assert message in html
     assert not Comment.objects.exists()
+
+
+def test_a_first_name_alone_of_the_team_stays_free(greta):
+    get_user_model().objects.create_user(
+        username="anna", email="anna@hof.example", first_name="Anna", is_staff=True
+    )
+    validate_not_a_team_name("Anna")
+
+
+@pytest.mark.parametrize("name", ["Team", "team", "Hofladen Lindenhof"])
+def test_the_shops_own_name_and_team_are_taken(greta, site, name):
+    from wagtail.models import Site
+
+    from home.models import ShopSettings
+
+    settings = ShopSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.shop_name = "Hofladen Lindenhof"
+    settings.save()
+
+    with pytest.raises(ValidationError):
+        validate_not_a_team_name(name)
+
+
+def test_a_member_keeps_a_name_the_team_took_later(client, site, greta):
+    member = make_member(name="Greta Lindner")
+    client.force_login(member)
+
+    response = client.post(
+        reverse("account_profile"), {"display_name": "Greta Lindner"}
+    )
+
+    assert response.status_code == 302
