@@ -117,10 +117,7 @@ def assess(
     if prior_published_posts < setting("COMMUNITY_HOLD_FIRST_POSTS"):
         codes.append(held.FIRST_POSTS)
         holds.append(
-            _(
-                "Your post waits for a moderator because it is one of your first "
-                "here."
-            )
+            _("Your post waits for a moderator because it is one of your first here.")
         )
     max_links = setting("COMMUNITY_MAX_LINKS")
     if max_links is not None:
