@@ -356,9 +356,7 @@ def test_the_comment_form_has_one_trap_field_with_its_label(client, post):
     assert 'for="id_website"' in trap and 'id="id_website"' in trap
 
 
-def test_a_form_sent_back_with_errors_keeps_the_configured_trap(
-    client, post, settings
-):
+def test_a_form_sent_back_with_errors_keeps_the_configured_trap(client, post, settings):
     settings.COMMUNITY_HONEYPOT_FIELD = "homepage"
     client.force_login(make_member())
 
