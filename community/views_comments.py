@@ -104,10 +104,18 @@ def post_comment(request):
 
     form = CommentForm(target, data=data, member=member)
     if form.security_errors():
-        return refused(
-            request,
-            _("The form was too old or changed on the way. Please try again."),
+        # Give the text back in a form signed anew, so sending again works.
+        data.update(CommentForm(target).generate_security_data())
+        form = CommentForm(target, data=data, member=member)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "The form was too old or changed on the way, so the comment was "
+                "not sent. Please send it again."
+            ),
         )
+        return _form_page(request, form, target)
     if rules.honeypot_filled(request.POST):
         return refused(request, _("The comment could not be taken."))
     if not form.is_valid():

@@ -104,16 +104,19 @@
           section.replaceWith(fresh);
           setUp(fresh);
           history.replaceState(history.state, "", url);
-          var anchor = url.split("#")[1];
-          var posted = anchor && document.getElementById(anchor);
+          var anchor = url.split("#")[1] || "";
+          var posted = /^c[0-9]+$/.test(anchor) && document.getElementById(anchor);
           if (posted) {
             // :target does not follow replaceState, so the class marks it.
             posted.classList.add("comment--just-posted");
-            var article = posted.querySelector("article") || posted;
-            article.tabIndex = -1;
-            article.focus();
-            article.scrollIntoView({ block: "center" });
           }
+          // The new comment, or (sent twice, kept once) the discussion's heading.
+          var target = posted
+            ? posted.querySelector("article") || posted
+            : fresh.querySelector("h2") || fresh;
+          target.tabIndex = -1;
+          target.focus();
+          target.scrollIntoView({ block: "center" });
         });
     }
 
@@ -132,7 +135,10 @@
         return;
       }
       if (!message) {
-        throw new Error("unexpected answer");
+        // Not an answer about the comment (a page that expired, too many
+        // requests, a server error): only a new page helps; the text stays.
+        say([box.getAttribute("data-reload-label")], true);
+        return;
       }
       var lines = [message.querySelector("h1")]
         .concat(Array.from(message.querySelectorAll(".comment-message__text")))
@@ -182,6 +188,11 @@
     section.addEventListener("click", function (event) {
       var link = event.target.closest(".comment__actions a[href*='reply_to=']");
       if (!link || !section.contains(link)) {
+        return;
+      }
+      if (form.getAttribute("aria-busy")) {
+        // The form answers for the comment being sent; it stays where it is.
+        event.preventDefault();
         return;
       }
       var parentId = new URL(link.href).searchParams.get("reply_to");

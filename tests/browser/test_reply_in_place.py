@@ -169,3 +169,28 @@ def test_a_lost_connection_keeps_what_was_typed(live_server, page, discussion):
     )
     assert page.locator("#comment-form button[type=submit]").is_enabled()
     assert Comment.objects.count() == 1
+
+
+def test_an_answer_that_is_no_comment_page_asks_for_a_reload(
+    live_server, page, discussion
+):
+    post, __ = discussion
+    member("Matthias Krüger", "matthias@example.org")
+    log_in(page, live_server, "matthias@example.org")
+    page.goto(live_server.url + post.url)
+    page.route(
+        "**/comments/post/",
+        lambda route: route.fulfill(
+            status=403, content_type="text/html", body="<h1>Forbidden</h1>"
+        ),
+    )
+
+    page.fill("#comment-form textarea[name=comment]", "Bis Samstag!")
+    page.locator("#comment-form button[type=submit]").click()
+
+    notice = page.locator("#comment-form .comment-form__notice[role=alert]")
+    notice.wait_for()
+    assert "reload the page" in notice.inner_text()
+    assert page.locator("#comment-form textarea[name=comment]").input_value() == (
+        "Bis Samstag!"
+    )

@@ -366,3 +366,20 @@ def test_a_form_sent_back_with_errors_keeps_the_configured_trap(client, post, se
     assert response.status_code == 400
     assert 'name="homepage" id="id_homepage"' in html
     assert 'for="id_homepage"' in html
+
+
+def test_a_form_too_old_comes_back_signed_anew_with_the_text(client, post):
+    client.force_login(make_member())
+    stale = form_data(post, text="Bis Samstag!", security_hash="0" * 40)
+
+    response = client.post(POST_URL, stale)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "The form was too old or changed on the way" in html
+    assert "Bis Samstag!</textarea>" in html
+    assert not Comment.objects.exists()
+    fresh = dict(re.findall(r'name="(timestamp|security_hash)" value="([^"]+)"', html))
+    sent_again = client.post(POST_URL, form_data(post, text="Bis Samstag!", **fresh))
+    assert sent_again.status_code == 302
+    assert Comment.objects.get().comment == "Bis Samstag!"
