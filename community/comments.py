@@ -694,4 +694,6 @@ def discussion_for(request, target) -> dict:
         and (member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")),
         "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
         "target_url": target_url(target, request),
+        # Sent with the form, so the new comment is shown in the reader's order.
+        "comment_order": order,
     }

@@ -46,8 +46,9 @@ def _target_from(data):
         return None
 
 
-def comment_url(comment, request=None) -> str:
-    """The comment's permalink: the page of its thread, anchored at the comment.
+def comment_url(comment, request=None, order=logic.ORDER_OLDEST) -> str:
+    """The comment's permalink: the page of its thread, anchored at the comment,
+    in the order of threads the reader chose (oldest first unless told).
 
     A reply past the first ones a thread shows lives on a page of the thread's
     own view, so the link goes there.
@@ -55,9 +56,13 @@ def comment_url(comment, request=None) -> str:
     target = comment.content_object
     url = logic.target_url(target, request)
     roots = logic.comments_on(target).filter(is_public=True, level=0)
-    before = roots.filter(thread_id__lt=comment.thread_id).count()
+    newest = order == logic.ORDER_NEWEST
+    before = roots.filter(
+        **{"thread_id__gt" if newest else "thread_id__lt": comment.thread_id}
+    ).count()
     page = before // setting("COMMUNITY_THREADS_PER_PAGE") + 1
-    params = [f"cpage={page}"] if page > 1 else []
+    params = [f"order={logic.ORDER_NEWEST}"] if newest else []
+    params += [f"cpage={page}"] if page > 1 else []
     thread_page = logic.thread_page_of(comment)
     if thread_page is not None:
         params.append(f"thread={comment.thread_id}")
@@ -77,6 +82,7 @@ def _form_page(request, form, target, status=400):
             "target_url": logic.target_url(target, request),
             "is_member": request.user.is_authenticated,
             "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
+            "comment_order": _order_of(request),
         },
         status=status,
     )
@@ -162,7 +168,14 @@ def post_comment(request):
                 "comment": saved,
             },
         )
-    return _posted(request, comment_url(saved, request))
+    return _posted(request, comment_url(saved, request, _order_of(request)))
+
+
+def _order_of(request) -> str:
+    """The order of threads the form was sent from."""
+    if request.POST.get("order") == logic.ORDER_NEWEST:
+        return logic.ORDER_NEWEST
+    return logic.ORDER_OLDEST
 
 
 def _posted(request, url):

@@ -383,3 +383,37 @@ def test_a_form_too_old_comes_back_signed_anew_with_the_text(client, post):
     sent_again = client.post(POST_URL, form_data(post, text="Bis Samstag!", **fresh))
     assert sent_again.status_code == 302
     assert Comment.objects.get().comment == "Bis Samstag!"
+
+
+@pytest.mark.parametrize(
+    ("order", "address"),
+    [("", "?cpage=2#c{pk}"), ("newest", "?order=newest#c{pk}")],
+)
+def test_a_new_comment_is_shown_in_the_order_it_was_written_from(
+    client, post, settings, order, address
+):
+    settings.COMMUNITY_THREADS_PER_PAGE = 2
+    for text in ("Eins", "Zwei"):
+        add_comment(post, make_member(f"Gast {text}"), text)
+    client.force_login(make_member())
+
+    response = client.post(
+        POST_URL,
+        form_data(post, text="Drei", order=order),
+        headers={"accept": "application/json"},
+    )
+
+    new = Comment.objects.get(comment="Drei")
+    assert response.json()["url"] == post.url + address.format(pk=new.pk)
+
+
+def test_the_order_stays_with_a_form_sent_back(client, post):
+    client.force_login(make_member())
+    newest = client.get(post.url + "?order=newest").content.decode()
+
+    response = client.post(POST_URL, form_data(post, text="", order="newest"))
+
+    hidden = '<input type="hidden" name="order" value="newest">'
+    assert hidden in newest
+    assert hidden in response.content.decode()
+    assert hidden not in client.get(post.url).content.decode()
