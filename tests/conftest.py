@@ -32,3 +32,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _steady_rate_window(monkeypatch):
+    """The community's rate limits count in fixed windows of time. A test that
+    posts several times must not see a window end halfway through and its
+    counter start again, so the clock they read stands still in tests (those
+    about the windows themselves set it as they need)."""
+    from community import rules
+
+    monkeypatch.setattr(rules, "_clock", lambda: 1_800_000_000.0)
