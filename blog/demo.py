@@ -14,6 +14,7 @@ from taggit.models import Tag
 from wagtail.rich_text import RichText
 
 from home.demo_images import PORTRAIT_SIZE
+from home.text import german_slug
 
 from .models import (
     Author,
@@ -68,13 +69,6 @@ def gallery(title, *pictures):
 
 def video(url, title, caption=""):
     return ("video", {"url": url, "title": title, "caption": caption})
-
-
-def ascii_slug(name):
-    """A slug that spells umlauts the German way, e.g. Käse → kaese."""
-    for letter, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        name = name.replace(letter, spelled).replace(letter.upper(), spelled.title())
-    return slugify(name)
 
 
 # --- people and labels ---------------------------------------------------------
@@ -1433,7 +1427,7 @@ def tags_named(names):
     for name in names:
         tag = Tag.objects.filter(name=name).first()
         if tag is None:
-            tag = Tag.objects.create(name=name, slug=ascii_slug(name))
+            tag = Tag.objects.create(name=name, slug=german_slug(name))
         tags.append(tag)
     return tags
 

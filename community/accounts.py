@@ -1,6 +1,5 @@
 """Account rules: the public name, generated usernames and allauth's adapter."""
 
-import re
 import secrets
 import unicodedata
 
@@ -8,6 +7,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from home.text import fold_name
 
 DISPLAY_NAME_MIN = 2
 DISPLAY_NAME_MAX = 60
@@ -55,13 +56,6 @@ def validate_display_name(value: str) -> None:
         )
 
 
-def _folded(name: str) -> str:
-    """A name as a reader would compare it: case, accents and marks aside."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
-
-
 def team_names() -> set[str]:
     """The names the shop and its people appear under, folded for comparing.
 
@@ -86,8 +80,8 @@ def team_names() -> set[str]:
         .values_list("first_name", "last_name")
     ):
         names.add(f"{first} {last}")
-    folded = {name for name in map(_folded, names) if " " in name}
-    return folded | {_folded(str(_("Team"))), "team"}
+    folded = {name for name in map(fold_name, names) if " " in name}
+    return folded | {fold_name(str(_("Team"))), "team"}
 
 
 def validate_not_a_team_name(value: str, user=None) -> None:
@@ -98,7 +92,7 @@ def validate_not_a_team_name(value: str, user=None) -> None:
     """
     if user is not None and user.is_staff:
         return
-    if _folded(value) in team_names():
+    if fold_name(value) in team_names():
         raise ValidationError(
             _(
                 "This is the name of someone in the shop's team. Please choose "

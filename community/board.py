@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from shop_link.sync import german_slug
+from home.text import german_slug
 
 from .models import ModerationState, Topic
 

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from home.models import ShopSettings
+from home.text import fold_words
 
 from .board import plain_text
 from .comments import authors_of
@@ -19,7 +20,6 @@ from .conf import setting
 from .mail import queue_mail
 from .models import ModerationState, ProductAnswer, ProductQuestion
 from .notifications import absolute, mail_language, site_name
-from .rules import _fold
 
 # Questions the product page shows before "Show all questions".
 QUESTIONS_ON_PAGE = 10
@@ -239,10 +239,6 @@ MIN_PART_LENGTH = 4
 _WORD = re.compile(r"\w+")
 
 
-def _folded_word(word: str) -> str:
-    return _fold(word).replace("ß", "ss")
-
-
 def key_words(text: str) -> list[str]:
     """The words of a question that say what it is about, folded (ä as ae …)."""
     return list(_key_words_as_typed(text))
@@ -252,7 +248,7 @@ def _key_words_as_typed(text: str) -> dict[str, str]:
     """Folded key word → the word as first typed."""
     seen = {}
     for typed in _WORD.findall(text):
-        word = _folded_word(typed)
+        word = fold_words(typed)
         if len(word) < MIN_WORD_LENGTH or word in STOP_WORDS or word.isdigit():
             continue
         seen.setdefault(word, typed)

@@ -30,7 +30,6 @@ ones too, so call it once per submission and only after the form is valid.
 
 import re
 import time
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -41,6 +40,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+
+from home.text import fold_words
 
 from . import held
 from .conf import setting
@@ -197,23 +198,12 @@ def is_repeat(text: str, recent_texts: Iterable[str]) -> bool:
     return bool(wanted) and any(_comparable(other) == wanted for other in recent_texts)
 
 
-# Characters that may be slipped into a word to split it for a machine but not
-# for a reader: soft hyphen, zero-width space, joiners, word joiner, BOM.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
-    return text.casefold().translate(_UMLAUTS)
-
-
 def matching_words(text: str, words: Iterable[str]) -> list[str]:
     """The entries of `words` found in `text` as whole words or phrases."""
-    folded = _fold(text)
+    folded = fold_words(text)
     found = []
     for word in words:
-        parts = _fold(word).split()
+        parts = fold_words(word).split()
         if not parts:
             continue
         pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, parts)) + r"(?!\w)"

@@ -27,6 +27,8 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
+from .text import spell_out_umlauts
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 40
@@ -38,7 +40,6 @@ RESULTS_PER_PAGE = 10
 WORD = re.compile(r"[^\W_]+")
 SPELLED_UMLAUT = re.compile(r"ae|oe|ue")
 UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
-SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def spellings(term: str) -> list[str]:
     forms = [
         term,
         SPELLED_UMLAUT.sub(lambda match: UMLAUTS[match.group()], term),
-        term.translate(SPELLED_OUT),
+        spell_out_umlauts(term),
         term.replace("ss", "ß"),
     ]
     return list(dict.fromkeys(forms))

@@ -49,9 +49,10 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import CharField, DecimalField
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from home.text import german_slug
 
 from . import net
 from .conf import setting
@@ -101,16 +102,6 @@ UPDATED_FIELDS = [
 _feed_values = attrgetter(*FEED_FIELDS)
 # Stands in for the parser's fingerprint where there is none; never matches one.
 NO_FINGERPRINT = "-" * 32
-
-SPELLED_OUT = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
-def german_slug(text: str, max_length: int = 80) -> str:
-    """A URL slug that spells umlauts out ("Bergkäse" → "bergkaese")."""
-    slug = slugify(text.translate(SPELLED_OUT))[:max_length].strip("-")
-    return slug
 
 
 def content_hash(item: FeedItem) -> str:

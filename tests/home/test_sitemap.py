@@ -4,6 +4,7 @@ from xml.etree import ElementTree
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import (
     AuthorFactory,
@@ -31,6 +32,11 @@ def read_sitemap(client) -> dict[str, str | None]:
     }
 
 
+def local_day(moment):
+    """The day a sitemap gives for a moment: the shop's own, not UTC's."""
+    return timezone.localdate(moment).isoformat()
+
+
 @pytest.fixture
 def site(db):
     return build_site()
@@ -50,7 +56,7 @@ def test_the_sitemap_lists_every_live_page_with_its_lastmod(client, live):
     sitemap = read_sitemap(client)
     for page in (live["post"], live["producer"], live["blog"], live["producers"]):
         assert BASE + page.url in sitemap
-        assert sitemap[BASE + page.url] == page.last_published_at.date().isoformat()
+        assert sitemap[BASE + page.url] == local_day(page.last_published_at)
     assert BASE + "/" in sitemap
 
 
@@ -58,7 +64,7 @@ def test_the_sitemap_lists_categories_and_authors_dated_by_their_newest_post(
     client, live
 ):
     sitemap = read_sitemap(client)
-    newest = live["post"].last_published_at.date().isoformat()
+    newest = local_day(live["post"].last_published_at)
     assert sitemap[BASE + "/blog/category/neues-vom-hof/"] == newest
     assert sitemap[BASE + "/blog/author/greta-hansen/"] == newest
     assert sitemap[BASE + "/blog/"] == newest

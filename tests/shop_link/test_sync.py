@@ -30,7 +30,6 @@ from shop_link.models import (
 from shop_link.sync import (
     MAX_PROBLEMS,
     content_hash,
-    german_slug,
     sync_source,
     why_unstorable,
 )
@@ -441,19 +440,6 @@ def test_the_problems_kept_are_capped_and_the_rest_counted():
 
 
 # Slugs
-
-
-@pytest.mark.parametrize(
-    ("title", "slug"),
-    [
-        ("Bergkäse", "bergkaese"),
-        ("Öl aus Süßlupinen", "oel-aus-suesslupinen"),
-        ("ÄPFEL  & Birnen!", "aepfel-birnen"),
-        ("Crème fraîche", "creme-fraiche"),
-    ],
-)
-def test_slugs_spell_umlauts_out(title, slug):
-    assert german_slug(title) == slug
 
 
 def test_products_with_the_same_title_get_distinct_slugs():
