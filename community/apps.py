@@ -7,6 +7,4 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import comments, posting, signals  # noqa: F401
-
-        posting.install()
+        from . import signals  # noqa: F401

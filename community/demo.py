@@ -8,11 +8,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from blog.models import Author
+from community.board.models import BoardCategory, Topic
+from community.members.models import Profile
+from community.pages import CommunityIndexPage
+from community.writing import held
+from community.writing.moderated import ModerationState
+from community.writing.sanitize import render_text
 from shop_link.models import Product
-
-from . import held
-from .models import BoardCategory, CommunityIndexPage, ModerationState, Profile, Topic
-from .sanitize import render_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -8,12 +8,12 @@ up by its author and text first, so running the demo again adds nothing.
 from django.conf import settings
 
 from blog.models import BlogPage, ProducerPage
+from community.board.models import Topic
+from community.demo import MEMBERS, at, ensure_members, ensure_team
+from community.discussions.models import Comment, Reaction
+from community.discussions.targets import comments_on
+from community.members.names import public_name
 from shop_link.models import Product
-
-from .comments import comments_on
-from .demo import MEMBERS, at, ensure_members, ensure_team
-from .models import Comment, Reaction, Topic
-from .names import public_name
 
 # Team accounts: staff, each linked to the blog author they write as.
 

@@ -20,6 +20,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
+from wagtail.models import Site
+
+from home.models import ShopSettings
 
 
 @dataclass(frozen=True)
@@ -90,3 +93,40 @@ def queue_mail(
     mail = compose(to, template_prefix, context, language, headers)
     queue([mail])
     return mail
+
+
+def mail_language(profile) -> str:
+    """The language of a member's mails: the one they last used the site in,
+    else the site's. Never the language of whoever caused the mail."""
+    language = profile.language if profile is not None else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def site_name(request=None, site=None) -> str:
+    """The shop's name, as mails sign off with it."""
+
+    site = site or current_site(request)
+    if site is not None:
+        shop_name = ShopSettings.for_site(site).shop_name
+        if shop_name:
+            return shop_name
+    return settings.WAGTAIL_SITE_NAME
+
+
+def site_root(request=None, site=None) -> str:
+    """The public root URL of the site, as set in the admin's Sites."""
+    site = site or current_site(request)
+    root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/")
+
+
+def absolute(url: str, request=None, root=None) -> str:
+    """`url` with the site's root in front, unless it has one already."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return (root if root is not None else site_root(request)) + url
+
+
+def current_site(request=None):
+    site = Site.find_for_request(request) if request is not None else None
+    return site or Site.objects.filter(is_default_site=True).first()

@@ -1,19 +1,31 @@
-"""Every new user gets a profile, named from the sign-up form when there was one."""
+"""Every signal receiver of the community, connected when the app is ready.
+
+Each receiver hands its work to the module that owns it; none is connected
+anywhere else.
+"""
 
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from .accounts import fallback_display_name
+from .board import topics
+from .discussions import comments
+from .discussions.models import Comment
+from .members import accounts
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="theke_profile")
-def create_profile(sender, instance, created, raw=False, **kwargs):
-    if not created or raw:
-        return
-    from .models import Profile
+def new_account(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        accounts.create_profile(instance)
 
-    name = getattr(instance, "theke_display_name", "") or fallback_display_name(
-        instance
-    )
-    Profile.objects.get_or_create(user=instance, defaults={"display_name": name})
+
+@receiver(pre_save, sender=Comment, dispatch_uid="theke_prepare_comment")
+def comment_saving(sender, instance, **kwargs):
+    comments.prepare_comment(instance)
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="theke_topic_activity")
+def comment_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        topics.note_reply(instance)

@@ -1,110 +1,20 @@
-"""The Community menu of the admin, and the community's part of the demo."""
+"""The community in the admin and in the pages of other apps: menus, views, sections."""
 
-import django_filters
-from django.db.models.signals import post_save
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .board import note_reply
-from .held import HeldReasonPanel
-from .models import BoardCategory, Comment, ModerationState, Topic
-from .question_admin import ProductQuestionViewSet, UnansweredQuestionsPanel
-
-
-class BoardCategoryViewSet(SnippetViewSet):
-    model = BoardCategory
-    icon = "folder-open-inverse"
-    menu_label = _("Board categories")
-    copy_view_enabled = False
-    search_fields = ["name", "description"]
-    list_display = ["name", "slug", Column("sort_order", label=_("Order"))]
-
-
-class TopicFilterSet(WagtailFilterSet):
-    category = django_filters.ModelChoiceFilter(
-        label=_("Category"), queryset=BoardCategory.objects.all()
-    )
-    state = django_filters.ChoiceFilter(
-        label=_("Moderation"), choices=ModerationState.choices
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Topic.Status.choices
-    )
-    is_pinned = django_filters.BooleanFilter(label=_("Pinned"))
-    is_closed = django_filters.BooleanFilter(label=_("Closed"))
-
-    class Meta:
-        model = Topic
-        fields = ["category", "state", "status", "is_pinned", "is_closed"]
-
-
-class TopicViewSet(SnippetViewSet):
-    """Topics are started by members on the site; staff pin, close and moderate."""
-
-    model = Topic
-    icon = "comment"
-    menu_label = _("Board topics")
-    add_to_admin_menu = False
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    # The starter by public name: the account's username may be an e-mail address.
-    inspect_view_fields = [
-        "title",
-        "category",
-        "author_name",
-        "status",
-        "state",
-        "held_reason",
-        "is_pinned",
-        "is_closed",
-        "body",
-        "products",
-        "created_at",
-        "last_activity_at",
-    ]
-    list_per_page = 50
-    ordering = ["-last_activity_at", "-pk"]
-    search_fields = ["title", "body"]
-    filterset_class = TopicFilterSet
-    list_display = [
-        "title",
-        Column("category", label=_("Category"), sort_key="category__name"),
-        Column("author_name", label=_("Started by")),
-        Column("get_state_display", label=_("Moderation"), sort_key="state"),
-        Column("get_status_display", label=_("Status"), sort_key="status"),
-        BooleanColumn("is_pinned", label=_("Pinned"), sort_key="is_pinned"),
-        BooleanColumn("is_closed", label=_("Closed"), sort_key="is_closed"),
-        DateColumn(
-            "last_activity_at", label=_("Last activity"), sort_key="last_activity_at"
-        ),
-    ]
-    panels = [
-        FieldRowPanel([FieldPanel("status"), FieldPanel("state")], heading=_("Status")),
-        FieldRowPanel([FieldPanel("is_pinned"), FieldPanel("is_closed")]),
-        HeldReasonPanel(),
-        MultiFieldPanel(
-            [
-                FieldPanel("category"),
-                FieldPanel("title"),
-                FieldPanel("slug"),
-                FieldPanel("body", read_only=True),
-                FieldPanel("products"),
-            ],
-            heading=_("Topic"),
-        ),
-    ]
-
-    def get_queryset(self, request):
-        return Topic.objects.select_related(
-            "category", "author__profile", "author__author"
-        )
+from .board.admin import BoardCategoryViewSet, TopicViewSet
+from .discussions.models import with_comment_counts
+from .discussions.targets import discussion_types
+from .discussions.threads import discussion_context
+from .moderation.admin import ModerationMenuItem
+from .moderation.queue import LOG_ACTIONS
+from .moderation.views import ModerationQueueView
+from .questions import questions
+from .questions.admin import ProductQuestionViewSet, UnansweredQuestionsPanel
 
 
 class CommunityViewSetGroup(SnippetViewSetGroup):
@@ -116,22 +26,6 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommunityViewSetGroup)
-
-
-class ModerationMenuItem(MenuItem):
-    """ "Moderation", with the number of posts that wait, for moderators only."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("community.moderate_community")
-
-    def render_component(self, request):
-        from .moderation import waiting_count
-
-        component = super().render_component(request)
-        count = waiting_count()
-        if count:
-            component.label = _("Moderation (%(count)s)") % {"count": count}
-        return component
 
 
 @hooks.register("register_admin_menu_item")
@@ -147,8 +41,6 @@ def register_moderation_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
-    from .views_moderation import ModerationQueueView
-
     return [
         path(
             "moderation/",
@@ -170,8 +62,6 @@ def register_moderation_urls():
 
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
-    from .moderation import LOG_ACTIONS
-
     for action, label, message in LOG_ACTIONS.values():
         actions.register_action(action, label, message)
 
@@ -197,24 +87,16 @@ def load_moderation_demo(run):
     build_moderation_demo(run)
 
 
-# Connected here, where the board's admin is set up, as the board owns topics.
-post_save.connect(note_reply, sender=Comment, dispatch_uid="theke_topic_activity")
-
-
 @hooks.register("theke_page_sections")
 def discussion_section(request, page, slot):
     """The "discussion" slot: comments on posts, producer pages and products."""
-    from .comments import discussion_context
-
     return discussion_context(request, page, slot)
 
 
 @hooks.register("theke_page_sections")
 def questions_section(request, page, slot):
     """The "questions" slot: customers' questions about a product, with answers."""
-    from .questions import questions_section
-
-    return questions_section(request, page, slot)
+    return questions.questions_section(request, page, slot)
 
 
 @hooks.register("construct_homepage_panels")
@@ -234,8 +116,6 @@ def load_questions_demo(run):
 @hooks.register("theke_listing_queryset")
 def listing_comment_counts(queryset):
     """Teasers of posts and producers show how many comments they have."""
-    from .comments import discussion_types, with_comment_counts
-
     if not issubclass(queryset.model, discussion_types()):
         return queryset
     return with_comment_counts(queryset)

@@ -40,6 +40,6 @@ def _steady_rate_window(monkeypatch):
     posts several times must not see a window end halfway through and its
     counter start again, so the clock they read stands still in tests (those
     about the windows themselves set it as they need)."""
-    from community import rules
+    from community.writing import rules
 
     monkeypatch.setattr(rules, "_clock", lambda: 1_800_000_000.0)

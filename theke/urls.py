@@ -16,12 +16,13 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("account/", include("community.urls")),
+    path("account/", include("community.account.urls")),
     path("account/", include("allauth.urls")),
     # Only Theke's own comment views: xtd's and django_comments' URLs (JSON API,
     # flag, like, mute, delete, approve) would bypass its moderation and logs.
-    path("comments/", include("community.urls_comments")),
-    path("questions/", include("community.urls_questions")),
+    path("comments/", include("community.discussions.urls")),
+    path("comments/", include("community.reports.urls")),
+    path("questions/", include("community.questions.urls")),
     # Choosing a language is harmless to forge (set_language checks `next`), and
     # without a CSRF token in the switcher, reading the site sets no cookie at all.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),

@@ -4,7 +4,7 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import format_html
 
-from community.avatars import initials_colour
+from community.members.avatars import initials_colour
 
 register = template.Library()
 

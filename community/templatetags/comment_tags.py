@@ -4,8 +4,8 @@ public names."""
 from django import template
 from django.http import QueryDict
 
-from community.comments import comment_count as count_comments
-from community.names import public_name as name_of
+from community.discussions.threads import comment_count as count_comments
+from community.members.names import public_name as name_of
 
 register = template.Library()
 

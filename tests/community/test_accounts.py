@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from community.accounts import validate_display_name
-from community.avatars import MAX_BYTES, AvatarError, clean_avatar
+from community.members.accounts import validate_display_name
+from community.members.avatars import MAX_BYTES, AvatarError, clean_avatar
 from community.models import Profile
 from tests.factories import build_site
 

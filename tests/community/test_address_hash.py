@@ -60,7 +60,7 @@ def test_the_hash_is_keyed_with_the_secret_key(client, settings, post):
     settings.COMMUNITY_KEEP_ADDRESS_HASH_DAYS = 7
     from django.test import RequestFactory
 
-    from community.comments import address_hash
+    from community.discussions.comments import address_hash
 
     request = RequestFactory().get("/", REMOTE_ADDR=ADDRESS)
     first = address_hash(request)

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from community.board import unique_topic_slug
+from community.board.topics import unique_topic_slug
 from community.demo import CATEGORIES, TOPICS, build_board_demo
 from community.models import (
     BoardCategory,
@@ -567,7 +567,7 @@ def test_staff_list_topics_filtered_by_state_and_edit_one(client, board, jana):
 
 
 def reply_data(to_topic, text):
-    from community.forms import CommentForm
+    from community.discussions.forms import CommentForm
 
     data = CommentForm(to_topic).initial.copy()
     data.update(comment=text, reply_to=0, name="", email="", honeypot="")

@@ -3,8 +3,8 @@
 import pytest
 from django.test import RequestFactory
 
-from community.clients import client_address
 from community.models import Comment
+from community.writing.clients import client_address
 from tests.community.test_comments import form_data, make_member
 from tests.factories import BlogPageFactory, build_site
 

@@ -13,7 +13,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd import signed
 from django_comments_xtd.conf import settings as xtd_settings
 
-from community import views_comments
+from community.discussions import views as views_comments
 from community.models import Comment, Profile
 from tests.factories import BlogPageFactory, build_site
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from blog.models import BlogPage
-from community.comments import with_comment_counts
-from community.forms import CommentForm
+from community.discussions.forms import CommentForm
+from community.discussions.models import with_comment_counts
 from community.models import Comment, Profile
 from tests.factories import (
     AuthorFactory,

@@ -2,13 +2,13 @@
 
 import pytest
 
-from community import rules
 from community.models import (
     Comment,
     ModerationState,
     ProductQuestion,
     Topic,
 )
+from community.writing import rules
 from tests.community.people import member
 from tests.community.question_builders import answer, ask, build_shop
 from tests.community.test_board import category, topic

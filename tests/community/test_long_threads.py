@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_comments.models import Comment as BaseComment
 from django_comments_xtd.models import XtdComment
 
+from community.discussions.threads import comment_url
 from community.models import Comment
-from community.views_comments import comment_url
 from tests.community.test_comments import add_comment, make_member
 from tests.factories import BlogPageFactory, build_site
 

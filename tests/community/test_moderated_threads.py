@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community import moderation
 from community.models import Comment
+from community.moderation import queue as moderation
 from tests.community.test_comments import add_comment, make_member
 from tests.factories import BlogPageFactory, build_site
 

@@ -18,8 +18,7 @@ from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.users.models import UserProfile
 
-from community import moderation, rules
-from community.board import unique_topic_slug
+from community.board.topics import unique_topic_slug
 from community.models import (
     BoardCategory,
     Comment,
@@ -31,7 +30,9 @@ from community.models import (
     Report,
     Topic,
 )
-from community.reports import hide_if_reported_enough
+from community.moderation import queue as moderation
+from community.reports.reports import hide_if_reported_enough
+from community.writing import rules
 from tests.community.people import member
 from tests.factories import (
     BlogPageFactory,
@@ -435,7 +436,7 @@ def test_approving_a_held_comment_publishes_it_logs_it_and_notifies(
     held = comment(post, heike)
     told = []
     monkeypatch.setattr(
-        "community.notifications.comment_published",
+        "community.discussions.notifications.comment_published",
         lambda published, request=None: told.append(published.pk),
     )
     client.force_login(mona)
@@ -511,7 +512,7 @@ def test_approving_a_topic_publishes_it_as_new_board_activity(client, heike, mon
 def test_approving_a_topic_hidden_after_reports_keeps_its_place_on_the_board(
     client, heike, mona, settings
 ):
-    from community.reports import hide_if_reported_enough
+    from community.reports.reports import hide_if_reported_enough
 
     settings.COMMUNITY_HIDE_AFTER_REPORTS = 2
     earlier = timezone.now() - datetime.timedelta(days=5)

@@ -11,8 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from community import notifications
-from community.forms import CommentForm
+from community.discussions import notifications
+from community.discussions.forms import CommentForm
 from community.models import BoardCategory, Comment, Profile, Topic, Unsubscription
 from tests.factories import (
     AuthorFactory,

@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from community.comments import authors_of
+from community.discussions.authors import authors_of
+from community.members.names import public_name
 from community.models import (
     BoardCategory,
     Comment,
@@ -14,7 +15,6 @@ from community.models import (
     Profile,
     Topic,
 )
-from community.names import public_name
 from tests.community.question_builders import answer, ask, build_shop
 from tests.factories import AuthorFactory, publish
 
@@ -144,7 +144,7 @@ def test_a_members_comment_is_stored_and_offered_under_their_public_name(client)
     product_url = f"/products/{shop['cheese'].slug}/"
 
     page = client.get(product_url).content.decode()
-    from community.forms import CommentForm
+    from community.discussions.forms import CommentForm
 
     data = CommentForm(shop["cheese"]).initial.copy()
     data.update(

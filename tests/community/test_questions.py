@@ -12,7 +12,7 @@ from community.models import (
     ProductQuestion,
     Profile,
 )
-from community.questions import is_similar, key_words, similar_questions
+from community.questions.similar import is_similar, key_words, similar_questions
 from shop_link.models import Availability
 from tests.community.people import member
 from tests.community.question_builders import (

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from community.discussions.reactions import reactions_for, toggle
 from community.models import Reaction
-from community.reactions import reactions_for, toggle
 from tests.community.test_comments import add_comment, make_member
 from tests.factories import (
     BlogPageFactory,
@@ -381,7 +381,7 @@ def test_fetch_past_the_rate_limit_gets_a_json_error(
 
 
 def test_reactions_are_counted_apart_from_posts(client, post, author, reader, settings):
-    from community import rules
+    from community.writing import rules
 
     settings.COMMUNITY_RATE_LIMIT = "2/m"
     settings.COMMUNITY_REACTION_RATE_LIMIT = "30/m"
@@ -399,7 +399,7 @@ def test_reactions_are_counted_apart_from_posts(client, post, author, reader, se
 
 def test_the_default_reaction_limit_is_generous():
     from community.conf import COMMUNITY_REACTION_RATE_LIMIT
-    from community.rules import parse_rate
+    from community.writing.rules import parse_rate
 
     limit, period = parse_rate(COMMUNITY_REACTION_RATE_LIMIT)
 

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import translation
 
-from community import held, rules
-from community.sanitize import render_text
+from community.writing import held, rules
+from community.writing.sanitize import render_text
 
 
 def assess(text="Schöner Beitrag über Käse.", **overrides):

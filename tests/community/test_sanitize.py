@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from community.sanitize import (
+from community.writing.sanitize import (
     ALLOWED_TAGS,
     LINK_REL,
     check_text,

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from community.accounts import validate_not_a_team_name
+from community.members.accounts import validate_not_a_team_name
 from community.models import Comment, Profile
 from tests.community.test_accounts import PASSWORD, make_member, signup
 from tests.community.test_comments import POST_URL, form_data

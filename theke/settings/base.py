@@ -244,12 +244,12 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "community.members.accounts.AccountAdapter"
 ACCOUNT_FORMS = {
-    "signup": "community.account_forms.SignupForm",
-    "add_email": "community.account_forms.ChangeEmailForm",
+    "signup": "community.members.forms.SignupForm",
+    "add_email": "community.members.forms.ChangeEmailForm",
 }
-ACCOUNT_USER_DISPLAY = "community.accounts.user_display"
+ACCOUNT_USER_DISPLAY = "community.members.accounts.user_display"
 # Confirming from the browser that signed up logs the new member in and shows
 # their new profile, where the confirmation is acknowledged.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -277,8 +277,9 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "community.models.Comment"
 COMMENTS_XTD_MAX_THREAD_LEVEL = int(os.environ.get("COMMENTS_MAX_THREAD_LEVEL", "3"))
 COMMENTS_XTD_CONFIRM_EMAIL = True
-# xtd sends no mail of its own: community.posting replaces its receiver, and
-# confirmation requests and notifications go through community.mail's task.
+# xtd sends no mail of its own: community.discussions.posting stores comments
+# in its place, and confirmation requests and notifications go through
+# community.mail's task.
 COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_LIST_ORDER = ("thread_id", "order")
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from community.comments import purge_address_hashes
 from community.conf import setting
+from community.discussions.comments import purge_address_hashes
 
 
 class Command(BaseCommand):

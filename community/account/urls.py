@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("profile/", views.profile, name="account_profile"),
+    path("profile/unfollow/", views.unfollow, name="account_unfollow"),
+]

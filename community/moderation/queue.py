@@ -1,0 +1,634 @@
+"""The moderation queue: what waits for a moderator, and what they do with it.
+
+Comments, board topics, product questions and answers wait in one queue, newest
+first. Each is addressed as "<kind>:<pk>" (`comment:12`). A page of the queue
+takes a fixed number of queries however long it is: one union of the four
+tables for the keys, then one query per kind, one for the reports and one per
+kind of page commented on.
+
+Every action writes with QuerySet.update(): saving a comment would run xtd's
+pre_save receiver, which publishes or withdraws every reply below it too.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from community.board.models import Topic, live_board_page
+from community.board.topics import topic_url
+from community.discussions import notifications
+from community.discussions.models import Comment
+from community.members.names import public_name
+from community.questions.models import ProductAnswer, ProductQuestion
+from community.questions.questions import notify_asker
+from community.reports.models import Report
+from community.writing.moderated import ModerationState
+from community.writing.sanitize import plain_text
+from shop_link.models import Product, ProductIndexPage
+
+PENDING = "pending"
+FLAGGED = "flagged"
+SPAM = "spam"
+TABS = {
+    PENDING: _("Pending"),
+    FLAGGED: _("Flagged"),
+    SPAM: _("Spam"),
+}
+
+COMMENT = "comment"
+TOPIC = "topic"
+QUESTION = "question"
+ANSWER = "answer"
+
+APPROVE = "approve"
+REJECT = "reject"
+MARK_SPAM = "spam"
+DISMISS = "dismiss"
+ACTIONS = {
+    APPROVE: _("Approve"),
+    REJECT: _("Reject"),
+    MARK_SPAM: _("Mark as spam"),
+    DISMISS: _("Dismiss reports"),
+}
+# Registered with Wagtail's log in wagtail_hooks.py: (action, label, message).
+LOG_ACTIONS = {
+    APPROVE: ("theke.moderation.approve", _("Moderation: approve"), _("Approved")),
+    REJECT: ("theke.moderation.reject", _("Moderation: reject"), _("Rejected")),
+    MARK_SPAM: (
+        "theke.moderation.spam",
+        _("Moderation: mark as spam"),
+        _("Marked as spam"),
+    ),
+    DISMISS: (
+        "theke.moderation.dismiss",
+        _("Moderation: dismiss reports"),
+        _("Reports dismissed"),
+    ),
+}
+
+EXCERPT_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of post is found, searched and reported."""
+
+    name: str
+    label: str
+    model: type
+    date_field: str
+    text_fields: tuple
+    author_fields: tuple
+    report_field: str | None
+
+
+KINDS = {
+    COMMENT: Kind(
+        COMMENT,
+        _("Comment"),
+        Comment,
+        "submit_date",
+        ("comment",),
+        ("user_name", "user__profile__display_name"),
+        "comment",
+    ),
+    TOPIC: Kind(
+        TOPIC,
+        _("Board topic"),
+        Topic,
+        "created_at",
+        ("title", "body"),
+        ("author__profile__display_name",),
+        "topic",
+    ),
+    QUESTION: Kind(
+        QUESTION,
+        _("Product question"),
+        ProductQuestion,
+        "created_at",
+        ("text",),
+        ("author__profile__display_name",),
+        "question",
+    ),
+    ANSWER: Kind(
+        ANSWER,
+        _("Answer"),
+        ProductAnswer,
+        "created_at",
+        ("text",),
+        ("author__profile__display_name",),
+        None,
+    ),
+}
+
+
+def open_reports():
+    return Report.objects.filter(resolved_at__isnull=True)
+
+
+def pending_comments():
+    """Comments held back and not yet decided on."""
+    return Comment.objects.filter(
+        is_public=False, is_spam=False, is_removed=False, rejected_at__isnull=True
+    )
+
+
+def in_tab(kind: Kind, queryset, tab: str):
+    """The posts of `queryset` that belong under the queue's tab `tab`."""
+    if tab == FLAGGED:
+        if kind.report_field is None:
+            return queryset.none()
+        return queryset.filter(
+            Exists(open_reports().filter(**{kind.report_field: OuterRef("pk")}))
+        )
+    if kind.model is Comment:
+        if tab == PENDING:
+            return queryset & pending_comments()
+        return queryset.filter(is_spam=True)
+    state = ModerationState.PENDING if tab == PENDING else ModerationState.SPAM
+    return queryset.filter(state=state)
+
+
+@dataclass
+class Queue:
+    """One view of the queue: a tab, optionally narrowed by kind, reason, words."""
+
+    tab: str = PENDING
+    kind: str = ""
+    reason: str = ""
+    query: str = ""
+
+    def kinds(self):
+        if self.kind:
+            return [KINDS[self.kind]] if self.kind in KINDS else []
+        return list(KINDS.values())
+
+    def queryset(self, kind: Kind, tab: str | None = None):
+        queryset = in_tab(kind, kind.model._default_manager.all(), tab or self.tab)
+        if self.reason:
+            if kind.report_field is None:
+                return queryset.none()
+            queryset = queryset.filter(
+                Exists(
+                    open_reports().filter(
+                        reason=self.reason, **{kind.report_field: OuterRef("pk")}
+                    )
+                )
+            )
+        if self.query:
+            words = Q()
+            for name in kind.text_fields + kind.author_fields:
+                words |= Q(**{f"{name}__icontains": self.query})
+            queryset = queryset.filter(words)
+        return queryset
+
+    def keys(self, tab: str | None = None):
+        """(kind, pk, date) of every post in the view, newest first, as one query."""
+        parts = [
+            self.queryset(kind, tab)
+            .order_by()
+            .annotate(
+                queue_kind=Value(kind.name, output_field=models.CharField()),
+                queue_pk=F("pk"),
+                queue_date=F(kind.date_field),
+            )
+            .values_list("queue_kind", "queue_pk", "queue_date")
+            for kind in self.kinds()
+        ]
+        if not parts:
+            return None
+        first, *rest = parts
+        return first.union(*rest, all=True).order_by("-queue_date", "-queue_pk")
+
+    def count(self, tab: str | None = None) -> int:
+        keys = self.keys(tab)
+        return keys.count() if keys is not None else 0
+
+
+def waiting_count() -> int:
+    """Posts that wait for a decision: pending ones, and flagged ones."""
+    queue = Queue()
+    return queue.count(PENDING) + queue.count(FLAGGED)
+
+
+@dataclass
+class Entry:
+    """A post in the queue, with what a moderator needs to decide on it."""
+
+    kind: Kind
+    item: object
+    posted: datetime
+    excerpt: str = ""
+    title: str = ""
+    author_name: str = ""
+    author_email: str = ""
+    target_label: str = ""
+    target_url: str = ""
+    held_reason: str = ""
+    state_label: str = ""
+    reports: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    # The snippet in the admin that edits the post, as (model name, edit URL).
+    admin_model: str = ""
+    admin_url: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind.name}:{self.item.pk}"
+
+    @property
+    def report_count(self) -> int:
+        return sum(count for __, count in self.reports)
+
+
+class QueueEntries:
+    """The queue as a sequence for Django's Paginator: only the page is loaded."""
+
+    def __init__(self, queue: Queue, request=None, show_email=False):
+        self.queue = queue
+        self.request = request
+        self.show_email = show_email
+        self._keys = queue.keys()
+
+    def count(self) -> int:
+        return self._keys.count() if self._keys is not None else 0
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if self._keys is None:
+            return []
+        rows = self._keys[index]
+        if isinstance(index, slice):
+            return entries_for(list(rows), self.request, self.show_email)
+        return entries_for([rows], self.request, self.show_email)[0]
+
+
+def _comment_state(comment) -> str:
+    if comment.is_spam:
+        return ModerationState.SPAM.label
+    if comment.rejected_at is not None:
+        return ModerationState.REJECTED.label
+    if comment.is_public:
+        return ModerationState.PUBLISHED.label
+    return ModerationState.PENDING.label
+
+
+def _excerpt(text: str) -> str:
+    return Truncator(" ".join(text.split())).chars(EXCERPT_CHARS)
+
+
+class _Places:
+    """Addresses of the pages, products and topics posts were written on.
+
+    The board and the catalogue pages are looked up once for all rows.
+    """
+
+    def __init__(self, request):
+        self.request = request
+        self._board = None
+        self._catalogue = None
+
+    @property
+    def board(self):
+        if self._board is None:
+            self._board = live_board_page() or False
+        return self._board
+
+    @property
+    def catalogue(self):
+        if self._catalogue is None:
+            self._catalogue = ProductIndexPage.objects.live().first() or False
+        return self._catalogue
+
+    def url(self, target) -> str:
+
+        if isinstance(target, Page):
+            return target.get_url(request=self.request) or ""
+        if isinstance(target, Topic):
+            return topic_url(self.board, target, self.request) if self.board else ""
+        if isinstance(target, Product):
+            return (
+                self.catalogue.product_url(target, self.request)
+                if self.catalogue
+                else ""
+            )
+        return ""
+
+
+def _comment_targets(comments) -> dict:
+    """The things commented on, by (content type id, object key), per type at once."""
+    wanted = defaultdict(set)
+    for comment in comments:
+        wanted[comment.content_type_id].add(comment.object_pk)
+    targets = {}
+    for content_type_id, keys in wanted.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        for target in model._default_manager.filter(pk__in=keys):
+            targets[(content_type_id, str(target.pk))] = target
+    return targets
+
+
+NOTES_PER_POST = 3
+
+
+def _reports_by_item(wanted: dict) -> tuple[dict, dict]:
+    """The open reports on the items: {(kind, pk): [(reason label, count), …]}
+    and {(kind, pk): [the newest notes, …]}."""
+    lookup = Q()
+    for kind_name, pks in wanted.items():
+        report_field = KINDS[kind_name].report_field
+        if report_field and pks:
+            lookup |= Q(**{f"{report_field}_id__in": pks})
+    if not lookup:
+        return {}, {}
+    counts = defaultdict(Counter)
+    notes = defaultdict(list)
+    rows = (
+        open_reports()
+        .filter(lookup)
+        .order_by("-created_at", "-pk")
+        .values_list("comment_id", "topic_id", "question_id", "reason", "note")
+    )
+    for comment_id, topic_id, question_id, reason, note in rows:
+        if comment_id is not None:
+            key = (COMMENT, comment_id)
+        elif topic_id is not None:
+            key = (TOPIC, topic_id)
+        else:
+            key = (QUESTION, question_id)
+        counts[key][reason] += 1
+        if note.strip() and len(notes[key]) < NOTES_PER_POST:
+            notes[key].append(_excerpt(note))
+    labels = dict(Report.Reason.choices)
+    reasons = {
+        key: [
+            (labels.get(reason, reason), count) for reason, count in found.most_common()
+        ]
+        for key, found in counts.items()
+    }
+    return reasons, dict(notes)
+
+
+def load_items(keys: dict) -> dict:
+    """{(kind, pk): object} for {kind: [pk, …]}, one query per kind."""
+    related = {
+        COMMENT: ("user__profile", "user__author"),
+        TOPIC: ("author__profile", "author__author", "category"),
+        QUESTION: ("author__profile", "author__author", "product"),
+        ANSWER: ("author__profile", "author__author", "question__product"),
+    }
+    found = {}
+    for kind_name, pks in keys.items():
+        if not pks or kind_name not in KINDS:
+            continue
+        kind = KINDS[kind_name]
+        objects = kind.model._default_manager.filter(pk__in=pks).select_related(
+            *related[kind_name]
+        )
+        for obj in objects:
+            found[(kind_name, obj.pk)] = obj
+    return found
+
+
+def entries_for(rows, request=None, show_email=False) -> list[Entry]:
+    """Entries for (kind, pk, date) rows, in order, in a fixed number of queries."""
+    wanted = defaultdict(list)
+    for kind_name, pk, __ in rows:
+        wanted[kind_name].append(pk)
+    items = load_items(wanted)
+    reports, notes = _reports_by_item(wanted)
+    targets = _comment_targets(
+        [obj for (kind_name, __), obj in items.items() if kind_name == COMMENT]
+    )
+    places = _Places(request)
+    entries = []
+    for kind_name, pk, posted in rows:
+        item = items.get((kind_name, pk))
+        if item is None:
+            continue
+        entry = Entry(kind=KINDS[kind_name], item=item, posted=posted)
+        entry.reports = reports.get((kind_name, pk), [])
+        entry.notes = notes.get((kind_name, pk), [])
+        entry.held_reason = item.get_held_reason_display()
+        _describe(entry, targets, places, show_email)
+        entries.append(entry)
+    return entries
+
+
+def _describe(entry: Entry, targets: dict, places: _Places, show_email: bool):
+    item = entry.item
+    if isinstance(item, Comment):
+        target = targets.get((item.content_type_id, item.object_pk))
+        entry.excerpt = _excerpt(plain_text(item.body_html) or item.comment)
+        entry.author_name = (
+            public_name(item.user) if item.user_id else item.user_name
+        ) or str(_("Guest"))
+        if show_email:
+            entry.author_email = item.user.email if item.user_id else item.user_email
+        entry.state_label = _comment_state(item)
+        if target is not None:
+            entry.target_label = str(target)
+            entry.target_url = places.url(target)
+        return
+    entry.author_name = public_name(item.author)
+    if show_email:
+        entry.author_email = item.author.email
+    entry.state_label = item.get_state_display()
+    if isinstance(item, Topic):
+        entry.admin_model = "topic"
+        entry.admin_url = _snippet_edit_url("topic", item.pk)
+        entry.title = item.title
+        entry.excerpt = _excerpt(plain_text(item.body_html) or item.body)
+        entry.target_label = item.category.name
+        entry.target_url = places.url(item)
+    elif isinstance(item, ProductQuestion):
+        entry.admin_model = "productquestion"
+        entry.admin_url = _snippet_edit_url("productquestion", item.pk)
+        entry.excerpt = _excerpt(plain_text(item.text_html) or item.text)
+        entry.target_label = item.product.title
+        entry.target_url = places.url(item.product)
+    else:
+        product = item.question.product
+        entry.admin_model = "productquestion"
+        entry.admin_url = _snippet_edit_url("productquestion", item.question_id)
+        entry.title = _excerpt(item.question.text)
+        entry.excerpt = _excerpt(plain_text(item.text_html) or item.text)
+        entry.target_label = product.title
+        entry.target_url = places.url(product)
+
+
+def _snippet_edit_url(model_name: str, pk) -> str:
+    try:
+        return reverse(f"wagtailsnippets_community_{model_name}:edit", args=[pk])
+    except NoReverseMatch:
+        return ""
+
+
+# Acting on posts
+
+
+def parse_keys(values) -> dict:
+    """{kind: [pk, …]} from "<kind>:<pk>" strings; anything else is ignored."""
+    keys = defaultdict(list)
+    for value in values:
+        kind_name, __, pk = str(value).partition(":")
+        if kind_name in KINDS and pk.isdigit():
+            keys[kind_name].append(int(pk))
+    return dict(keys)
+
+
+@dataclass
+class Outcome:
+    """What an action did: how many posts it changed, and the comments and
+    answers it published."""
+
+    action: str
+    count: int = 0
+    published_comments: list = field(default_factory=list)
+    published_answers: list = field(default_factory=list)
+
+
+def act(action: str, keys: dict, user, request=None) -> Outcome:
+    """Apply `action` to the posts named in `keys`, log each with the moderator.
+
+    All or nothing: the changes and their log entries are written in one
+    transaction. Members are told about published comments, and askers about
+    published answers, after it commits.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown moderation action: {action!r}")
+    outcome = Outcome(action)
+    now = timezone.now()
+    with transaction.atomic():
+        items = load_items(keys)
+        for (kind_name, __), item in items.items():
+            kind = KINDS[kind_name]
+            resolved = _resolve_reports(kind, item, now)
+            changed = HANDLERS[action](kind, item, now)
+            if changed or resolved or action == DISMISS:
+                outcome.count += 1
+                _log(action, kind, item, user, resolved)
+            if changed and action == APPROVE and kind.model is Comment:
+                outcome.published_comments.append(item)
+            if changed and action == APPROVE and kind.model is ProductAnswer:
+                outcome.published_answers.append(item)
+        if outcome.published_comments:
+            for comment in outcome.published_comments:
+                notifications.comment_published(comment, request=request)
+        if outcome.published_answers:
+            # As for an answer published right away; an approved question
+            # mails nobody, its asker knows it.
+
+            for answer in outcome.published_answers:
+                notify_asker(request, answer)
+    return outcome
+
+
+def _resolve_reports(kind: Kind, item, now) -> int:
+    if kind.report_field is None:
+        return 0
+    return open_reports().filter(**{kind.report_field: item}).update(resolved_at=now)
+
+
+def _set_state(kind: Kind, item, state) -> bool:
+    changed = (
+        kind.model._default_manager.filter(pk=item.pk)
+        .exclude(state=state)
+        .update(state=state)
+    )
+    item.state = state
+    return bool(changed)
+
+
+def _approve(kind: Kind, item, now) -> bool:
+    if kind.model is not Comment:
+        changed = _set_state(kind, item, ModerationState.PUBLISHED)
+        if changed and kind.model is Topic:
+            # A topic let through for the first time is news on the board; one
+            # published again after reports keeps its place.
+            Topic.objects.filter(pk=item.pk, first_published_at__isnull=True).update(
+                first_published_at=now, last_activity_at=now
+            )
+        return changed
+    if item.is_public and not item.is_spam:
+        return False
+    # Only this comment: held replies below it wait for their own decision.
+    Comment.objects.filter(pk=item.pk).update(
+        is_public=True, is_spam=False, rejected_at=None
+    )
+    item.is_public, item.is_spam, item.rejected_at = True, False, None
+    if item.content_type_id == ContentType.objects.get_for_model(Topic).pk:
+        # The signal that moves a topic up on a reply fires on save() only.
+        Topic.objects.filter(
+            pk=item.object_pk, last_activity_at__lt=item.submit_date
+        ).update(last_activity_at=item.submit_date)
+    return True
+
+
+def _reject(kind: Kind, item, now) -> bool:
+    if kind.model is not Comment:
+        return _set_state(kind, item, ModerationState.REJECTED)
+    if item.rejected_at is not None and not item.is_public:
+        return False
+    Comment.objects.filter(pk=item.pk).update(
+        is_public=False, is_spam=False, rejected_at=now
+    )
+    item.is_public, item.is_spam, item.rejected_at = False, False, now
+    return True
+
+
+def _mark_spam(kind: Kind, item, now) -> bool:
+    if kind.model is not Comment:
+        return _set_state(kind, item, ModerationState.SPAM)
+    if item.is_spam and not item.is_public:
+        return False
+    Comment.objects.filter(pk=item.pk).update(is_public=False, is_spam=True)
+    item.is_public, item.is_spam = False, True
+    return True
+
+
+def _dismiss(kind: Kind, item, now) -> bool:
+    return False
+
+
+HANDLERS = {
+    APPROVE: _approve,
+    REJECT: _reject,
+    MARK_SPAM: _mark_spam,
+    DISMISS: _dismiss,
+}
+
+
+def log_title(kind: Kind, item) -> str:
+    """The log entry's label: kind and the start of the text, never an address."""
+    if isinstance(item, Comment):
+        text = item.comment
+    elif isinstance(item, Topic):
+        text = item.title
+    else:
+        text = item.text
+    return f"{kind.label}: {Truncator(' '.join(text.split())).chars(60)}"
+
+
+def _log(action: str, kind: Kind, item, user, resolved_reports: int):
+    log(
+        item,
+        LOG_ACTIONS[action][0],
+        user=user,
+        title=log_title(kind, item),
+        data={"kind": kind.name, "resolved_reports": resolved_reports},
+    )
