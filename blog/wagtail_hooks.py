@@ -6,7 +6,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .feeds import feed_links
+from .feed_links import feed_links
 from .models import Author, BlogCategory, Certification
 
 

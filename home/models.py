@@ -130,14 +130,15 @@ class HomePage(Page):
 
     def json_ld(self, request, context):
         """The shop as a Store, and the site with its search."""
+        shop = ShopSettings.for_request(request)
         home = home_url(request)
         search_url = request.build_absolute_uri(reverse("search"))
         return [
-            shop_store(request, image=self.hero_image),
+            shop_store(shop, request, image=self.hero_image),
             {
                 "@context": SCHEMA_CONTEXT,
                 "@type": "WebSite",
-                "name": ShopSettings.for_request(request).shop_name,
+                "name": shop.shop_name,
                 "url": home,
                 "potentialAction": {
                     "@type": "SearchAction",

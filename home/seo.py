@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Site
 
 SCHEMA_CONTEXT = "https://schema.org"
 # 1.91:1, the shape link previews show without cropping.
@@ -69,30 +70,22 @@ def image_object(image, request) -> dict:
 
 def home_url(request) -> str:
     """The absolute URL of the site's home page."""
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     if site is not None:
         return site.root_url.rstrip("/") + "/"
     return absolute(request, "/")
 
 
-def shop_organization(request) -> dict:
-    """The shop as a schema.org Organization, e.g. as publisher of its stories."""
-    from home.models import ShopSettings
-
-    shop = ShopSettings.for_request(request)
+def shop_organization(shop, request) -> dict:
+    """The shop (its ShopSettings) as a schema.org Organization, e.g. as publisher."""
     data = {"@type": "Organization", "name": shop.shop_name, "url": home_url(request)}
     if shop.shop_url:
         data["sameAs"] = [shop.shop_url]
     return data
 
 
-def shop_store(request, image=None) -> dict:
-    """The shop's counter as a schema.org Store, from the shop settings."""
-    from home.models import ShopSettings
-
-    shop = ShopSettings.for_request(request)
+def shop_store(shop, request, image=None) -> dict:
+    """The shop's counter as a schema.org Store, from its ShopSettings."""
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "Store",

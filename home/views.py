@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -35,7 +36,5 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # A plain template render without context processors: the database may be down.
-    from django.template import loader
-
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"debug": settings.DEBUG}), status=500)

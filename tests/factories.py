@@ -1,10 +1,15 @@
 """Builders for the test suite: pages in a real tree, snippets and images."""
 
 import datetime
+import json
 from decimal import Decimal
+from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import factory
 import wagtail_factories
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, PageViewRestriction, Site
@@ -243,3 +248,72 @@ __all__ = [
     "products_block",
     "publish",
 ]
+
+
+# Shared helpers: reading what pages serve (heads, the sitemap, query counts).
+# Test modules import these from here, never from one another.
+
+
+class HeadParser(HTMLParser):
+    """The meta tags, links and JSON-LD blocks of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta = {}
+        self.links = []
+        self.json_ld = []
+        self._in_json_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta":
+            key = attrs.get("property") or attrs.get("name")
+            self.meta.setdefault(key, []).append(attrs.get("content"))
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_json_ld = True
+
+    def handle_endtag(self, tag):
+        self._in_json_ld = False
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld.append(json.loads(data))
+
+    def first(self, key):
+        return self.meta[key][0]
+
+    def link(self, rel):
+        return [link for link in self.links if link.get("rel") == rel]
+
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# The scheme and host the test client's absolute URLs start with.
+BASE = "http://testserver"
+
+
+def read_sitemap(client) -> dict[str, str | None]:
+    """Each location in the sitemap with its lastmod."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
+    return {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
+
+
+def warm_count(client, url):
+    """The number of queries a second request for url takes, once caches are warm."""
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+__all__ += ["BASE", "HeadParser", "read_sitemap", "warm_count"]

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Site
 
-from blog.feeds import blog_feeds
+from blog.feed_links import blog_feeds
 from blog.models import BlogIndexPage, BlogPage, ProducerPage, ProducersIndexPage
 
 register = template.Library()

@@ -2,8 +2,6 @@
 more posts, tags, authors and images."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from blog.models import ProducerPageGalleryImage
 from tests.factories import (
@@ -14,6 +12,7 @@ from tests.factories import (
     ImageFactory,
     ProducerPageFactory,
     build_site,
+    warm_count,
 )
 
 pytestmark = pytest.mark.django_db
@@ -65,14 +64,6 @@ def build_shop(scale):
             )
         )
     return blog, producers[0], posts[0]
-
-
-def warm_count(client, url):
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def page_urls(blog, producer, post):

@@ -1,6 +1,5 @@
 import datetime
 import json
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -16,44 +15,11 @@ from tests.factories import (
     AuthorFactory,
     BlogPageFactory,
     CategoryFactory,
+    HeadParser,
     ImageFactory,
     ProducerPageFactory,
     build_site,
 )
-
-
-class HeadParser(HTMLParser):
-    """The meta tags, links and JSON-LD blocks of a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.meta = {}
-        self.links = []
-        self.json_ld = []
-        self._in_json_ld = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta":
-            key = attrs.get("property") or attrs.get("name")
-            self.meta.setdefault(key, []).append(attrs.get("content"))
-        elif tag == "link":
-            self.links.append(attrs)
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_json_ld = True
-
-    def handle_endtag(self, tag):
-        self._in_json_ld = False
-
-    def handle_data(self, data):
-        if self._in_json_ld:
-            self.json_ld.append(json.loads(data))
-
-    def first(self, key):
-        return self.meta[key][0]
-
-    def link(self, rel):
-        return [link for link in self.links if link.get("rel") == rel]
 
 
 def head_of(client, url, **params):

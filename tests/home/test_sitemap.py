@@ -1,5 +1,4 @@
 import datetime
-from xml.etree import ElementTree
 
 import pytest
 from django.db import connection
@@ -7,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import (
+    BASE,
     AuthorFactory,
     BlogPageFactory,
     CategoryFactory,
@@ -14,22 +14,8 @@ from tests.factories import (
     build_site,
     make_draft,
     make_private,
+    read_sitemap,
 )
-
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-BASE = "http://testserver"
-
-
-def read_sitemap(client) -> dict[str, str | None]:
-    """Each location in the sitemap with its lastmod."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
-    return {
-        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
-        for url in root.findall("sm:url", NS)
-    }
 
 
 def local_day(moment):

@@ -1,7 +1,14 @@
+"""The shop blog: its index, its posts and the people who sign them.
+
+Author lives here with the two pages because the three refer to one another: an
+author's page is a route of the blog index, the index lists posts and looks up
+authors, and a post finds its index to link its authors.
+"""
+
 import math
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
@@ -13,11 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
-from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
 )
@@ -26,10 +31,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
+from home.models import ShopSettings
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 
-POSTS_PER_PAGE = 9
+from .listing import ListingMixin, with_listing_extras
+from .snippets import BlogCategory
+
 WORDS_PER_MINUTE = 200
 
 
@@ -53,7 +62,7 @@ class Author(index.Indexed, models.Model):
     )
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
     user = models.OneToOneField(
-        "auth.User",
+        settings.AUTH_USER_MODEL,
         verbose_name=_("admin account"),
         null=True,
         blank=True,
@@ -103,7 +112,7 @@ class Author(index.Indexed, models.Model):
             data["url"] = url
         if self.role:
             data["jobTitle"] = self.role
-        data["worksFor"] = shop_organization(request)
+        data["worksFor"] = shop_organization(ShopSettings.for_request(request), request)
         if with_image and self.bio:
             data["description"] = self.bio
         if with_image and self.photo:
@@ -111,64 +120,10 @@ class Author(index.Indexed, models.Model):
         return data
 
 
-class BlogCategory(models.Model):
-    """A topic that groups posts, such as recipes or news from the farm."""
-
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True, max_length=500)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-
-    def __str__(self):
-        return self.name
-
-
-class Certification(models.Model):
-    """A label a producer holds, such as EU organic or Demeter."""
-
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    code = models.CharField(
-        _("inspection code"),
-        max_length=40,
-        blank=True,
-        help_text=_("e.g. the control body number DE-ÖKO-006"),
-    )
-    description = models.TextField(_("what it means"), blank=True, max_length=500)
-
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("certification")
-        verbose_name_plural = _("certifications")
-
-    def __str__(self):
-        return self.name
-
-
 class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-
-
-def with_listing_extras(queryset):
-    """`queryset` with what other apps add to listed pages, in the same query.
-
-    Apps register a function under the "theke_listing_queryset" hook; it takes
-    a queryset of listed pages and returns it annotated (the community app adds
-    `comment_count`). The blog knows nothing of those apps, and teasers show an
-    annotation only when it is there.
-    """
-    for extend in hooks.get_hooks("theke_listing_queryset"):
-        queryset = extend(queryset)
-    return queryset
 
 
 class BlogPageQuerySet(PageQuerySet):
@@ -203,20 +158,6 @@ class BlogPageQuerySet(PageQuerySet):
 
 
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
-
-
-class ListingMixin:
-    """Pagination for index pages that never fails on a bad page number."""
-
-    @staticmethod
-    def paginate(request, queryset, per_page=POSTS_PER_PAGE):
-        paginator = Paginator(queryset, per_page)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
 
 
 class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
@@ -386,8 +327,6 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
     @re_path(r"^(?P<kind>feed|atom)/$", name="feed")
     @re_path(r"^category/(?P<slug>[-\w]+)/(?P<kind>feed|atom)/$", name="category_feed")
     def feed(self, request, kind, slug=None):
-        from blog.feeds import AtomFeed, RssFeed
-
         category = None
         if slug is not None:
             category = BlogCategory.objects.filter(slug=slug).first()
@@ -560,7 +499,7 @@ class BlogPage(Page):
                 author.json_ld(request, self.author_url(request, author))
                 for author in self.authors
             ],
-            "publisher": shop_organization(request),
+            "publisher": shop_organization(ShopSettings.for_request(request), request),
         }
         if self.hero_image:
             data["image"] = image_object(self.hero_image, request)
@@ -609,174 +548,3 @@ class BlogPageProducer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("producer")
         unique_together = [("page", "producer")]
-
-
-class ProducersIndexPage(Page):
-    """The farms, dairies and mills whose goods the shop sells."""
-
-    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["blog.ProducerPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("producers")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["producers"] = (
-            ProducerPage.objects.child_of(self).live().public().for_listing()
-        )
-        return context
-
-
-class ProducerPageQuerySet(PageQuerySet):
-    def for_listing(self):
-        return with_listing_extras(
-            self.select_related("hero_image")
-            .prefetch_related("hero_image__renditions", "certifications")
-            .order_by("title")
-        )
-
-
-ProducerPageManager = PageManager.from_queryset(ProducerPageQuerySet)
-
-
-class ProducerPage(Page):
-    """A producer's story: who they are, where, and how they work."""
-
-    place = models.CharField(_("place"), max_length=120)
-    region = models.CharField(_("region"), max_length=120, blank=True)
-    since = models.PositiveSmallIntegerField(
-        _("producing since"), null=True, blank=True, help_text=_("A year, e.g. 1987")
-    )
-    summary = models.TextField(
-        _("summary"), max_length=400, help_text=_("One or two sentences for teasers.")
-    )
-    what_they_make = models.TextField(_("what they make"), max_length=1000)
-    how_they_produce = models.TextField(_("how they produce"), max_length=2000)
-    certifications = ParentalManyToManyField(
-        "blog.Certification",
-        verbose_name=_("certifications"),
-        blank=True,
-        related_name="producers",
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(_("main photo description"), max_length=250, blank=True)
-    story = StreamField(
-        StoryStreamBlock(extra_story_blocks()), verbose_name=_("story"), blank=True
-    )
-    visiting = RichTextField(
-        _("visiting information"),
-        blank=True,
-        features=["bold", "italic", "link", "ul"],
-        help_text=_("Farm shop hours, tours, how to get there."),
-    )
-    website = models.URLField(_("website"), blank=True)
-
-    objects = ProducerPageManager()
-
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("place"), FieldPanel("region"), FieldPanel("since")]),
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Main photo")
-        ),
-        FieldPanel("what_they_make"),
-        FieldPanel("how_they_produce"),
-        FieldPanel("certifications", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("story"),
-        InlinePanel("gallery_images", label=_("Photos")),
-        FieldPanel("visiting"),
-        FieldPanel("website"),
-    ]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("place"),
-        index.SearchField("region"),
-        index.SearchField("what_they_make"),
-        index.SearchField("how_they_produce"),
-        index.SearchField("story"),
-        index.AutocompleteField("summary"),
-        index.AutocompleteField("place"),
-        index.AutocompleteField("what_they_make"),
-        index.AutocompleteField("how_they_produce"),
-        index.AutocompleteField("story"),
-    ]
-
-    parent_page_types = ["blog.ProducersIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("producer")
-        verbose_name_plural = _("producers")
-
-    @cached_property
-    def certification_list(self):
-        return list(self.certifications.all())
-
-    @cached_property
-    def photos(self):
-        return list(
-            self.gallery_images.select_related("image").prefetch_related(
-                "image__renditions"
-            )
-        )
-
-    @cached_property
-    def posts(self):
-        """Live posts that name this producer, newest first."""
-        return list(
-            BlogPage.objects.live().public().naming_producer(self).for_listing()
-        )
-
-    def json_ld(self, request, context):
-        """The producer as a schema.org Organization, where it is and what it does."""
-        url = self.get_full_url(request)
-        data = {
-            "@context": SCHEMA_CONTEXT,
-            "@type": "Organization",
-            "name": self.title,
-            "description": self.summary,
-            "url": self.website or url,
-            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": self.place,
-                **({"addressRegion": self.region} if self.region else {}),
-            },
-        }
-        if self.since:
-            data["foundingDate"] = str(self.since)
-        if self.website:
-            data["sameAs"] = [self.website]
-        if self.hero_image:
-            data["image"] = image_object(self.hero_image, request)
-        return data
-
-
-class ProducerPageGalleryImage(Orderable):
-    page = ParentalKey(
-        ProducerPage, on_delete=models.CASCADE, related_name="gallery_images"
-    )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    alt = models.CharField(_("description"), max_length=250)
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("alt"), FieldPanel("caption")]
