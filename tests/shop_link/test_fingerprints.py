@@ -10,7 +10,8 @@ from shop_link.feeds import parse_feed
 from shop_link.feeds.checks import _ItemCheck
 from shop_link.items import FeedItem, RejectedItem, UnchangedItem
 from shop_link.models import Product, SyncRun
-from shop_link.sync import NO_FINGERPRINT, sync_source
+from shop_link.sync.runs import sync_source
+from shop_link.sync.writing import NO_FINGERPRINT
 from tests.shop_link.test_sync import item, make_source, merchant_xml
 
 pytestmark = pytest.mark.django_db

@@ -27,12 +27,8 @@ from shop_link.models import (
     ProductSource,
     SyncRun,
 )
-from shop_link.sync import (
-    MAX_PROBLEMS,
-    content_hash,
-    sync_source,
-    why_unstorable,
-)
+from shop_link.sync.runs import sync_source
+from shop_link.sync.writing import MAX_PROBLEMS, content_hash, why_unstorable
 from tests.factories import ProducerPageFactory, build_site
 
 pytestmark = pytest.mark.django_db
@@ -484,6 +480,24 @@ def test_a_run_is_visible_as_running_while_it_syncs():
     assert source.last_run == run
 
 
+def test_a_queued_run_handed_to_the_sync_becomes_the_run():
+    source = make_source()
+    queued = SyncRun.objects.create(source=source, status=SyncRun.Status.QUEUED)
+    seen = []
+
+    def progress(done):
+        seen.append(SyncRun.objects.values_list("pk", "status").get())
+
+    run = sync(source, run=queued, progress=progress)
+
+    assert seen[-1] == (queued.pk, SyncRun.Status.RUNNING)
+    [stored] = SyncRun.objects.all()
+    assert stored.pk == run.pk == queued.pk
+    assert stored.status == SyncRun.Status.SUCCEEDED
+    assert stored.created == 4
+    assert stored.finished_at >= stored.started_at >= queued.started_at
+
+
 def test_a_failed_run_keeps_its_reason():
     source = make_source("truncated.xml")
 
@@ -626,6 +640,35 @@ def test_a_feed_larger_than_the_limit_is_refused(feed_server):
 
     assert run.status == SyncRun.Status.FAILED
     assert "larger than" in run.message
+
+
+@override_settings(SHOP_LINK_FEED_DEADLINE=0.3)
+def test_a_feed_server_that_trickles_cannot_hold_the_sync_open(raw_server):
+    source = url_source(f"{raw_server('trickling')}/feed.xml")
+    started = time.monotonic()
+
+    run = sync(source)
+
+    assert time.monotonic() - started < 3
+    assert run.status == SyncRun.Status.FAILED
+    assert run.message.startswith(
+        f"The feed {source.location} cannot be downloaded: the download took "
+        "longer than 0.3 seconds ("
+    )
+    assert not Product.objects.exists()
+
+
+def test_a_feed_cut_short_fails_as_incomplete(raw_server):
+    source = url_source(f"{raw_server('hanging up early')}/feed.xml")
+
+    run = sync(source)
+
+    assert run.status == SyncRun.Status.FAILED
+    assert run.message == (
+        f"The feed {source.location} cannot be downloaded: the server broke off "
+        "after 100\xa0bytes of 1000\xa0bytes; the file is incomplete, try again "
+        "later."
+    )
 
 
 # Pictures
