@@ -16,21 +16,23 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from shop_link.models import Availability, Product, ProductIndexPage
 from tests.factories import (
+    SITEMAP_BASE,
     BlogPageFactory,
+    HeadParser,
     ImageFactory,
     ProducerPageFactory,
     ProductFactory,
     ProductSourceFactory,
     build_catalogue,
     build_site,
+    links_of,
     make_draft,
     make_private,
     paragraph,
     products_block,
+    read_sitemap,
+    text_of,
 )
-from tests.home.test_seo import HeadParser
-from tests.home.test_sitemap import BASE, read_sitemap
-from tests.shop_link.html import links_of, text_of
 
 # The page tree
 
@@ -497,11 +499,13 @@ def test_other_apps_fill_page_slots_through_the_hook(client, shop):
 def test_the_sitemap_lists_the_catalogue_and_every_product_on_sale(client, shop):
     sitemap = read_sitemap(client)
 
-    assert BASE + shop["catalogue"].url in sitemap
-    assert sitemap[BASE + product_url(shop, shop["cheese"])].startswith("2026-06-01")
+    assert SITEMAP_BASE + shop["catalogue"].url in sitemap
+    assert sitemap[SITEMAP_BASE + product_url(shop, shop["cheese"])].startswith(
+        "2026-06-01"
+    )
     for product in ("butter", "flour", "later"):
-        assert BASE + product_url(shop, shop[product]) in sitemap
-    assert BASE + product_url(shop, shop["old"]) not in sitemap
+        assert SITEMAP_BASE + product_url(shop, shop[product]) in sitemap
+    assert SITEMAP_BASE + product_url(shop, shop["old"]) not in sitemap
 
 
 def test_the_site_search_finds_a_product_by_a_word_of_its_title(client, shop):
