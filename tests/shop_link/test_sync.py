@@ -573,7 +573,10 @@ def test_a_redirect_away_from_http_is_refused(feed_server):
     run = sync(url_source(f"{feed_server}/to-ftp"))
 
     assert run.status == SyncRun.Status.FAILED
-    assert "not http(s)" in run.message
+    assert run.message.endswith(
+        "cannot be downloaded: the server redirected to ftp://127.0.0.1/feed.xml, "
+        "which is not an http(s) link."
+    )
 
 
 def test_an_http_error_fails_clearly(feed_server):
