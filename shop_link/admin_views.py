@@ -28,9 +28,9 @@ from wagtail.snippets.views.snippets import DeleteView, InspectView
 
 from home.search import MAX_QUERY_LENGTH, clean_query
 
-from .catalogue import matching
-from .models import Availability, Product, ProductSource, SyncRun
+from .models.products import Availability, Product, ProductSource, SyncRun
 from .panels import PRODUCT_DISPLAYS, readable
+from .sync.runs import summary
 from .tasks import sync_source_task
 
 # Earlier runs listed under the last one on a source's page.
@@ -53,13 +53,6 @@ def last_run_of(source):
     if hasattr(source, "latest_runs"):
         return source.latest_runs[0] if source.latest_runs else None
     return source.last_run
-
-
-def run_summary(run) -> str:
-    """What a run did, in one line."""
-    from .sync import summary
-
-    return summary(run)
 
 
 def can_sync(user) -> bool:
@@ -109,7 +102,7 @@ class SyncSourceView(View):
     def post(self, request, pk):
         source = get_object_or_404(ProductSource, pk=pk)
         # With a task queue the sync may wait a while: until it starts, this run
-        # shows the admin that it is coming (the task removes it).
+        # shows the admin that it is coming; the sync then fills it in.
         queued = SyncRun.objects.create(source=source, status=SyncRun.Status.QUEUED)
         try:
             result = sync_source_task.enqueue(source.pk, queued.pk)
@@ -138,7 +131,7 @@ class SyncSourceView(View):
                     )
                 messages.success(
                     request,
-                    message % {"source": source, "summary": run_summary(run)},
+                    message % {"source": source, "summary": summary(run)},
                     buttons=buttons,
                 )
         elif result.status == TaskResultStatus.FAILED:
@@ -295,7 +288,7 @@ class SyncRunsPanel(Panel):
             if last_run is not None:
                 problems = last_run.problems or []
                 context.update(
-                    summary=run_summary(last_run),
+                    summary=summary(last_run),
                     problems=problems[:PROBLEMS_SHOWN],
                     problems_hidden=max(0, len(problems) - PROBLEMS_SHOWN),
                 )
@@ -337,7 +330,7 @@ class ProductChooserFilterForm(BaseFilterForm):
         if query:
             self.is_searching = True
             self.search_query = query
-            objects = matching(objects, query, CHOOSER_SEARCHED_FIELDS).order_by(
+            objects = objects.matching(query, CHOOSER_SEARCHED_FIELDS).order_by(
                 "title_match", "still_sold", "title", "pk"
             )
         return objects

@@ -16,9 +16,7 @@ class ProductChooserBlock(SnippetChooserBlock):
     canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
 
     def bulk_to_python(self, values):
-        from .models import Product
-
-        found = Product.objects.for_listing().in_bulk(
+        found = self.target_model.objects.for_listing().in_bulk(
             [value for value in values if value is not None]
         )
         seen, products = set(), []

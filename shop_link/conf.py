@@ -30,6 +30,10 @@ SHOP_LINK_IMAGE_COLLECTION = "Produkte"
 # Seconds to wait for a feed's server, per connection attempt and per read.
 SHOP_LINK_FEED_TIMEOUT = 30
 
+# Seconds a feed's whole download may take; a server that sends too slowly is
+# cut off then, so it cannot hold a sync open.
+SHOP_LINK_FEED_DEADLINE = 10 * 60
+
 # Folders on the server that local feed files may be read from; relative ones
 # are in the project directory. A source whose path lies elsewhere is refused,
 # so nobody who may edit sources can make a sync read (and quote in its report)

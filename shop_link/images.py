@@ -19,15 +19,11 @@ import hashlib
 import io
 import logging
 import posixpath
-import time
-import urllib.error
-import urllib.request
 import warnings
 from collections.abc import Iterable
 from datetime import timedelta
-from http.client import HTTPException
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.core.files.images import ImageFile
 from django.template.defaultfilters import filesizeformat
@@ -41,16 +37,13 @@ from wagtail.models import Collection
 
 from . import net
 from .conf import setting
-from .models import FeedImage, Product
+from .models.products import FeedImage, Product
 
 logger = logging.getLogger(__name__)
 
 # Pillow's format names, and the file extension each is stored with.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-WEB_SCHEMES = ("http", "https")
-CHUNK_SIZE = 64 * 1024
 LOOKUP_BATCH = 500
-USER_AGENT = "Theke product sync"
 
 
 class ImageProblem(Exception):
@@ -116,7 +109,7 @@ def _resolved(link: str, base_location: str) -> str:
     base_dir = _local_folder(base_location)
     parts = urlsplit(link)
     scheme = parts.scheme.lower()
-    if scheme in WEB_SCHEMES:
+    if scheme in net.WEB_SCHEMES:
         if not parts.hostname:
             raise ImageProblem(_("the address names no server"))
         return link
@@ -133,7 +126,7 @@ def _resolved(link: str, base_location: str) -> str:
         )
     if base_dir is not None:
         return _inside(base_dir, base_dir / unquote(parts.path))
-    if urlsplit(base_location).scheme.lower() in WEB_SCHEMES:
+    if urlsplit(base_location).scheme.lower() in net.WEB_SCHEMES:
         return _resolved(urljoin(base_location, link), "")
     raise ImageProblem(_("the link is relative and the feed has no address"))
 
@@ -152,7 +145,7 @@ def _local_folder(base_location: str) -> Path | None:
     if not base_location:
         return None
     parts = urlsplit(base_location)
-    if parts.scheme.lower() in WEB_SCHEMES:
+    if parts.scheme.lower() in net.WEB_SCHEMES:
         return None
     if parts.scheme.lower() == "file":
         path = Path(unquote(parts.path))
@@ -237,93 +230,21 @@ def _read(address: str) -> tuple[bytes, str]:
         if len(data) > max_bytes:
             raise _too_large(max_bytes)
         return data, ""
-    return _download(address, max_bytes)
-
-
-class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows a few redirects, and only to http(s) addresses."""
-
-    max_redirections = 5
-
-    def http_error_302(self, req, fp, code, msg, headers):
-        target = urljoin(req.full_url, headers.get("Location", headers.get("URI", "")))
-        if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
-            raise ImageProblem(
-                _("the server redirected to %(address)s, which is not an http(s) link")
-                % {"address": _shortened(target)}
-            )
-        return super().http_error_302(req, fp, code, msg, headers)
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-
-def _download(url: str, max_bytes: int) -> tuple[bytes, str]:
+    # The whole download is cut off after the same time a single read may wait.
     timeout = setting("SHOP_LINK_IMAGE_TIMEOUT")
-    opener = net.build_opener(_WebOnlyRedirects)
-    started = time.monotonic()
+    limits = net.Limits(timeout=timeout, deadline=timeout, max_bytes=max_bytes)
+    data = io.BytesIO()
     try:
-        request = urllib.request.Request(  # noqa: S310 - resolve() allows http(s) only
-            _ascii(url), headers={"User-Agent": USER_AGENT, "Accept": "image/*"}
-        )
-        with opener.open(request, timeout=timeout) as response:
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise _too_large(max_bytes)
-            chunks = []
-            received = 0
-            while chunk := response.read1(CHUNK_SIZE):
-                received += len(chunk)
-                if received > max_bytes:
-                    raise _too_large(max_bytes)
-                if time.monotonic() - started > timeout:
-                    raise TimeoutError
-                chunks.append(chunk)
-            return b"".join(chunks), response.headers.get_content_type()
-    except urllib.error.HTTPError as error:
-        raise ImageProblem(
-            _("the server answered %(status)s %(reason)s")
-            % {"status": error.code, "reason": error.reason}
-        ) from error
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise _timed_out(timeout) from error
-        raise ImageProblem(
-            _("could not connect (%(reason)s)") % {"reason": error.reason}
-        ) from error
-    except TimeoutError as error:
-        raise _timed_out(timeout) from error
-    except (OSError, HTTPException, ValueError) as error:
-        raise ImageProblem(
-            _("the download failed (%(error)s)") % {"error": error}
-        ) from error
-
-
-def _ascii(url: str) -> str:
-    """The URL as HTTP sends it: umlauts and spaces escaped, the host in IDNA."""
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if not netloc.isascii():
-        host = parts.hostname.encode("idna").decode("ascii")
-        netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit(
-        (
-            parts.scheme,
-            netloc,
-            quote(parts.path, safe="/%:@!$&'()*+,;="),
-            quote(parts.query, safe="/%:@!$&'()*+,;=?"),
-            "",
-        )
-    )
+        downloaded = net.download(address, data, limits, accept="image/*")
+    except net.DownloadError as error:
+        raise ImageProblem(str(error)) from error
+    return data.getvalue(), downloaded.content_type
 
 
 def _too_large(max_bytes: int) -> ImageProblem:
     return ImageProblem(
         _("the image is larger than %(size)s") % {"size": filesizeformat(max_bytes)}
     )
-
-
-def _timed_out(timeout) -> ImageProblem:
-    return ImageProblem(_("timed out after %(seconds)s s") % {"seconds": timeout})
 
 
 def _checked(data: bytes, content_type: str) -> tuple[str, bytes]:
@@ -419,9 +340,5 @@ def _problem(product: Product, problem: ImageProblem) -> dict:
     return {
         "location": product.external_id,
         "reason": _("image %(link)s: %(reason)s")
-        % {"link": _shortened(product.image_link.strip()), "reason": problem},
+        % {"link": net.shortened(product.image_link.strip()), "reason": problem},
     }
-
-
-def _shortened(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

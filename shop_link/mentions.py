@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
 from .blocks import ProductsBlock
-from .models import Product, ProductMention
+from .models.products import Product, ProductMention
 
 
 @cache

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from home.search import MAX_RESULTS, SearchResult
 
-from .catalogue import catalogue_for, matching
 from .display import format_money
-from .models import Product
+from .models.pages import ProductIndexPage
+from .models.products import Product
 
 SUMMARY_WORDS = 30
 
@@ -26,12 +26,14 @@ def product_summary(product) -> str:
 
 def search_products(request, query: str) -> list[SearchResult]:
     """Products whose title, brand, category or description hold every word."""
-    page = catalogue_for(request)
+    page = ProductIndexPage.for_request(request)
     if page is None:
         return []
-    products = matching(Product.objects.select_related("producer"), query).order_by(
-        "still_sold", "title_match", "title", "pk"
-    )[:MAX_RESULTS]
+    products = (
+        Product.objects.select_related("producer")
+        .matching(query)
+        .order_by("still_sold", "title_match", "title", "pk")[:MAX_RESULTS]
+    )
     return [
         SearchResult(
             title=product.title,

@@ -5,7 +5,7 @@ from wagtail.models import Page
 from blog.models import ProducerPage
 
 from .mentions import product_ids_in
-from .models import Product
+from .models.products import Product
 
 # A producer page shows this many products, then links to the rest.
 PRODUCER_PRODUCTS = 8

@@ -3,7 +3,7 @@
 from home.seo import SCHEMA_CONTEXT, image_object
 
 from .display import UNIT_CODES
-from .models import Availability
+from .models.products import Availability
 
 AVAILABILITY = {
     Availability.IN_STOCK: "https://schema.org/InStock",

@@ -9,10 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from blog.models import BlogPage, ListingMixin, ProducerPage
 from home.search import MAX_QUERY_LENGTH, clean_query
 
-from .catalogue import matching as matching_products
-from .catalogue import remember_catalogue
 from .mentions import mentioning_pages
-from .models import Availability, Product
+from .models.products import Availability, Product
 
 PRODUCTS_PER_PAGE = 24
 # How many other products of the same producer a product page suggests.
@@ -59,7 +57,6 @@ def _without(request, name, value=None) -> str:
 
 def catalogue(request, index_page):
     """The catalogue: filtered by category, producer and availability, searchable."""
-    remember_catalogue(request, index_page)
     chosen = CatalogueFilters(request.GET).chosen()
     categories = list(
         Product.objects.exclude(category="")
@@ -103,7 +100,7 @@ def catalogue(request, index_page):
             ActiveFilter(_("Producer"), producer.title, _without(request, "producer"))
         )
     if query := chosen["q"]:
-        products = matching_products(products, query)
+        products = products.matching(query)
         active.append(ActiveFilter(_("Search"), query, _without(request, "q")))
     products = products.for_listing()
     return index_page.render(
@@ -122,7 +119,6 @@ def catalogue(request, index_page):
 
 def product_detail(request, index_page, slug):
     """Everything about one product: facts, price, origin, producer and stories."""
-    remember_catalogue(request, index_page)
     product = (
         Product.objects.select_related(
             "image", "source", "producer", "producer__hero_image"

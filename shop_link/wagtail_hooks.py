@@ -41,8 +41,10 @@ from .admin_views import (
     latest_runs,
     sync_now_button,
 )
-from .models import Availability, BrandProducer, Product, ProductSource
-from .sync import feed_path, is_url
+from .locations import feed_path, is_url
+from .models.products import Availability, BrandProducer, Product, ProductSource
+from .search import search_products
+from .sections import product_sections
 
 
 class ProductPermissionPolicy(ModelPermissionPolicy):
@@ -81,6 +83,19 @@ class ProductForm(WagtailAdminModelForm):
         if commit:
             product.save(update_fields=[*self.fields, "updated_at"])
         return product
+
+
+# Shown in the inspect view beside the feed field they follow.
+INSPECTED_BESIDE = {"external_id": ("slug",), "link": ("image", "image_link")}
+
+
+def inspect_fields() -> list[str]:
+    """A product's fields in the inspect view: the feed's as the edit form shows
+    them, with the slug and the picture beside their neighbours, then the shop's."""
+    fields = []
+    for name in Product.SHOWN_FEED_FIELDS:
+        fields += [name, *INSPECTED_BESIDE.get(name, ())]
+    return [*fields, *Product.HAND_FIELDS]
 
 
 def category_choices():
@@ -125,34 +140,7 @@ class ProductViewSet(SnippetViewSet):
     chooser_viewset_class = ProductChooserViewSet
     inspect_view_enabled = True
     inspect_view_class = ProductInspectView
-    inspect_view_fields = [
-        "title",
-        "source",
-        "external_id",
-        "slug",
-        "description",
-        "link",
-        "image",
-        "image_link",
-        "price",
-        "sale_price",
-        "unit_quantity",
-        "unit_base_quantity",
-        "availability",
-        "brand",
-        "category",
-        "gtin",
-        "sku",
-        "origin_region",
-        "origin_country",
-        "certifications",
-        "last_seen_at",
-        "synced_at",
-        "producer",
-        "producer_set_by_hand",
-        "origin_notes",
-        "how_made",
-    ]
+    inspect_view_fields = inspect_fields()
     list_per_page = 50
     ordering = ["title", "pk"]
     search_fields = ["title", "brand", "category", "external_id", "gtin", "sku"]
@@ -268,18 +256,8 @@ register_snippet(ProductsViewSetGroup)
 # --- what readers see: search, sections of posts and producers, the demo ---
 
 
-@hooks.register("theke_search")
-def search_products(request, query):
-    from .search import search_products
-
-    return search_products(request, query)
-
-
-@hooks.register("theke_page_sections")
-def product_sections(request, page, slot):
-    from .sections import product_sections
-
-    return product_sections(request, page, slot)
+hooks.register("theke_search", search_products)
+hooks.register("theke_page_sections", product_sections)
 
 
 @hooks.register("theke_load_demo", order=200)

@@ -2,9 +2,12 @@
 
 import datetime
 import json
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 import factory
 import wagtail_factories
@@ -253,6 +256,86 @@ __all__ = [
 # Shared helpers: reading what pages serve (heads, the sitemap, query counts).
 # Test modules import these from here, never from one another.
 
+SYNC_FEEDS = Path(__file__).parent / "shop_link" / "fixtures" / "sync"
+
+
+def feed_source(feed="hofladen.xml", name="hofladen", **fields):
+    """A Merchant Center XML source reading one of the sync fixtures."""
+    return ProductSource.objects.create(
+        name=name,
+        format="merchant-xml",
+        location=str(SYNC_FEEDS / feed),
+        shop_name="Hofladen Lindenau",
+        **fields,
+    )
+
+
+def merchant_xml(*items):
+    """A Merchant Center RSS feed with the given items (dicts of g: fields)."""
+    entries = "".join(
+        "<item>"
+        + "".join(f"<g:{key}>{escape(value)}</g:{key}>" for key, value in item.items())
+        + "</item>"
+        for item in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel>'
+        "<title>Hofladen</title><link>https://hofladen.example/</link>"
+        f"<description>Feed</description>{entries}</channel></rss>"
+    ).encode()
+
+
+def merchant_item(external_id, title="Landbutter", price="2.90 EUR", **fields):
+    """The g: fields of one product in a merchant_xml feed."""
+    return {
+        "id": external_id,
+        "title": title,
+        "link": f"https://hofladen.example/{external_id.lower()}",
+        "price": price,
+        "availability": "in_stock",
+        **fields,
+    }
+
+
+class Links(HTMLParser):
+    """Every <a> of a page with its attributes and text."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self._open = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._open = {**dict(attrs), "text": ""}
+            self.links.append(self._open)
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open["text"] += data
+
+    def to(self, href):
+        return [link for link in self.links if link.get("href") == href]
+
+
+def links_of(response):
+    parser = Links()
+    parser.feed(response.content.decode())
+    return parser
+
+
+def text_of(response):
+    """The visible words of a page, tags removed and spaces folded."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    # Only ASCII white space folds: prices keep their no-break spaces.
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
 
 class HeadParser(HTMLParser):
     """The meta tags, links and JSON-LD blocks of a page."""
@@ -316,4 +399,16 @@ def warm_count(client, url):
     return len(queries)
 
 
-__all__ += ["BASE", "HeadParser", "read_sitemap", "warm_count"]
+__all__ += [
+    "BASE",
+    "SYNC_FEEDS",
+    "HeadParser",
+    "Links",
+    "feed_source",
+    "links_of",
+    "merchant_item",
+    "merchant_xml",
+    "read_sitemap",
+    "text_of",
+    "warm_count",
+]

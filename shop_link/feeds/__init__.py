@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from ..conf import setting
 from ..items import FeedError, FeedItem, RejectedItem, UnchangedItem
-from .checks import CURRENCIES, ItemBuilder, PriceStyle
+from .checks import ItemBuilder
 from .fingerprints import FingerprintingBuilder
 from .merchant import parse_tsv, parse_xml
+from .prices import CURRENCIES, PriceStyle
 from .shopify import parse_shopify
 from .tabular import parse_csv
 

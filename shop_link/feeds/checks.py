@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import urljoin, urlsplit
@@ -15,67 +14,18 @@ from ..items import FeedItem, RejectedItem
 from ..pricing import parse_measure, unit_price
 from . import text
 from .prices import CENT, CURRENCIES, MAX_PRICE, PriceStyle, parse_price
+from .raw import RawItem, describe, locate_item
+from .values import (
+    AVAILABILITY,
+    AVAILABILITY_ALIASES,
+    COUNTRIES,
+    SIMPLE_WEB_ADDRESS,
+    is_gtin,
+    is_web_address,
+    parse_moment,
+    splits,
+)
 
-AVAILABILITY = ("in_stock", "out_of_stock", "preorder", "backorder")
-AVAILABILITY_ALIASES = {
-    "instock": "in_stock",
-    "outofstock": "out_of_stock",
-    "pre_order": "preorder",
-    "back_order": "backorder",
-    "onbackorder": "backorder",
-    "on_backorder": "backorder",
-}
-# Names under which feeds state origin and certifications: Merchant Center's
-# product_detail attribute names, WooCommerce attributes, Shopify tags.
-DETAIL_NAMES = {
-    **dict.fromkeys(("herkunft", "origin", "provenance"), "origin"),
-    **dict.fromkeys(
-        (
-            "herkunftsregion",
-            "region",
-            "anbaugebiet",
-            "origin region",
-            "origin_region",
-            "region of origin",
-        ),
-        "origin_region",
-    ),
-    **dict.fromkeys(
-        (
-            "ursprungsland",
-            "herkunftsland",
-            "country of origin",
-            "origin country",
-            "origin_country",
-        ),
-        "origin_country",
-    ),
-    **dict.fromkeys(
-        (
-            "zertifizierung",
-            "zertifizierungen",
-            "siegel",
-            "certification",
-            "certifications",
-        ),
-        "certifications",
-    ),
-}
-# Countries an "origin" of one word may name, so it lands in the country field.
-COUNTRY_NAMES = """
-deutschland germany österreich austria schweiz switzerland frankreich france italien
-italy spanien spain portugal niederlande netherlands belgien belgium luxemburg
-luxembourg dänemark denmark polen poland tschechien czechia ungarn hungary
-griechenland greece
-irland ireland schweden sweden norwegen norway finnland finland kroatien croatia
-slowenien slovenia slowakei slovakia rumänien romania bulgarien bulgaria türkei turkey
-großbritannien england schottland scotland usa eu
-"""
-COUNTRIES = frozenset(COUNTRY_NAMES.split()) | {
-    "vereinigtes königreich",
-    "united kingdom",
-    "great britain",
-}
 LIMITS = {
     "external_id": 255,
     "title": 300,
@@ -92,80 +42,9 @@ LIMITS = {
 # longest price or measure read at all.
 MAX_TEXT = 50_000
 MAX_PRICE_TEXT = 40
-# The common case of a web address, recognised without parsing it in full.
-SIMPLE_WEB_ADDRESS = re.compile(
-    r"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?"
-    rf"(?:[/?#][^\s{text.HIDDEN_CHARACTERS}]*)?\Z",
-    re.I,
-)
+
 
 NO_ORIGIN = {"origin_region": "", "origin_country": ""}
-
-
-@dataclass(slots=True)
-class RawItem:
-    """One feed entry as read, all values still text, before any check."""
-
-    # Where the entry stands ("product 3 variant 2"); formats that number their
-    # entries give `position` instead, and the builder words it when needed.
-    location: str = ""
-    position: int = 0
-    external_id: str = ""
-    title: str = ""
-    description: str = ""
-    link: str = ""
-    image_link: str = ""
-    price: str = ""
-    sale_price: str = ""
-    # A former or list price: when above `price`, it becomes the price and
-    # `price` the sale price (Shopify's compare_at_price, Shopware's list price).
-    compare_at_price: str = ""
-    sale_price_effective_date: str = ""
-    currency: str = ""
-    availability: str = ""
-    brand: str = ""
-    category: str = ""
-    gtin: str = ""
-    sku: str = ""
-    unit_pricing_measure: str = ""
-    unit_pricing_base_measure: str = ""
-    origin: str = ""
-    origin_region: str = ""
-    origin_country: str = ""
-    certifications: list[str] = field(default_factory=list)
-    # Why there is no link, when the format knows better than "missing link".
-    missing_link_reason: str = ""
-    # Problems the format's reader found already (a value of the wrong type …).
-    problems: list[str] = field(default_factory=list)
-
-    def add_detail(self, name: str, value: str) -> None:
-        """Take a named detail ("Herkunft: Allgäu") if it states origin or a seal."""
-        target = DETAIL_NAMES.get(" ".join(name.split()).casefold())
-        if target is None or not value.strip():
-            return
-        if target == "certifications":
-            self.certifications.append(value)
-        elif not getattr(self, target):
-            setattr(self, target, value)
-
-
-def describe(value: str, limit: int = 60) -> str:
-    """A value shortened and made single-line for a message."""
-    value = " ".join(text.HIDDEN.sub("", value).split())
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
-def locate_item(number: int, external_id: str = "") -> str:
-    """Where the XML item of this number (and id) stands, for messages."""
-    shown = describe(external_id)
-    if shown:
-        return _("item %(number)d (id %(id)s)") % {"number": number, "id": shown}
-    return _("item %(number)d") % {"number": number}
-
-
-def locate_line(line: int, external_id: str = "") -> str:
-    """Where the row starting on this line stands, for messages."""
-    return _("line %(line)d") % {"line": line}
 
 
 class _Invalid(ValueError):
@@ -358,7 +237,7 @@ class _ItemCheck:
         if not value:
             self.errors.append(self.raw.missing_link_reason or _("missing link"))
             return ""
-        if not _is_web_address(value):
+        if not is_web_address(value):
             self.errors.append(
                 _('link "%(link)s" is not an absolute http(s) address')
                 % {"link": describe(value)}
@@ -373,8 +252,8 @@ class _ItemCheck:
         value = self.url(self.raw.image_link)
         if not value:
             return ""
-        scheme = urlsplit(value).scheme if _splits(value) else "?"
-        if (scheme and not _is_web_address(value)) or len(value) > LIMITS["image_link"]:
+        scheme = urlsplit(value).scheme if splits(value) else "?"
+        if (scheme and not is_web_address(value)) or len(value) > LIMITS["image_link"]:
             self.warnings.append(
                 _('image link "%(link)s" is not a usable http(s) address; left out')
                 % {"link": describe(value)}
@@ -392,7 +271,7 @@ class _ItemCheck:
         value = re.sub(r"\s", "%20", text.HIDDEN.sub("", value))
         if value.startswith("//"):
             return "https:" + value
-        if self.builder.base_url and _splits(value) and not urlsplit(value).scheme:
+        if self.builder.base_url and splits(value) and not urlsplit(value).scheme:
             return urljoin(self.builder.base_url, value)
         return value
 
@@ -493,7 +372,7 @@ class _ItemCheck:
         if not period:
             return True
         try:
-            start, end = (_moment(part) for part in period.split("/"))
+            start, end = (parse_moment(part) for part in period.split("/"))
         except ValueError:
             self.warnings.append(
                 _('sale_price_effective_date "%(value)s" cannot be read; ignored')
@@ -525,7 +404,7 @@ class _ItemCheck:
             return ""
         first = re.split(r"[,;|]", value)[0]
         digits = re.sub(r"[\s-]", "", first)
-        if not _is_gtin(digits):
+        if not is_gtin(digits):
             self.warnings.append(
                 _('GTIN "%(value)s" is not a valid GTIN-8, -12, -13 or -14; left out')
                 % {"value": describe(value)}
@@ -619,44 +498,3 @@ def _measure(value: str) -> tuple[Decimal, str] | None:
     if len(value) > MAX_PRICE_TEXT:
         return None
     return parse_measure(text.HIDDEN.sub("", value))
-
-
-def _moment(value: str) -> datetime:
-    moment = datetime.fromisoformat(value.strip())
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _splits(value: str) -> bool:
-    try:
-        urlsplit(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_web_address(value: str) -> bool:
-    """Whether the value is an absolute http or https URL with a host."""
-    if SIMPLE_WEB_ADDRESS.match(value):
-        return True
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
-
-
-def _is_gtin(digits: str) -> bool:
-    """Whether the digits are a GTIN of a valid length with a correct check digit."""
-    if (
-        not digits.isascii()
-        or not digits.isdigit()
-        or len(digits) not in (8, 12, 13, 14)
-    ):
-        return False
-    body, check = digits[:-1], int(digits[-1])
-    total = sum(
-        int(digit) * (3 if position % 2 == 0 else 1)
-        for position, digit in enumerate(reversed(body))
-    )
-    return (10 - total % 10) % 10 == check

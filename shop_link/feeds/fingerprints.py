@@ -16,7 +16,8 @@ from operator import attrgetter
 from pathlib import Path
 
 from ..items import FeedItem, RejectedItem, UnchangedItem
-from .checks import ItemBuilder, RawItem
+from .checks import ItemBuilder
+from .raw import RawItem
 
 # Where an entry stands is no part of what it says.
 _RAW_VALUES = attrgetter(

@@ -11,7 +11,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 from django.utils.translation import gettext as _
 
 from ..items import FeedError, FeedItem, RejectedItem
-from .checks import ItemBuilder, RawItem, describe, locate_item, locate_line
+from .checks import ItemBuilder
+from .raw import RawItem, describe, locate_item, locate_line
 from .tabular import read_rows
 
 G = "{http://base.google.com/ns/1.0}"

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from ..items import FeedError, FeedItem, RejectedItem
 from ..pricing import parse_measure
-from .checks import ItemBuilder, RawItem
+from .checks import ItemBuilder
+from .raw import RawItem
 
 # Option names under which a variant states its content ("Gewicht: 250 g").
 CONTENT_OPTIONS = frozenset(

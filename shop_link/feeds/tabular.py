@@ -14,7 +14,8 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 
 from ..items import FeedError, FeedItem, RejectedItem
-from .checks import ItemBuilder, RawItem, describe, locate_line
+from .checks import ItemBuilder
+from .raw import RawItem, describe, locate_line
 
 # RawItem field ← accepted column names, casefolded; the first one filled wins.
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -2,8 +2,8 @@ from urllib.parse import urlencode
 
 from django import template
 
-from shop_link import catalogue
 from shop_link.display import format_money, product_content, product_unit_price
+from shop_link.models.pages import ProductIndexPage
 
 register = template.Library()
 
@@ -34,15 +34,19 @@ def reduced(product):
 
 @register.simple_tag(takes_context=True)
 def product_url(context, product):
-    """The product's page in the site's catalogue."""
-    return catalogue.product_url(context.get("request"), product)
+    """The product's page in the site's catalogue, or "" without a live one."""
+    request = context.get("request")
+    page = ProductIndexPage.for_request(request)
+    if page is None:
+        return ""
+    return page.product_url(product, request=request)
 
 
 @register.simple_tag(takes_context=True)
 def catalogue_url(context, **filters):
     """The catalogue's address, filtered as given (`producer=slug`), or ""."""
     request = context.get("request")
-    page = catalogue.catalogue_for(request)
+    page = ProductIndexPage.for_request(request)
     if page is None:
         return ""
     url = page.get_url(request=request)

@@ -24,11 +24,12 @@ from tests.factories import (
     ProductSourceFactory,
     build_catalogue,
     build_site,
+    links_of,
     make_draft,
     paragraph,
     products_block,
+    text_of,
 )
-from tests.shop_link.html import links_of, text_of
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from shop_link.models import Product, ProductSource, SyncRun
-from shop_link.sync import sync_source
+from shop_link.sync.runs import sync_source
 
 pytestmark = pytest.mark.django_db
 

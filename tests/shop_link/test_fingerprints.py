@@ -10,14 +10,15 @@ from shop_link.feeds import parse_feed
 from shop_link.feeds.checks import _ItemCheck
 from shop_link.items import FeedItem, RejectedItem, UnchangedItem
 from shop_link.models import Product, SyncRun
-from shop_link.sync import NO_FINGERPRINT, sync_source
-from tests.shop_link.test_sync import item, make_source, merchant_xml
+from shop_link.sync.runs import sync_source
+from shop_link.sync.writing import NO_FINGERPRINT
+from tests.factories import feed_source, merchant_item, merchant_xml
 
 pytestmark = pytest.mark.django_db
 
 FEED = merchant_xml(
-    item("BUTTER-1", title="Landbutter"),
-    item("QUARK-1", title="Quark", price="1.90 EUR"),
+    merchant_item("BUTTER-1", title="Landbutter"),
+    merchant_item("QUARK-1", title="Quark", price="1.90 EUR"),
 )
 
 
@@ -79,9 +80,9 @@ def test_other_parse_options_mean_other_fingerprints(options):
 
 
 def test_a_second_entry_with_a_known_id_is_still_a_duplicate():
-    first = merchant_xml(item("BUTTER-1"))
+    first = merchant_xml(merchant_item("BUTTER-1"))
     known = fingerprints(read(first, known={}))
-    twice = merchant_xml(item("BUTTER-1"), item("BUTTER-1"))
+    twice = merchant_xml(merchant_item("BUTTER-1"), merchant_item("BUTTER-1"))
 
     entries = read(twice, known=known)
 
@@ -92,7 +93,7 @@ def test_a_second_entry_with_a_known_id_is_still_a_duplicate():
 
 def test_a_dated_sale_is_checked_on_every_sync():
     sale = merchant_xml(
-        item(
+        merchant_item(
             "BUTTER-1",
             sale_price="2.50 EUR",
             sale_price_effective_date="2020-01-01T00:00Z/2999-12-31T23:59Z",
@@ -109,7 +110,7 @@ def test_a_dated_sale_is_checked_on_every_sync():
 
 
 def test_a_re_sync_checks_no_entry_of_an_unchanged_feed():
-    source = make_source()
+    source = feed_source()
     sync_source(source, stream=io.BytesIO(FEED), fetch_images=False)
 
     with checked() as checked_ids:
@@ -120,7 +121,7 @@ def test_a_re_sync_checks_no_entry_of_an_unchanged_feed():
 
 
 def test_an_entry_written_differently_with_the_same_values_stays_unchanged():
-    source = make_source()
+    source = feed_source()
     sync_source(source, stream=io.BytesIO(FEED), fetch_images=False)
     butter = Product.objects.get(external_id="BUTTER-1")
     respaced = FEED.replace(b"<g:title>Landbutter<", b"<g:title>  Landbutter <")
@@ -140,7 +141,7 @@ def test_an_entry_written_differently_with_the_same_values_stays_unchanged():
 
 
 def test_products_stored_without_a_fingerprint_get_one_without_being_rewritten():
-    source = make_source()
+    source = feed_source()
     sync_source(source, stream=io.BytesIO(FEED), fetch_images=False)
     for product in Product.objects.all():
         product.content_hash = NO_FINGERPRINT + product.content_hash[32:]

@@ -1,6 +1,9 @@
 """Feeds and pictures are fetched from the public internet only, unless allowed."""
 
+import io
 import threading
+import time
+from dataclasses import replace
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -10,8 +13,8 @@ from django.utils import timezone, translation
 
 from shop_link.images import attach_images
 from shop_link.models import Product, ProductSource, SyncRun
-from shop_link.net import is_public
-from shop_link.sync import sync_source
+from shop_link.net import DownloadError, Limits, download, is_public
+from shop_link.sync.runs import sync_source
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +157,70 @@ def test_a_proxy_from_the_environment_is_not_used(inner_service, monkeypatch):
 
     assert "private or local network (127.0.0.1)" in run.message
     assert InnerService.hits == []
+
+
+# One download for feeds and pictures, within limits
+
+QUICK = Limits(timeout=0.3, deadline=0.3, max_bytes=1024 * 1024)
+
+
+def test_a_server_that_trickles_is_cut_off_at_the_deadline(raw_server):
+    url = raw_server("trickling")
+    started = time.monotonic()
+
+    with pytest.raises(DownloadError) as caught:
+        download(url, io.BytesIO(), Limits(timeout=2, deadline=0.3, max_bytes=10**6))
+
+    assert time.monotonic() - started < 2
+    message = str(caught.value)
+    assert message.startswith("the download took longer than 0.3 seconds (")
+    assert message.endswith("came in): the server sends too slowly; try again later")
+
+
+def test_a_download_cut_short_says_it_is_incomplete(raw_server):
+    url = raw_server("hanging up early")
+
+    with pytest.raises(DownloadError) as caught:
+        download(url, io.BytesIO(), QUICK)
+
+    assert str(caught.value) == (
+        "the server broke off after 100\xa0bytes of 1000\xa0bytes; the file is "
+        "incomplete, try again later"
+    )
+
+
+def test_a_server_that_sends_nothing_is_given_up_on(raw_server):
+    url = raw_server("silent")
+    started = time.monotonic()
+
+    with pytest.raises(DownloadError) as caught:
+        download(url, io.BytesIO(), QUICK)
+
+    assert time.monotonic() - started < 2
+    assert str(caught.value) == (
+        "the server did not answer within 0.3 seconds; try again later"
+    )
+
+
+def test_a_download_over_the_size_limit_is_refused(inner_service, settings):
+    settings.SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = True
+    tiny = replace(QUICK, max_bytes=10)
+
+    with pytest.raises(DownloadError) as caught:
+        download(f"{inner_service}/feed.xml", io.BytesIO(), tiny)
+
+    assert str(caught.value) == (
+        "the file is larger than 10\xa0bytes, the limit for this download; a "
+        "smaller file, or a higher limit in the settings, is needed"
+    )
+
+
+def test_a_download_within_the_limits_is_written_whole(inner_service, settings):
+    settings.SHOP_LINK_ALLOW_PRIVATE_ADDRESSES = True
+    into = io.BytesIO()
+
+    downloaded = download(f"{inner_service}/feed.xml", into, QUICK)
+
+    assert into.getvalue() == FEED.read_bytes()
+    assert downloaded.url == f"{inner_service}/feed.xml"
+    assert downloaded.content_type == "application/xml"

@@ -16,21 +16,23 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from shop_link.models import Availability, Product, ProductIndexPage
 from tests.factories import (
+    BASE,
     BlogPageFactory,
+    HeadParser,
     ImageFactory,
     ProducerPageFactory,
     ProductFactory,
     ProductSourceFactory,
     build_catalogue,
     build_site,
+    links_of,
     make_draft,
     make_private,
     paragraph,
     products_block,
+    read_sitemap,
+    text_of,
 )
-from tests.home.test_seo import HeadParser
-from tests.home.test_sitemap import BASE, read_sitemap
-from tests.shop_link.html import links_of, text_of
 
 # The page tree
 

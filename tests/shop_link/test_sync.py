@@ -11,7 +11,6 @@ from dataclasses import replace
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from django.db import connection
@@ -27,13 +26,15 @@ from shop_link.models import (
     ProductSource,
     SyncRun,
 )
-from shop_link.sync import (
-    MAX_PROBLEMS,
-    content_hash,
-    sync_source,
-    why_unstorable,
+from shop_link.sync.runs import sync_source
+from shop_link.sync.writing import MAX_PROBLEMS, content_hash, why_unstorable
+from tests.factories import (
+    ProducerPageFactory,
+    build_site,
+    feed_source,
+    merchant_item,
+    merchant_xml,
 )
-from tests.factories import ProducerPageFactory, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +49,6 @@ def _english():
         yield
 
 
-def make_source(feed="hofladen.xml", name="hofladen", **fields):
-    return ProductSource.objects.create(
-        name=name,
-        format="merchant-xml",
-        location=str(FIXTURES / feed),
-        shop_name="Hofladen Lindenau",
-        **fields,
-    )
-
-
 def sync(source, feed=None, **options):
     """Sync the source, from another fixture feed if one is named."""
     if feed is not None:
@@ -65,33 +56,6 @@ def sync(source, feed=None, **options):
         source.save()
     options.setdefault("fetch_images", False)
     return sync_source(source, **options)
-
-
-def merchant_xml(*items):
-    """A Merchant Center RSS feed with the given items (dicts of g: fields)."""
-    entries = "".join(
-        "<item>"
-        + "".join(f"<g:{key}>{escape(value)}</g:{key}>" for key, value in item.items())
-        + "</item>"
-        for item in items
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel>'
-        "<title>Hofladen</title><link>https://hofladen.example/</link>"
-        f"<description>Feed</description>{entries}</channel></rss>"
-    ).encode()
-
-
-def item(external_id, title="Landbutter", price="2.90 EUR", **fields):
-    return {
-        "id": external_id,
-        "title": title,
-        "link": f"https://hofladen.example/{external_id.lower()}",
-        "price": price,
-        "availability": "in_stock",
-        **fields,
-    }
 
 
 def snapshot(source):
@@ -106,7 +70,7 @@ def snapshot(source):
 
 
 def test_a_first_sync_creates_every_product_of_the_feed():
-    source = make_source()
+    source = feed_source()
 
     run = sync(source)
 
@@ -129,7 +93,7 @@ def test_a_first_sync_creates_every_product_of_the_feed():
 
 
 def test_a_second_sync_of_the_same_feed_changes_nothing():
-    source = make_source()
+    source = feed_source()
     sync(source)
     before = snapshot(source)
 
@@ -149,7 +113,7 @@ def test_a_second_sync_of_the_same_feed_changes_nothing():
 
 
 def test_a_changed_product_is_updated_and_keeps_its_slug():
-    source = make_source()
+    source = feed_source()
     sync(source)
     bread_before = Product.objects.get(external_id="BROT-1")
     cheese_before = Product.objects.get(external_id="KAESE-1")
@@ -170,7 +134,7 @@ def test_a_changed_product_is_updated_and_keeps_its_slug():
 
 
 def test_products_missing_from_the_feed_are_no_longer_sold_but_stay():
-    source = make_source()
+    source = feed_source()
     sync(source)
     milk_before = Product.objects.get(external_id="MILCH-1")
 
@@ -188,7 +152,7 @@ def test_products_missing_from_the_feed_are_no_longer_sold_but_stay():
 
 
 def test_a_product_back_in_the_feed_is_on_sale_again():
-    source = make_source()
+    source = feed_source()
     sync(source)
     sync(source, "hofladen_next_week.xml")
 
@@ -202,7 +166,7 @@ def test_a_product_back_in_the_feed_is_on_sale_again():
 
 
 def test_another_source_with_the_same_ids_is_left_alone():
-    ours = make_source()
+    ours = feed_source()
     partner = ProductSource.objects.create(
         name="Partnerhof",
         format="merchant-xml",
@@ -229,7 +193,7 @@ def test_another_source_with_the_same_ids_is_left_alone():
 def test_hand_edited_fields_survive_a_sync_that_changes_other_fields():
     build_site()
     producer = ProducerPageFactory(title="Hof Lindenau")
-    source = make_source()
+    source = feed_source()
     sync(source)
     cheese = Product.objects.get(external_id="KAESE-1")
     cheese.producer = producer
@@ -252,7 +216,7 @@ def test_brand_rules_give_products_their_producer():
     build_site()
     lindenau = ProducerPageFactory(title="Hof Lindenau")
     BrandProducer.objects.create(brand="HOF lindenau", producer=lindenau)
-    source = make_source()
+    source = feed_source()
 
     sync(source)
     sync(source, "hofladen_next_week.xml")
@@ -269,7 +233,7 @@ def test_brand_rules_never_override_a_producer_set_by_hand():
     build_site()
     lindenau = ProducerPageFactory(title="Hof Lindenau")
     dairy = ProducerPageFactory(title="Molkerei am See")
-    source = make_source()
+    source = feed_source()
     sync(source)
     milk = Product.objects.get(external_id="MILCH-1")
     milk.producer = dairy
@@ -290,7 +254,7 @@ def test_brand_rules_never_override_a_producer_set_by_hand():
 def test_a_product_without_a_matching_rule_keeps_its_producer():
     build_site()
     lindenau = ProducerPageFactory(title="Hof Lindenau")
-    source = make_source()
+    source = feed_source()
     sync(source)
     Product.objects.filter(external_id="BROT-1").update(producer=lindenau)
 
@@ -314,7 +278,7 @@ def test_a_product_without_a_matching_rule_keeps_its_producer():
     ids=["truncated", "not-a-feed", "csv-as-xml", "xml-as-shopify", "empty"],
 )
 def test_a_broken_feed_changes_nothing(feed, feed_format):
-    source = make_source()
+    source = feed_source()
     sync(source)
     before = snapshot(source)
     source.location = str(FIXTURES / feed)
@@ -330,7 +294,7 @@ def test_a_broken_feed_changes_nothing(feed, feed_format):
 
 
 def test_a_feed_that_breaks_off_after_some_products_writes_none_of_them():
-    source = make_source("truncated.xml")
+    source = feed_source("truncated.xml")
 
     run = sync(source)
 
@@ -339,10 +303,11 @@ def test_a_feed_that_breaks_off_after_some_products_writes_none_of_them():
 
 
 def test_a_feed_without_a_usable_product_is_refused_while_products_are_on_sale():
-    source = make_source()
+    source = feed_source()
     sync(source)
     every_entry_bad = merchant_xml(
-        item("KAESE-1", price="4,80 EUR"), item("BROT-1", price="-5.20 EUR")
+        merchant_item("KAESE-1", price="4,80 EUR"),
+        merchant_item("BROT-1", price="-5.20 EUR"),
     )
 
     run = sync(source, stream=io.BytesIO(every_entry_bad))
@@ -356,16 +321,16 @@ def test_a_feed_without_a_usable_product_is_refused_while_products_are_on_sale()
 
 
 def test_a_new_source_whose_entries_are_all_bad_reports_them():
-    every_entry_bad = merchant_xml(item("KAESE-1", price="4,80 EUR"))
+    every_entry_bad = merchant_xml(merchant_item("KAESE-1", price="4,80 EUR"))
 
-    run = sync(make_source(), stream=io.BytesIO(every_entry_bad))
+    run = sync(feed_source(), stream=io.BytesIO(every_entry_bad))
 
     assert run.status == SyncRun.Status.SUCCEEDED
     assert (run.created, run.rejected) == (0, 1)
 
 
 def test_a_missing_feed_file_fails_clearly():
-    run = sync(make_source("no-such-feed.xml"))
+    run = sync(feed_source("no-such-feed.xml"))
 
     assert run.status == SyncRun.Status.FAILED
     assert "does not exist" in run.message
@@ -373,7 +338,7 @@ def test_a_missing_feed_file_fails_clearly():
 
 
 def test_an_address_that_is_neither_http_nor_a_file_is_refused():
-    source = make_source()
+    source = feed_source()
     source.location = "ftp://hofladen.example/feed.xml"
     source.save()
 
@@ -384,7 +349,7 @@ def test_an_address_that_is_neither_http_nor_a_file_is_refused():
 
 
 def test_relative_feed_paths_are_read_from_the_project_directory(settings):
-    source = make_source()
+    source = feed_source()
     source.location = str((FIXTURES / "hofladen.xml").relative_to(settings.BASE_DIR))
     source.save()
 
@@ -395,7 +360,7 @@ def test_relative_feed_paths_are_read_from_the_project_directory(settings):
 
 
 def test_bad_entries_are_reported_and_the_rest_goes_on():
-    source = make_source("with_rejects.xml")
+    source = feed_source("with_rejects.xml")
 
     run = sync(source)
 
@@ -426,10 +391,12 @@ def test_entries_that_do_not_fit_the_product_table_are_named():
 
 
 def test_the_problems_kept_are_capped_and_the_rest_counted():
-    items = [item(f"OK-{n}") for n in range(3)]
-    items += [item(f"BAD-{n}", price="-1.00 EUR") for n in range(MAX_PROBLEMS + 37)]
+    items = [merchant_item(f"OK-{n}") for n in range(3)]
+    items += [
+        merchant_item(f"BAD-{n}", price="-1.00 EUR") for n in range(MAX_PROBLEMS + 37)
+    ]
 
-    run = sync(make_source(), stream=io.BytesIO(merchant_xml(*items)))
+    run = sync(feed_source(), stream=io.BytesIO(merchant_xml(*items)))
 
     assert run.status == SyncRun.Status.SUCCEEDED
     assert run.rejected == MAX_PROBLEMS + 37
@@ -443,8 +410,10 @@ def test_the_problems_kept_are_capped_and_the_rest_counted():
 
 
 def test_products_with_the_same_title_get_distinct_slugs():
-    source = make_source()
-    feed = merchant_xml(*(item(f"B-{n}", title="Landbutter") for n in range(4)))
+    source = feed_source()
+    feed = merchant_xml(
+        *(merchant_item(f"B-{n}", title="Landbutter") for n in range(4))
+    )
 
     sync(source, stream=io.BytesIO(feed))
 
@@ -457,9 +426,9 @@ def test_products_with_the_same_title_get_distinct_slugs():
 
 
 def test_a_title_without_letters_falls_back_to_the_id():
-    feed = merchant_xml(item("Art 77", title="???"))
+    feed = merchant_xml(merchant_item("Art 77", title="???"))
 
-    sync(make_source(), stream=io.BytesIO(feed))
+    sync(feed_source(), stream=io.BytesIO(feed))
 
     assert Product.objects.get().slug == "art-77"
 
@@ -468,7 +437,7 @@ def test_a_title_without_letters_falls_back_to_the_id():
 
 
 def test_a_run_is_visible_as_running_while_it_syncs():
-    source = make_source()
+    source = feed_source()
     seen = []
 
     def progress(done):
@@ -484,8 +453,26 @@ def test_a_run_is_visible_as_running_while_it_syncs():
     assert source.last_run == run
 
 
+def test_a_queued_run_handed_to_the_sync_becomes_the_run():
+    source = feed_source()
+    queued = SyncRun.objects.create(source=source, status=SyncRun.Status.QUEUED)
+    seen = []
+
+    def progress(done):
+        seen.append(SyncRun.objects.values_list("pk", "status").get())
+
+    run = sync(source, run=queued, progress=progress)
+
+    assert seen[-1] == (queued.pk, SyncRun.Status.RUNNING)
+    [stored] = SyncRun.objects.all()
+    assert stored.pk == run.pk == queued.pk
+    assert stored.status == SyncRun.Status.SUCCEEDED
+    assert stored.created == 4
+    assert stored.finished_at >= stored.started_at >= queued.started_at
+
+
 def test_a_failed_run_keeps_its_reason():
-    source = make_source("truncated.xml")
+    source = feed_source("truncated.xml")
 
     sync(source)
 
@@ -565,7 +552,7 @@ def feed_server():
 
 
 def url_source(url):
-    source = make_source()
+    source = feed_source()
     source.location = url
     source.save()
     return source
@@ -586,7 +573,10 @@ def test_a_redirect_away_from_http_is_refused(feed_server):
     run = sync(url_source(f"{feed_server}/to-ftp"))
 
     assert run.status == SyncRun.Status.FAILED
-    assert "not http(s)" in run.message
+    assert run.message.endswith(
+        "cannot be downloaded: the server redirected to ftp://127.0.0.1/feed.xml, "
+        "which is not an http(s) link."
+    )
 
 
 def test_an_http_error_fails_clearly(feed_server):
@@ -628,6 +618,35 @@ def test_a_feed_larger_than_the_limit_is_refused(feed_server):
     assert "larger than" in run.message
 
 
+@override_settings(SHOP_LINK_FEED_DEADLINE=0.3)
+def test_a_feed_server_that_trickles_cannot_hold_the_sync_open(raw_server):
+    source = url_source(f"{raw_server('trickling')}/feed.xml")
+    started = time.monotonic()
+
+    run = sync(source)
+
+    assert time.monotonic() - started < 3
+    assert run.status == SyncRun.Status.FAILED
+    assert run.message.startswith(
+        f"The feed {source.location} cannot be downloaded: the download took "
+        "longer than 0.3 seconds ("
+    )
+    assert not Product.objects.exists()
+
+
+def test_a_feed_cut_short_fails_as_incomplete(raw_server):
+    source = url_source(f"{raw_server('hanging up early')}/feed.xml")
+
+    run = sync(source)
+
+    assert run.status == SyncRun.Status.FAILED
+    assert run.message == (
+        f"The feed {source.location} cannot be downloaded: the server broke off "
+        "after 100\xa0bytes of 1000\xa0bytes; the file is incomplete, try again "
+        "later."
+    )
+
+
 # Pictures
 
 
@@ -641,12 +660,12 @@ def test_pictures_from_a_local_feed_are_attached_after_the_sync(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_bytes(
         merchant_xml(
-            item("BUTTER-1", image_link="bilder/butter.jpg"),
-            item("KAESE-9", title="Quark", image_link="bilder/fehlt.jpg"),
-            item("MEHL-1", title="Dinkelmehl"),
+            merchant_item("BUTTER-1", image_link="bilder/butter.jpg"),
+            merchant_item("KAESE-9", title="Quark", image_link="bilder/fehlt.jpg"),
+            merchant_item("MEHL-1", title="Dinkelmehl"),
         )
     )
-    source = make_source()
+    source = feed_source()
     source.location = str(feed)
     source.save()
 
@@ -672,14 +691,14 @@ def test_a_changed_image_link_brings_the_new_picture(tmp_path):
     write_picture(tmp_path / "alt.jpg", (200, 20, 20))
     write_picture(tmp_path / "neu.jpg", (20, 200, 20))
     feed = tmp_path / "feed.xml"
-    source = make_source()
+    source = feed_source()
     source.location = str(feed)
     source.save()
-    feed.write_bytes(merchant_xml(item("BUTTER-1", image_link="alt.jpg")))
+    feed.write_bytes(merchant_xml(merchant_item("BUTTER-1", image_link="alt.jpg")))
     sync_source(source)
     old_image = Product.objects.get().image
 
-    feed.write_bytes(merchant_xml(item("BUTTER-1", image_link="neu.jpg")))
+    feed.write_bytes(merchant_xml(merchant_item("BUTTER-1", image_link="neu.jpg")))
     run = sync_source(source)
 
     assert run.updated == 1
@@ -697,7 +716,7 @@ def test_a_changed_image_link_brings_the_new_picture(tmp_path):
     reason="SQLite runs every write transaction IMMEDIATE, one writer at a time",
 )
 def test_two_syncs_of_one_source_take_turns():
-    source = make_source()
+    source = feed_source()
     inside = threading.Event()
     go_on = threading.Event()
     runs = {}

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from shop_link.models import Product, ProductSource, SyncRun
-from tests.shop_link.test_sync import FIXTURES, item, make_source, merchant_xml
+from tests.factories import SYNC_FEEDS, feed_source, merchant_item, merchant_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def sync_products(*args, stderr=None):
 
 
 def test_each_source_ends_with_a_summary_line():
-    make_source()
+    feed_source()
 
     output = sync_products("hofladen")
 
@@ -53,7 +53,7 @@ def test_each_source_ends_with_a_summary_line():
 
 
 def test_a_second_run_says_that_nothing_changed():
-    make_source()
+    feed_source()
     sync_products()
 
     output = sync_products()
@@ -67,9 +67,9 @@ def test_a_second_run_says_that_nothing_changed():
 
 
 def test_by_default_every_active_source_is_synced():
-    make_source(name="hofladen")
-    make_source(name="Partnerhof")
-    make_source(name="Ruhend", is_active=False)
+    feed_source(name="hofladen")
+    feed_source(name="Partnerhof")
+    feed_source(name="Ruhend", is_active=False)
 
     output = sync_products()
 
@@ -80,8 +80,8 @@ def test_by_default_every_active_source_is_synced():
 
 
 def test_named_sources_are_synced_even_when_inactive():
-    make_source(name="Ruhend", is_active=False)
-    make_source(name="hofladen")
+    feed_source(name="Ruhend", is_active=False)
+    feed_source(name="hofladen")
 
     output = sync_products("Ruhend")
 
@@ -90,8 +90,8 @@ def test_named_sources_are_synced_even_when_inactive():
 
 
 def test_an_unknown_source_name_lists_the_known_ones():
-    make_source(name="hofladen")
-    make_source(name="Partnerhof")
+    feed_source(name="hofladen")
+    feed_source(name="Partnerhof")
 
     with pytest.raises(CommandError) as refused:
         sync_products("Hofladn")
@@ -107,9 +107,9 @@ def test_without_sources_the_command_says_so():
 
 
 def test_a_broken_feed_exits_with_its_reason_and_changes_nothing():
-    source = make_source()
+    source = feed_source()
     sync_products()
-    source.location = str(FIXTURES / "truncated.xml")
+    source.location = str(SYNC_FEEDS / "truncated.xml")
     source.save()
     before = list(Product.objects.values().order_by("pk"))
 
@@ -123,8 +123,8 @@ def test_a_broken_feed_exits_with_its_reason_and_changes_nothing():
 
 
 def test_with_several_sources_all_are_synced_before_the_failure_is_raised():
-    make_source("not_a_feed.html", name="Kaputt")
-    make_source(name="hofladen")
+    feed_source("not_a_feed.html", name="Kaputt")
+    feed_source(name="hofladen")
     out = io.StringIO()
 
     with pytest.raises(CommandError, match="Syncing failed for Kaputt."):
@@ -136,10 +136,12 @@ def test_with_several_sources_all_are_synced_before_the_failure_is_raised():
 
 
 def test_problems_are_listed_after_the_summary_and_capped(tmp_path):
-    items = [item("OK-1")] + [item(f"BAD-{n}", price="-1 EUR") for n in range(57)]
+    items = [merchant_item("OK-1")] + [
+        merchant_item(f"BAD-{n}", price="-1 EUR") for n in range(57)
+    ]
     feed = tmp_path / "feed.xml"
     feed.write_bytes(merchant_xml(*items))
-    source = make_source()
+    source = feed_source()
     source.location = str(feed)
     source.save()
 
@@ -156,7 +158,7 @@ def test_problems_are_listed_after_the_summary_and_capped(tmp_path):
 
 def test_the_feed_option_creates_the_source(tmp_path):
     feed = tmp_path / "hofladen.xml"
-    shutil.copy(FIXTURES / "hofladen.xml", feed)
+    shutil.copy(SYNC_FEEDS / "hofladen.xml", feed)
 
     output = sync_products(
         "--feed", str(feed), "--format", "merchant-xml", "--source", "Hofladen"
@@ -174,7 +176,7 @@ def test_the_feed_option_creates_the_source(tmp_path):
 def test_the_feed_option_guesses_the_format_of_a_local_file_and_takes_a_shop_name():
     sync_products(
         "--feed",
-        str(FIXTURES / "hofladen.xml"),
+        str(SYNC_FEEDS / "hofladen.xml"),
         "--source",
         "Partner",
         "--shop-name",
@@ -188,22 +190,22 @@ def test_the_feed_option_guesses_the_format_of_a_local_file_and_takes_a_shop_nam
 
 
 def test_the_feed_option_points_an_existing_source_at_the_new_feed():
-    source = make_source()
+    source = feed_source()
     sync_products()
 
     output = sync_products(
-        "--feed", str(FIXTURES / "hofladen_next_week.xml"), "--source", "hofladen"
+        "--feed", str(SYNC_FEEDS / "hofladen_next_week.xml"), "--source", "hofladen"
     )
 
     source.refresh_from_db()
-    assert source.location == str(FIXTURES / "hofladen_next_week.xml")
+    assert source.location == str(SYNC_FEEDS / "hofladen_next_week.xml")
     assert "created 1, updated 1, unchanged 2, no longer sold 1" in output
     assert "Created" not in output
 
 
 def test_the_feed_option_needs_a_source_name():
     with pytest.raises(CommandError, match="--feed needs --source"):
-        sync_products("--feed", str(FIXTURES / "hofladen.xml"))
+        sync_products("--feed", str(SYNC_FEEDS / "hofladen.xml"))
 
 
 def test_a_feed_file_that_does_not_exist_is_refused_before_anything_is_created():
@@ -216,7 +218,7 @@ def test_a_feed_file_that_does_not_exist_is_refused_before_anything_is_created()
 def test_an_unrecognisable_feed_needs_its_format_named():
     with pytest.raises(CommandError, match="Say which format the feed has"):
         sync_products(
-            "--feed", str(FIXTURES / "not_a_feed.html"), "--source", "Hofladen"
+            "--feed", str(SYNC_FEEDS / "not_a_feed.html"), "--source", "Hofladen"
         )
 
     assert not ProductSource.objects.exists()
@@ -226,7 +228,7 @@ def test_a_feed_of_the_wrong_format_exits_with_a_clear_message():
     with pytest.raises(CommandError) as refused:
         sync_products(
             "--feed",
-            str(FIXTURES / "hofladen.xml"),
+            str(SYNC_FEEDS / "hofladen.xml"),
             "--format",
             "shopify-json",
             "--source",
@@ -239,7 +241,7 @@ def test_a_feed_of_the_wrong_format_exits_with_a_clear_message():
 
 
 def test_a_progress_bar_is_drawn_on_a_terminal_only():
-    make_source()
+    feed_source()
     terminal = Terminal()
 
     sync_products(stderr=terminal)
@@ -255,7 +257,7 @@ def test_a_refused_feed_option_creates_no_source():
     with pytest.raises(CommandError):
         sync_products(
             "--feed",
-            str(FIXTURES / "truncated.xml"),
+            str(SYNC_FEEDS / "truncated.xml"),
             "--format",
             "merchant-xml",
             "--source",
@@ -266,14 +268,14 @@ def test_a_refused_feed_option_creates_no_source():
 
 
 def test_a_refused_feed_option_leaves_an_existing_source_as_it_was():
-    source = make_source()
+    source = feed_source()
     sync_products()
     before = ProductSource.objects.values().get(pk=source.pk)
 
     with pytest.raises(CommandError):
         sync_products(
             "--feed",
-            str(FIXTURES / "truncated.xml"),
+            str(SYNC_FEEDS / "truncated.xml"),
             "--format",
             "merchant-xml",
             "--source",

@@ -9,14 +9,9 @@ from django.utils.translation import gettext as _
 
 from shop_link.feeds import sniff_format
 from shop_link.items import FeedError
-from shop_link.models import FeedFormat, ProductSource, SyncRun
-from shop_link.sync import (
-    allowed_feed_path,
-    describe_problem,
-    is_url,
-    summary,
-    sync_source,
-)
+from shop_link.locations import allowed_feed_path, is_url
+from shop_link.models.products import FeedFormat, ProductSource, SyncRun
+from shop_link.sync.runs import describe_problem, summary, sync_source
 
 # Problems printed per source; the run in the admin keeps more.
 SHOWN_PROBLEMS = 20

@@ -1,17 +1,21 @@
+"""Products mirrored from the shops' feeds, their sources, syncs and pictures."""
+
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from .panels import FeedFieldPanel
-from .pricing import unit_price
+from home.search import query_terms, spellings
+
+from ..items import FeedError
+from ..locations import allowed_feed_path, is_url
+from ..panels import FeedFieldPanel
+from ..pricing import unit_price
 
 
 class FeedFormat(models.TextChoices):
@@ -71,9 +75,6 @@ class ProductSource(models.Model):
 
     def clean(self):
         """A local feed must lie in an allowed folder; said when it is entered."""
-        from .items import FeedError
-        from .sync import allowed_feed_path, is_url
-
         location = self.location.strip()
         if not location or is_url(location):
             return
@@ -197,6 +198,22 @@ class FeedImage(models.Model):
         return self.url
 
 
+# What the catalogue's and the site's search look through.
+SEARCHED_FIELDS = ("title", "brand", "category", "description")
+
+
+def written_forms(term: str) -> list[str]:
+    """The spellings of a search word, also with a capital first letter.
+
+    SQLite compares case-insensitively only for ASCII letters, so "äpfel" would
+    miss "Äpfel" without the capitalised form.
+    """
+    forms = spellings(term)
+    # "Suessrahm" is "Süßrahm": the umlaut and the sharp s spelled out at once.
+    forms += [form.replace("ss", "ß") for form in forms]
+    return list(dict.fromkeys(forms + [form[:1].upper() + form[1:] for form in forms]))
+
+
 class ProductQuerySet(models.QuerySet):
     def for_listing(self):
         """By title, with what a product card shows loaded alongside."""
@@ -210,9 +227,80 @@ class ProductQuerySet(models.QuerySet):
         """Products the shops still sell, whether in stock or not."""
         return self.exclude(availability=Availability.DISCONTINUED)
 
+    def matching(self, query: str, fields: tuple[str, ...] = SEARCHED_FIELDS):
+        """Products whose text holds every word of the query, titles first."""
+        terms = query_terms(query)
+        if not terms:
+            return self.none()
+        condition = Q()
+        for term in terms:
+            any_form = Q()
+            for form in written_forms(term):
+                for name in fields:
+                    any_form |= Q(**{f"{name}__icontains": form})
+            condition &= any_form
+        in_title = Q()
+        for form in written_forms(terms[0]):
+            in_title |= Q(title__icontains=form)
+        return self.filter(condition).annotate(
+            title_match=Case(
+                When(in_title, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            still_sold=Case(
+                When(availability=Availability.DISCONTINUED, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+
+
+# Feed fields staff read within another one (a currency with its amount), and
+# the picture's address, which the edit form leaves out.
+NOT_SHOWN_APART = {"currency", "unit_measure", "unit_base_measure", "image_link"}
+
+
+def shown_feed_fields(feed_fields: tuple[str, ...]) -> list[str]:
+    """The feed's fields as staff read them: the title and source first, the
+    sync's own dates last."""
+    rest = [name for name in feed_fields if name not in {"title", *NOT_SHOWN_APART}]
+    return ["title", "source", *rest, "last_seen_at", "synced_at"]
+
+
+FEED_PANEL_OPTIONS = {"unit_base_quantity": {"heading": _("Unit price")}}
+
 
 class Product(models.Model):
     """A product mirrored from a shop's feed, plus what staff add by hand."""
+
+    # What the feed owns: every sync may overwrite these, and only a sync writes
+    # them. Each product's stored digest follows this order (see sync.writing):
+    # a new field goes at the end.
+    FEED_FIELDS = (
+        "external_id",
+        "title",
+        "description",
+        "link",
+        "image_link",
+        "price",
+        "currency",
+        "sale_price",
+        "unit_quantity",
+        "unit_measure",
+        "unit_base_quantity",
+        "unit_base_measure",
+        "availability",
+        "brand",
+        "category",
+        "gtin",
+        "sku",
+        "origin_region",
+        "origin_country",
+        "certifications",
+    )
+    # What staff add by hand; a sync never writes these.
+    HAND_FIELDS = ("producer", "producer_set_by_hand", "origin_notes", "how_made")
 
     # From the feed: every sync may overwrite these.
     source = models.ForeignKey(
@@ -294,37 +382,17 @@ class Product(models.Model):
 
     objects = ProductQuerySet.as_manager()
 
+    SHOWN_FEED_FIELDS = shown_feed_fields(FEED_FIELDS)
+
     panels = [
         MultiFieldPanel(
-            [
-                FieldPanel("producer"),
-                FieldPanel("producer_set_by_hand"),
-                FieldPanel("origin_notes"),
-                FieldPanel("how_made"),
-            ],
+            [FieldPanel(name) for name in HAND_FIELDS],
             heading=_("Added by the shop"),
         ),
         MultiFieldPanel(
             [
-                FeedFieldPanel("title"),
-                FeedFieldPanel("source"),
-                FeedFieldPanel("external_id"),
-                FeedFieldPanel("description"),
-                FeedFieldPanel("link"),
-                FeedFieldPanel("price"),
-                FeedFieldPanel("sale_price"),
-                FeedFieldPanel("unit_quantity"),
-                FeedFieldPanel("unit_base_quantity", heading=_("Unit price")),
-                FeedFieldPanel("availability"),
-                FeedFieldPanel("brand"),
-                FeedFieldPanel("category"),
-                FeedFieldPanel("gtin"),
-                FeedFieldPanel("sku"),
-                FeedFieldPanel("origin_region"),
-                FeedFieldPanel("origin_country"),
-                FeedFieldPanel("certifications"),
-                FeedFieldPanel("last_seen_at"),
-                FeedFieldPanel("synced_at"),
+                FeedFieldPanel(name, **FEED_PANEL_OPTIONS.get(name, {}))
+                for name in SHOWN_FEED_FIELDS
             ],
             heading=_("From the feed (changed by each sync)"),
         ),
@@ -345,7 +413,10 @@ class Product(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        index = ProductIndexPage.objects.live().first()
+        """The product's page in the live catalogue, or "" without one."""
+        # Through the app registry: the page module imports this one.
+        catalogue = self._meta.apps.get_model("shop_link", "ProductIndexPage")
+        index = catalogue.objects.live().first()
         return index.product_url(self) if index else ""
 
     @property
@@ -387,83 +458,3 @@ class ProductMention(models.Model):
 
     def __str__(self):
         return f"{self.page_id} → {self.product_id}"
-
-
-class ProductIndexPage(RoutablePageMixin, Page):
-    """The catalogue at /products/ and a transparency page for every product."""
-
-    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("product catalogue")
-
-    def product_url(self, product, request=None):
-        return self.get_url(request=request) + self.reverse_subpage(
-            "product", args=[product.slug]
-        )
-
-    def seo_meta(self, request, context):
-        """A product's page previews as the product."""
-        product = context.get("product")
-        if product is None:
-            return {}
-        return {
-            "title": product.title,
-            "description": product.description or None,
-            "image": product.image,
-            "image_alt": product.title,
-            "type": "product",
-            "canonical": self.get_full_url(request)
-            + self.reverse_subpage("product", args=[product.slug]),
-        }
-
-    def json_ld(self, request, context):
-        """A product's page carries it as a schema.org Product with its offer."""
-        from .seo import product_json_ld
-
-        product = context.get("product")
-        if product is None:
-            return None
-        url = self.get_full_url(request) + self.reverse_subpage(
-            "product", args=[product.slug]
-        )
-        return product_json_ld(request, product, url, context.get("producer"))
-
-    def get_sitemap_urls(self, request=None):
-        """The catalogue and every product still on sale, dated by its last change."""
-        base_url = self.get_full_url(request)
-        products = Product.objects.on_sale().order_by("slug")
-        newest = products.aggregate(newest=models.Max("synced_at"))["newest"]
-        own = self.last_published_at or self.latest_revision_created_at
-        urls = [
-            {
-                "location": base_url,
-                "lastmod": max(filter(None, [own, newest]), default=None),
-            }
-        ]
-        urls += [
-            {
-                "location": base_url + self.reverse_subpage("product", args=[slug]),
-                "lastmod": synced_at,
-            }
-            for slug, synced_at in products.values_list("slug", "synced_at")
-        ]
-        return urls
-
-    @path("")
-    def catalogue(self, request):
-        from .views import catalogue
-
-        return catalogue(request, self)
-
-    @path("<slug:slug>/", name="product")
-    def product(self, request, slug):
-        from .views import product_detail
-
-        return product_detail(request, self, slug)

@@ -1,65 +1,33 @@
-"""Bring a source's products in line with its feed, in one transaction.
+"""Writing a feed's products: one transaction, a batch at a time.
 
-Rules a sync keeps:
-
-- Products are matched by (source, external id). New ones are created, changed
-  ones get the feed's fields written, unchanged ones are not written at all:
-  only their `last_seen_at` moves, in one UPDATE per batch. The parser passes
-  over entries read exactly as the last time without checking them again (see
-  shop_link/feeds/fingerprints.py); `content_hash` holds that fingerprint and a
-  digest of the stored values. Warnings about such an entry were reported when
-  it was last read in full and are not repeated.
-- What staff set by hand (producer chosen by hand, notes on origin, how it is
-  made) is never written. A brand rule sets the producer of a product whose
-  producer was not chosen by hand; a product whose brand matches no rule keeps
-  the producer it has.
-- Products of the source that the feed no longer lists become "no longer sold"
-  and stay, so links to them keep working; when one comes back it takes the
-  feed's availability again.
-- A feed that cannot be read, or breaks off half-way, changes nothing.
-- A feed without a single usable product (no entries, or every entry rejected)
-  is refused while the source still has products on sale: that is far more
-  often a broken export than a shop that has stopped selling everything.
-- Pictures are fetched after the products are committed; a picture that fails
-  leaves its product without one and is reported, nothing else fails.
-
-Nothing here is cached: product pages read the rows the sync has just written.
+Products are matched by (source, external id). New ones are created, changed
+ones get the feed's fields written, unchanged ones are not written at all: only
+their `last_seen_at` moves, in one UPDATE per batch. `content_hash` holds the
+parser's fingerprint of the entry and a digest of the stored values.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
-import tempfile
-import urllib.error
-import urllib.request
 from array import array
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
-from pathlib import Path
-from typing import BinaryIO
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import CharField, DecimalField
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from home.text import german_slug
 
-from . import net
-from .conf import setting
-from .items import FeedError, FeedItem, RejectedItem, UnchangedItem
-from .models import Availability, BrandProducer, Product, ProductSource, SyncRun
-
-logger = logging.getLogger(__name__)
+from ..feeds import parse_feed
+from ..items import FeedError, FeedItem, RejectedItem, UnchangedItem
+from ..models.products import Availability, BrandProducer, Product, ProductSource
+from .opening import Feed
 
 # Entries written per round trip: small enough for SQLite's 999 query parameters
 # in one `pk IN (...)`, large enough that round trips do not dominate.
@@ -72,34 +40,12 @@ HASH_VERSION = "1"
 # Serialises syncs on PostgreSQL, so two sources never claim the same new slug.
 SYNC_LOCK_KEY = 0x7468656B65  # "theke"
 
-FEED_FIELDS = (
-    "external_id",
-    "title",
-    "description",
-    "link",
-    "image_link",
-    "price",
-    "currency",
-    "sale_price",
-    "unit_quantity",
-    "unit_measure",
-    "unit_base_quantity",
-    "unit_base_measure",
-    "availability",
-    "brand",
-    "category",
-    "gtin",
-    "sku",
-    "origin_region",
-    "origin_country",
-    "certifications",
-)
 # Written when a product changes; hand fields and the slug are never among them.
 UPDATED_FIELDS = [
-    *(name for name in FEED_FIELDS if name != "external_id"),
+    *(name for name in Product.FEED_FIELDS if name != "external_id"),
     "content_hash",
 ]
-_feed_values = attrgetter(*FEED_FIELDS)
+_feed_values = attrgetter(*Product.FEED_FIELDS)
 # Stands in for the parser's fingerprint where there is none; never matches one.
 NO_FINGERPRINT = "-" * 32
 
@@ -122,7 +68,7 @@ def data_hash(item: FeedItem) -> str:
 
 def _limits() -> tuple[dict[str, int], dict[str, Decimal]]:
     lengths, maxima = {}, {}
-    for name in FEED_FIELDS:
+    for name in Product.FEED_FIELDS:
         model_field = Product._meta.get_field(name)
         if isinstance(model_field, CharField):
             lengths[name] = model_field.max_length
@@ -180,272 +126,7 @@ class Tally:
         self.created = self.updated = self.unchanged = self.discontinued = 0
 
 
-def summary(run: SyncRun) -> str:
-    """One line on what a run did: "created 3, updated 1, … in 0.4 s"."""
-    counts = _(
-        "created %(created)d, updated %(updated)d, unchanged %(unchanged)d, "
-        "no longer sold %(discontinued)d, rejected %(rejected)d"
-    ) % {
-        "created": run.created,
-        "updated": run.updated,
-        "unchanged": run.unchanged,
-        "discontinued": run.discontinued,
-        "rejected": run.rejected,
-    }
-    if run.duration is None:
-        return counts
-    seconds = run.duration.total_seconds()
-    return _("%(counts)s in %(seconds).1f s") % {"counts": counts, "seconds": seconds}
-
-
-def describe_problem(problem: dict) -> str:
-    """A stored problem as "location: reason"."""
-    if problem.get("location"):
-        return f"{problem['location']}: {problem['reason']}"
-    return problem["reason"]
-
-
-def sync_source(
-    source: ProductSource,
-    *,
-    stream: BinaryIO | None = None,
-    progress: Callable[[int], object] | None = None,
-    fetch_images: bool = True,
-) -> SyncRun:
-    """Sync one source from its feed (or from `stream`) and return the run.
-
-    The run is saved as running first, so the admin sees it; it ends as
-    succeeded or failed, with the counts, the problems and a message.
-    """
-    run = SyncRun.objects.create(source=source, status=SyncRun.Status.RUNNING)
-    tally = Tally()
-    try:
-        with open_feed(source.location, stream) as feed:
-            image_ids = _write_products(source, feed, tally, progress=progress)
-    except FeedError as error:
-        tally.nothing_written()
-        return _finish(run, tally, failure=str(error))
-    except DatabaseError as error:
-        logger.exception("Sync of %s failed in the database", source)
-        tally.nothing_written()
-        return _finish(
-            run,
-            tally,
-            failure=_("The database refused the changes (%(error)s).")
-            % {"error": error},
-        )
-    except BaseException:
-        tally.nothing_written()
-        _finish(run, tally, failure=_("The sync stopped on an unexpected error."))
-        raise
-    if fetch_images and image_ids:
-        _attach_images(image_ids, feed.base_location, tally)
-    return _finish(run, tally)
-
-
-def _finish(run: SyncRun, tally: Tally, failure: str = "") -> SyncRun:
-    run.status = SyncRun.Status.FAILED if failure else SyncRun.Status.SUCCEEDED
-    run.finished_at = timezone.now()
-    run.created = tally.created
-    run.updated = tally.updated
-    run.unchanged = tally.unchanged
-    run.discontinued = tally.discontinued
-    run.rejected = tally.rejected
-    run.problems = tally.problems
-    run.problems_omitted = tally.omitted
-    parts = [failure or summary(run)]
-    if tally.omitted:
-        parts.append(
-            ngettext(
-                "%(count)d more problem is not listed.",
-                "%(count)d more problems are not listed.",
-                tally.omitted,
-            )
-            % {"count": tally.omitted}
-        )
-    run.message = " ".join(parts)
-    run.save()
-    return run
-
-
-# Opening a feed
-
-
-@dataclass
-class Feed:
-    """An open feed and where relative links in it point to."""
-
-    stream: BinaryIO
-    base_url: str = ""
-    base_location: str = ""
-
-
-def is_url(location: str) -> bool:
-    return urlsplit(location).scheme.lower() in ("http", "https")
-
-
-# The demo's feeds, shipped with the code; always readable.
-DEMO_FEEDS = Path(__file__).resolve().parent / "demo"
-
-
-def feed_path(location: str) -> Path:
-    """A local feed's path; relative paths are read from the project directory."""
-    path = Path(location).expanduser()
-    return path if path.is_absolute() else Path(settings.BASE_DIR) / path
-
-
-def feed_folders() -> list[Path]:
-    """The folders local feeds may be read from, resolved (links followed)."""
-    configured = setting("SHOP_LINK_FEED_FOLDERS")
-    folders = [feed_path(str(folder)) for folder in configured]
-    return [folder.resolve() for folder in [*folders, DEMO_FEEDS]]
-
-
-def allowed_feed_path(location: str) -> Path:
-    """The local feed's resolved path, or FeedError when it lies outside the
-    allowed folders. Checked before the file is opened, so a refusal tells
-    nothing about the file."""
-    path = feed_path(location).resolve()
-    folders = feed_folders()
-    if not any(path.is_relative_to(folder) for folder in folders):
-        shown = ", ".join(str(folder) for folder in folders[:-1]) or "–"
-        raise FeedError(
-            _(
-                "Feed files are read only from these folders: %(folders)s. Put "
-                "%(location)s into one of them, or add its folder to the "
-                "SHOP_LINK_FEED_FOLDERS setting."
-            )
-            % {"folders": shown, "location": location}
-        )
-    return path
-
-
-@contextmanager
-def open_feed(location: str, stream: BinaryIO | None = None) -> Iterator[Feed]:
-    """Open a feed file or download a feed URL; `stream` is used as it is."""
-    location = location.strip()
-    if stream is not None:
-        yield Feed(stream, *_bases(location))
-        return
-    if not location:
-        raise FeedError(_("The source has no feed address."))
-    scheme = urlsplit(location).scheme.lower()
-    if scheme in ("http", "https"):
-        with _download(location) as (downloaded, final_url):
-            yield Feed(downloaded, final_url, final_url)
-        return
-    if len(scheme) > 1:
-        raise FeedError(
-            _("“%(location)s” is neither an http(s) address nor a file path.")
-            % {"location": location}
-        )
-    path = allowed_feed_path(location)
-    try:
-        opened = path.open("rb")
-    except IsADirectoryError as error:
-        raise FeedError(
-            _("%(location)s is a folder, not a feed file.") % {"location": location}
-        ) from error
-    except FileNotFoundError as error:
-        raise FeedError(
-            _("The feed file %(location)s does not exist.") % {"location": location}
-        ) from error
-    except OSError as error:
-        raise FeedError(
-            _("The feed file %(location)s cannot be read (%(error)s).")
-            % {"location": location, "error": error.strerror or error}
-        ) from error
-    with opened:
-        yield Feed(opened, *_bases(location))
-
-
-def _bases(location: str) -> tuple[str, str]:
-    """(base URL for the parser, base location for pictures) of a location.
-
-    A local feed's relative image links stay relative in the products; the
-    picture step resolves them, and only inside the feed's folder.
-    """
-    if not location:
-        return "", ""
-    if is_url(location):
-        return location, location
-    return "", str(feed_path(location).resolve())
-
-
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not is_url(newurl):
-            raise FeedError(
-                _("The feed address redirects to %(url)s, which is not http(s).")
-                % {"url": newurl}
-            )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-@contextmanager
-def _download(url: str) -> Iterator[tuple[BinaryIO, str]]:
-    """The feed at `url` in a temporary file, and the address it came from."""
-    timeout = setting("SHOP_LINK_FEED_TIMEOUT")
-    max_bytes = setting("SHOP_LINK_FEED_MAX_BYTES")
-    opener = net.build_opener(_HttpOnlyRedirects)
-    request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
-        url, headers={"User-Agent": "Theke product sync", "Accept": "*/*"}
-    )
-    with tempfile.TemporaryFile(prefix="feed-") as copy:
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                final_url = response.geturl()
-                declared = response.headers.get("Content-Length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    raise _too_large(url, max_bytes)
-                size = 0
-                while chunk := response.read(64 * 1024):
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise _too_large(url, max_bytes)
-                    copy.write(chunk)
-        except urllib.error.HTTPError as error:
-            raise FeedError(
-                _("%(url)s answered %(status)d %(reason)s.")
-                % {"url": url, "status": error.code, "reason": error.reason}
-            ) from error
-        except urllib.error.URLError as error:
-            reason = error.reason
-            if isinstance(reason, TimeoutError):
-                raise _timed_out(url, timeout) from error
-            raise FeedError(
-                _("%(url)s cannot be reached (%(reason)s).")
-                % {"url": url, "reason": getattr(reason, "strerror", None) or reason}
-            ) from error
-        except TimeoutError as error:
-            raise _timed_out(url, timeout) from error
-        except OSError as error:
-            raise FeedError(
-                _("%(url)s cannot be read (%(reason)s).")
-                % {"url": url, "reason": error}
-            ) from error
-        copy.seek(0)
-        yield copy, final_url
-
-
-def _too_large(url: str, max_bytes: int) -> FeedError:
-    return FeedError(
-        _("%(url)s is larger than %(size)s, the limit for feeds.")
-        % {"url": url, "size": filesizeformat(max_bytes)}
-    )
-
-
-def _timed_out(url: str, timeout: float) -> FeedError:
-    return FeedError(
-        _("%(url)s did not answer within %(seconds)s seconds.")
-        % {"url": url, "seconds": timeout}
-    )
-
-
-# Writing products
-
-
-def _write_products(
+def write_products(
     source: ProductSource,
     feed: Feed,
     tally: Tally,
@@ -453,8 +134,6 @@ def _write_products(
     progress: Callable[[int], object] | None,
 ) -> list[int]:
     """Write the feed's products; returns the ids of products that need a picture."""
-    from .feeds import parse_feed
-
     now = timezone.now()
     with transaction.atomic():
         _serialise(source)
@@ -701,7 +380,7 @@ class BatchWriter:
         changed.setdefault(tuple(fields), []).append(product)
 
     def _values(self, item: FeedItem, digest: str) -> dict:
-        values = dict(zip(FEED_FIELDS, _feed_values(item), strict=True))
+        values = dict(zip(Product.FEED_FIELDS, _feed_values(item), strict=True))
         values["certifications"] = list(item.certifications)
         values["content_hash"] = digest
         return values
@@ -731,27 +410,3 @@ class BatchWriter:
 
 def _brand_key(brand: str) -> str:
     return " ".join(brand.split()).casefold()
-
-
-# Pictures
-
-
-def _attach_images(product_ids: list[int], base_location: str, tally: Tally) -> None:
-    """Fetch the pictures of these products; failures become problems."""
-    try:
-        from .images import attach_images
-    except ImportError:
-        logger.warning("shop_link.images is missing: pictures are not fetched")
-        return
-    for start in range(0, len(product_ids), BATCH_SIZE):
-        chunk = product_ids[start : start + BATCH_SIZE]
-        products = Product.objects.filter(pk__in=chunk).order_by("pk")
-        try:
-            problems = attach_images(products, base_location=base_location)
-        except Exception as error:  # a picture must never undo a finished sync
-            logger.exception("Fetching pictures failed")
-            reason = _("Pictures failed: %(error)s") % {"error": error}
-            tally.problem("image", "", reason)
-            continue
-        for problem in problems:
-            tally.problem("image", problem.get("location", ""), problem["reason"])

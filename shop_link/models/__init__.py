@@ -1,0 +1,27 @@
+"""The products app's models: products and their feeds, and the catalogue page."""
+
+from .pages import ProductIndexPage
+from .products import (
+    Availability,
+    BrandProducer,
+    FeedFormat,
+    FeedImage,
+    Product,
+    ProductMention,
+    ProductQuerySet,
+    ProductSource,
+    SyncRun,
+)
+
+__all__ = [
+    "Availability",
+    "BrandProducer",
+    "FeedFormat",
+    "FeedImage",
+    "Product",
+    "ProductIndexPage",
+    "ProductMention",
+    "ProductQuerySet",
+    "ProductSource",
+    "SyncRun",
+]

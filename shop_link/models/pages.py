@@ -1,0 +1,111 @@
+"""The catalogue page: /products/ and a transparency page for every product."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site
+
+from .. import views
+from ..seo import product_json_ld
+from .products import Product
+
+# Where a request keeps the catalogue found for it.
+_REQUEST_ATTRIBUTE = "_shop_link_catalogue"
+
+
+class ProductIndexPage(RoutablePageMixin, Page):
+    """The catalogue at /products/ and a transparency page for every product."""
+
+    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("product catalogue")
+
+    @classmethod
+    def for_request(cls, request) -> ProductIndexPage | None:
+        """The live catalogue of the request's site, looked up once per request."""
+        if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
+            return getattr(request, _REQUEST_ATTRIBUTE)
+        pages = cls.objects.live().public()
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            pages = pages.in_site(site)
+        catalogue = pages.first()
+        if request is not None:
+            setattr(request, _REQUEST_ATTRIBUTE, catalogue)
+        return catalogue
+
+    def remember_for(self, request) -> None:
+        """Let this page, being served, answer for_request() in this request."""
+        setattr(request, _REQUEST_ATTRIBUTE, self)
+
+    def product_url(self, product, request=None):
+        return self.get_url(request=request) + self.reverse_subpage(
+            "product", args=[product.slug]
+        )
+
+    def seo_meta(self, request, context):
+        """A product's page previews as the product."""
+        product = context.get("product")
+        if product is None:
+            return {}
+        return {
+            "title": product.title,
+            "description": product.description or None,
+            "image": product.image,
+            "image_alt": product.title,
+            "type": "product",
+            "canonical": self.get_full_url(request)
+            + self.reverse_subpage("product", args=[product.slug]),
+        }
+
+    def json_ld(self, request, context):
+        """A product's page carries it as a schema.org Product with its offer."""
+        product = context.get("product")
+        if product is None:
+            return None
+        url = self.get_full_url(request) + self.reverse_subpage(
+            "product", args=[product.slug]
+        )
+        return product_json_ld(request, product, url, context.get("producer"))
+
+    def get_sitemap_urls(self, request=None):
+        """The catalogue and every product still on sale, dated by its last change."""
+        base_url = self.get_full_url(request)
+        products = Product.objects.on_sale().order_by("slug")
+        newest = products.aggregate(newest=models.Max("synced_at"))["newest"]
+        own = self.last_published_at or self.latest_revision_created_at
+        urls = [
+            {
+                "location": base_url,
+                "lastmod": max(filter(None, [own, newest]), default=None),
+            }
+        ]
+        urls += [
+            {
+                "location": base_url + self.reverse_subpage("product", args=[slug]),
+                "lastmod": synced_at,
+            }
+            for slug, synced_at in products.values_list("slug", "synced_at")
+        ]
+        return urls
+
+    @path("")
+    def catalogue(self, request):
+        self.remember_for(request)
+        return views.catalogue(request, self)
+
+    @path("<slug:slug>/", name="product")
+    def product(self, request, slug):
+        self.remember_for(request)
+        return views.product_detail(request, self, slug)
