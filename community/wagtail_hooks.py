@@ -1,4 +1,4 @@
-"""The Community menu of the admin, and the community's part of the demo."""
+"""The Community menu of the admin."""
 
 import django_filters
 from django.db.models.signals import post_save
@@ -176,27 +176,6 @@ def register_moderation_log_actions(actions):
         actions.register_action(action, label, message)
 
 
-@hooks.register("theke_load_demo", order=300)
-def load_board_demo(run):
-    from .demo import build_board_demo
-
-    build_board_demo(run)
-
-
-@hooks.register("theke_load_demo", order=310)
-def load_discussions_demo(run):
-    from .demo_discussions import build_discussions_demo
-
-    build_discussions_demo(run)
-
-
-@hooks.register("theke_load_demo", order=330)
-def load_moderation_demo(run):
-    from .demo import build_moderation_demo
-
-    build_moderation_demo(run)
-
-
 # Connected here, where the board's admin is set up, as the board owns topics.
 post_save.connect(note_reply, sender=Comment, dispatch_uid="theke_topic_activity")
 
@@ -222,13 +201,6 @@ def unanswered_questions_panel(request, panels):
     """Staff see the product questions that wait for an answer, newest first."""
     if request.user.is_staff:
         panels.append(UnansweredQuestionsPanel())
-
-
-@hooks.register("theke_load_demo", order=320)
-def load_questions_demo(run):
-    from .demo_questions import build_questions_demo
-
-    build_questions_demo(run)
 
 
 @hooks.register("theke_listing_queryset")

@@ -284,8 +284,8 @@ def is_url(location: str) -> bool:
     return urlsplit(location).scheme.lower() in ("http", "https")
 
 
-# The demo's feeds, shipped with the code; always readable.
-DEMO_FEEDS = Path(__file__).resolve().parent / "demo"
+# The demo shop's feeds, shipped with the code in the demo app; always readable.
+DEMO_FEEDS = Path(__file__).resolve().parent.parent / "demo" / "feeds"
 
 
 def feed_path(location: str) -> Path:

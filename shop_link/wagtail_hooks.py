@@ -265,7 +265,7 @@ class ProductsViewSetGroup(SnippetViewSetGroup):
 register_snippet(ProductsViewSetGroup)
 
 
-# --- what readers see: search, sections of posts and producers, the demo ---
+# --- what readers see: search, sections of posts and producers ---
 
 
 @hooks.register("theke_search")
@@ -280,10 +280,3 @@ def product_sections(request, page, slot):
     from .sections import product_sections
 
     return product_sections(request, page, slot)
-
-
-@hooks.register("theke_load_demo", order=200)
-def load_products_demo(run):
-    from .demo import build_products_demo
-
-    build_products_demo(run)

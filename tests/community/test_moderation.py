@@ -927,39 +927,6 @@ def test_the_filters_refresh_the_results_alone(client, post, heike, mona):
     assert rows(response) == [key(held_topic)]
 
 
-# Demo
-
-
-def test_the_demo_adds_held_reported_and_spam_posts_once(site):
-    from django.core.management import call_command
-    from wagtail.models import Site
-
-    from community.demo import MODERATION_COMMENTS, build_board_demo
-    from community.demo import build_moderation_demo as build
-    from home.demo import DemoRun
-
-    for slug in {data["post"] for data in MODERATION_COMMENTS}:
-        BlogPageFactory(parent=site["blog"], slug=slug, title=slug)
-    run = DemoRun(site=Site.objects.get(is_default_site=True), home=site["blog"])
-    build_board_demo(run)
-    build(run)
-    again = DemoRun(site=run.site, home=run.home)
-    build_board_demo(again)
-    build(again)
-    call_command("ensure_moderator", password="secret-enough-1", verbosity=0)
-    call_command("ensure_moderator", password="secret-enough-1", verbosity=0)
-
-    assert again.created == {}
-    queue = moderation.Queue()
-    assert queue.count(moderation.PENDING) >= 2  # the held comment and topic
-    assert queue.count(moderation.FLAGGED) == 1
-    assert queue.count(moderation.SPAM) == 1
-    demo_moderator = get_user_model().objects.get(username="moderation")
-    assert demo_moderator.groups.filter(name=MODERATORS).exists()
-    assert demo_moderator.has_perm("community.moderate_community")
-    assert not demo_moderator.is_superuser
-
-
 # Held reasons in the moderator's language
 
 

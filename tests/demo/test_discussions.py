@@ -5,16 +5,17 @@ import pytest
 from wagtail.models import Site
 
 from community.comments import comments_on
-from community.demo import TEAM, build_board_demo
-from community.demo_discussions import DISCUSSIONS, build_discussions_demo
 from community.models import Comment, Reaction, Topic
-from home.demo import DemoRun
-from tests.community.test_board import build_board
+from demo.board import build_board_demo
+from demo.discussions import DISCUSSIONS, build_discussions_demo
+from demo.people import TEAM
+from demo.run import DemoRun
 from tests.factories import (
     AuthorFactory,
     BlogPageFactory,
     ProducerPageFactory,
     ProductFactory,
+    build_board,
     build_catalogue,
     build_site,
 )

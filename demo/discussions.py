@@ -8,14 +8,15 @@ up by its author and text first, so running the demo again adds nothing.
 from django.conf import settings
 
 from blog.models import BlogPage, ProducerPage
+from community.comments import comments_on
+from community.models import Comment, Reaction, Topic
+from community.names import public_name
 from shop_link.models import Product
 
-from .comments import comments_on
-from .demo import MEMBERS, at, ensure_members, ensure_team
-from .models import Comment, Reaction, Topic
-from .names import public_name
+from .members import MEMBERS, at, ensure_members
+from .people import ensure_team
 
-# Team accounts: staff, each linked to the blog author they write as.
+# Customers who join in only here.
 
 MORE_MEMBERS = [
     {"email": "lukas.hoffmann@example.org", "name": "Lukas Hoffmann"},

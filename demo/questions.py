@@ -5,15 +5,13 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from blog.models import ProducerPage
+from community import held
+from community.models import ModerationState, ProductAnswer, ProductQuestion, Profile
+from community.sanitize import render_text
 from shop_link.models import Product
 
-from . import held
-from .demo import at, ensure_members, ensure_team
-from .models import ModerationState, ProductAnswer, ProductQuestion, Profile
-from .sanitize import render_text
-
-# Staff who answer, linked to the team's author entries so answers carry their
-# photo and role.
+from .members import at, ensure_members
+from .people import ensure_team
 
 # A member who speaks for a producer and answers for it.
 PRODUCER_MEMBER = {
