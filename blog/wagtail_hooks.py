@@ -55,10 +55,3 @@ class BlogViewSetGroup(SnippetViewSetGroup):
 register_snippet(BlogViewSetGroup)
 
 hooks.register("theke_feed_links", feed_links)
-
-
-@hooks.register("theke_load_demo", order=100)
-def load_blog_demo(run):
-    from .demo import build_blog_demo
-
-    build_blog_demo(run)

@@ -10,8 +10,8 @@ from .board.admin import BoardCategoryViewSet, TopicViewSet
 from .discussions.models import with_comment_counts
 from .discussions.targets import discussion_types
 from .discussions.threads import discussion_context
+from .moderation.actions import LOG_ACTIONS
 from .moderation.admin import ModerationMenuItem
-from .moderation.queue import LOG_ACTIONS
 from .moderation.views import ModerationQueueView
 from .questions import questions
 from .questions.admin import ProductQuestionViewSet, UnansweredQuestionsPanel
@@ -66,27 +66,6 @@ def register_moderation_log_actions(actions):
         actions.register_action(action, label, message)
 
 
-@hooks.register("theke_load_demo", order=300)
-def load_board_demo(run):
-    from .demo import build_board_demo
-
-    build_board_demo(run)
-
-
-@hooks.register("theke_load_demo", order=310)
-def load_discussions_demo(run):
-    from .demo_discussions import build_discussions_demo
-
-    build_discussions_demo(run)
-
-
-@hooks.register("theke_load_demo", order=330)
-def load_moderation_demo(run):
-    from .demo import build_moderation_demo
-
-    build_moderation_demo(run)
-
-
 @hooks.register("theke_page_sections")
 def discussion_section(request, page, slot):
     """The "discussion" slot: comments on posts, producer pages and products."""
@@ -104,13 +83,6 @@ def unanswered_questions_panel(request, panels):
     """Staff see the product questions that wait for an answer, newest first."""
     if request.user.is_staff:
         panels.append(UnansweredQuestionsPanel())
-
-
-@hooks.register("theke_load_demo", order=320)
-def load_questions_demo(run):
-    from .demo_questions import build_questions_demo
-
-    build_questions_demo(run)
 
 
 @hooks.register("theke_listing_queryset")

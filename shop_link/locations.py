@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from .conf import setting
 from .items import FeedError
 
-# The demo's feeds, shipped with the code; always readable.
-DEMO_FEEDS = Path(__file__).resolve().parent / "demo"
+# The demo shop's feeds, shipped with the code; always readable.
+DEMO_FEEDS = Path(settings.BASE_DIR) / "demo" / "feeds"
 
 
 def is_url(location: str) -> bool:

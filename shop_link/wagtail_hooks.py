@@ -253,15 +253,8 @@ class ProductsViewSetGroup(SnippetViewSetGroup):
 register_snippet(ProductsViewSetGroup)
 
 
-# --- what readers see: search, sections of posts and producers, the demo ---
+# --- what readers see: search, sections of posts and producers ---
 
 
 hooks.register("theke_search", search_products)
 hooks.register("theke_page_sections", product_sections)
-
-
-@hooks.register("theke_load_demo", order=200)
-def load_products_demo(run):
-    from .demo import build_products_demo
-
-    build_products_demo(run)

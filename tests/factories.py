@@ -28,6 +28,7 @@ from blog.models import (
     ProducerPage,
     ProducersIndexPage,
 )
+from community.models import CommunityIndexPage
 from home.models import HomePage
 from shop_link.models import Product, ProductIndexPage, ProductSource
 
@@ -412,3 +413,17 @@ __all__ += [
     "text_of",
     "warm_count",
 ]
+
+
+# --- builders shared with the demo's tests ---------------------------------------
+
+
+def build_board(home=None):
+    """The live discussion board at /community/ under the home page."""
+    home = home or build_site()[0]
+    board = CommunityIndexPage(title="Gemeinschaft", slug="community")
+    home.add_child(instance=board)
+    return publish(board)
+
+
+__all__ += ["build_board"]

@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import BaseColumn, Column
 from wagtail.admin.views.generic.base import BaseListingView
 
 from community.discussions.models import Comment
+from community.moderation import actions
 from community.moderation import queue as moderation
 from community.reports.models import Report
 
@@ -165,13 +166,13 @@ class ModerationQueueView(BaseListingView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        actions = dict(moderation.ACTIONS)
+        choices = dict(actions.ACTIONS)
         if self.tab == moderation.PENDING:
-            actions.pop(moderation.DISMISS)
+            choices.pop(actions.DISMISS)
         context.update(
             tab=self.tab,
             tabs=self.tabs(),
-            actions=actions,
+            actions=choices,
             action_url=self.action_url(),
         )
         return context
@@ -180,29 +181,29 @@ class ModerationQueueView(BaseListingView):
         single = request.POST.get("do", "")
         if single:
             action, __, key = single.partition(" ")
-            keys = moderation.parse_keys([key])
+            keys = actions.parse_keys([key])
         else:
             action = request.POST.get("action", "")
-            keys = moderation.parse_keys(request.POST.getlist("items"))
+            keys = actions.parse_keys(request.POST.getlist("items"))
         back = self.action_url()
-        if action not in moderation.ACTIONS:
+        if action not in actions.ACTIONS:
             messages.error(request, _("Please choose what to do with the posts."))
             return HttpResponseRedirect(back)
         if not keys:
             messages.error(request, _("Please select at least one post."))
             return HttpResponseRedirect(back)
-        outcome = moderation.act(action, keys, request.user, request=request)
+        outcome = actions.act(action, keys, request.user, request=request)
         messages.success(request, outcome_message(outcome))
         return HttpResponseRedirect(back)
 
 
-def outcome_message(outcome: moderation.Outcome) -> str:
+def outcome_message(outcome: actions.Outcome) -> str:
     count = outcome.count
-    if outcome.action == moderation.APPROVE:
+    if outcome.action == actions.APPROVE:
         text = ngettext("%(count)d post approved.", "%(count)d posts approved.", count)
-    elif outcome.action == moderation.REJECT:
+    elif outcome.action == actions.REJECT:
         text = ngettext("%(count)d post rejected.", "%(count)d posts rejected.", count)
-    elif outcome.action == moderation.MARK_SPAM:
+    elif outcome.action == actions.MARK_SPAM:
         text = ngettext(
             "%(count)d post marked as spam.", "%(count)d posts marked as spam.", count
         )

@@ -1,4 +1,4 @@
-"""The discussion board at /community/: topics listed, started, shown and demoed."""
+"""The discussion board at /community/: topics listed, started and shown."""
 
 import datetime
 import json
@@ -12,23 +12,19 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from community.board.topics import unique_topic_slug
-from community.demo import CATEGORIES, TOPICS, build_board_demo
 from community.models import (
     BoardCategory,
     Comment,
     CommunityIndexPage,
     ModerationState,
-    Profile,
     Topic,
 )
-from home.demo import DemoRun
 from home.models import HomePage
 from tests.community.people import member
-from tests.factories import ProductFactory, build_site, publish
+from tests.factories import ProductFactory, build_board
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +34,6 @@ RULES = {
     "COMMUNITY_BLOCKED_WORDS": [],
     "COMMUNITY_HELD_WORDS": [],
 }
-
-
-def build_board(home=None):
-    home = home or build_site()[0]
-    board = CommunityIndexPage(title="Gemeinschaft", slug="community")
-    home.add_child(instance=board)
-    return publish(board)
 
 
 def category(name="Rezepte", slug=None, order=0):
@@ -470,67 +459,6 @@ def test_a_closed_topic_says_it_takes_no_more_replies(client, board, jana):
 
 def test_an_unknown_topic_is_not_found(client, board):
     assert client.get("/community/gibt-es-nicht/").status_code == 404
-
-
-# The demo
-
-
-def demo_run():
-    home = build_site()[0]
-    return DemoRun(site=Site.objects.get(is_default_site=True), home=home)
-
-
-def test_the_demo_builds_the_board_with_categories_members_and_topics():
-    ProductFactory(external_id="LH-2001", slug="roggenmehl-type-1150")
-    run = demo_run()
-
-    build_board_demo(run)
-
-    board = CommunityIndexPage.objects.get()
-    assert (board.slug, board.title, board.show_in_menus, board.live) == (
-        "community",
-        "Gemeinschaft",
-        True,
-        True,
-    )
-    assert BoardCategory.objects.count() == len(CATEGORIES)
-    assert Topic.objects.count() == len(TOPICS)
-    assert Topic.objects.filter(is_pinned=True).exists()
-    assert Topic.objects.filter(is_closed=True).exists()
-    assert Topic.objects.filter(status=Topic.Status.ANSWERED).exists()
-    assert Topic.objects.filter(state=ModerationState.PENDING).exists()
-    assert Topic.objects.get(slug="sauerteig-welches-mehl").products.count() == 1
-    members = get_user_model().objects.filter(email__endswith="@example.org")
-    assert all(not user.has_usable_password() for user in members)
-    assert all(user.profile.display_name for user in members)
-    assert all(
-        user.emailaddress_set.filter(verified=True, primary=True).exists()
-        for user in members
-    )
-
-
-def test_running_the_demo_twice_changes_nothing():
-    run = demo_run()
-    build_board_demo(run)
-    before = {
-        "topics": list(Topic.objects.values().order_by("pk")),
-        "categories": list(BoardCategory.objects.values().order_by("pk")),
-        "users": get_user_model().objects.count(),
-        "profiles": Profile.objects.count(),
-        "pages": CommunityIndexPage.objects.count(),
-    }
-
-    second = DemoRun(site=run.site, home=run.home)
-    build_board_demo(second)
-
-    assert second.created == {}
-    assert before == {
-        "topics": list(Topic.objects.values().order_by("pk")),
-        "categories": list(BoardCategory.objects.values().order_by("pk")),
-        "users": get_user_model().objects.count(),
-        "profiles": Profile.objects.count(),
-        "pages": CommunityIndexPage.objects.count(),
-    }
 
 
 def test_a_topic_knows_its_address_below_the_board(board, jana):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from community.models import Comment
+from community.moderation import actions
 from community.moderation import queue as moderation
 from tests.community.test_comments import add_comment, make_member
 from tests.factories import BlogPageFactory, build_site
@@ -45,13 +46,13 @@ def thread(post, root_text="Unverschämter Beitrag", number=""):
     return root
 
 
-@pytest.mark.parametrize("action", [moderation.REJECT, moderation.MARK_SPAM])
+@pytest.mark.parametrize("action", [actions.REJECT, actions.MARK_SPAM])
 def test_a_removed_root_keeps_its_replies_under_a_placeholder(
     client, post, moderator, action
 ):
     root = thread(post)
 
-    moderation.act(action, {moderation.COMMENT: [root.pk]}, moderator)
+    actions.act(action, {moderation.COMMENT: [root.pk]}, moderator)
     html = client.get(post.url).content.decode()
 
     assert not Comment.objects.get(pk=root.pk).is_public
@@ -85,7 +86,7 @@ def test_a_removed_root_without_public_replies_leaves_no_trace(client, post, mod
     reply = add_comment(post, make_member("Dora Eck"), "Auch weg", parent=root)
     Comment.objects.filter(pk=reply.pk).update(is_public=False)
 
-    moderation.act(moderation.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
+    actions.act(actions.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
     html = client.get(post.url).content.decode()
 
     assert "Allein" not in html and REMOVED not in html and HELD not in html
@@ -95,9 +96,9 @@ def test_a_removed_root_without_public_replies_leaves_no_trace(client, post, mod
 
 def test_approving_the_root_again_shows_it_with_its_replies(client, post, moderator):
     root = thread(post)
-    moderation.act(moderation.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
+    actions.act(actions.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
 
-    moderation.act(moderation.APPROVE, {moderation.COMMENT: [root.pk]}, moderator)
+    actions.act(actions.APPROVE, {moderation.COMMENT: [root.pk]}, moderator)
     html = client.get(post.url).content.decode()
 
     assert "Unverschämter Beitrag" in html and REMOVED not in html
@@ -115,8 +116,8 @@ def test_placeholders_cost_no_queries_however_many(client, post, moderator):
     few_roots = [thread(few, f"Wenig {n}", f"W{n}") for n in range(2)]
     many_roots = [thread(post, f"Viel {n}", f"V{n}") for n in range(12)]
     held = many_roots[-1]
-    moderation.act(
-        moderation.REJECT,
+    actions.act(
+        actions.REJECT,
         {moderation.COMMENT: [few_roots[0].pk] + [r.pk for r in many_roots[:6]]},
         moderator,
     )

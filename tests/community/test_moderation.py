@@ -30,6 +30,7 @@ from community.models import (
     Report,
     Topic,
 )
+from community.moderation import actions
 from community.moderation import queue as moderation
 from community.reports.reports import hide_if_reported_enough
 from community.writing import rules
@@ -679,7 +680,7 @@ def test_an_answer_approved_outside_a_request_mails_the_asker_with_the_sites_add
     answer = held_answer(question, member("Hanne Wendt"))
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.act(moderation.APPROVE, {moderation.ANSWER: [answer.pk]}, mona)
+        actions.act(actions.APPROVE, {moderation.ANSWER: [answer.pk]}, mona)
 
     (message,) = mail.outbox
     assert message.to == ["heike@example.org"]
@@ -799,7 +800,7 @@ def test_the_actions_need_the_csrf_token(post, heike, mona):
 
 
 def test_forged_keys_are_ignored():
-    assert moderation.parse_keys(["comment:3", "page:4", "topic:x", "answer:7"]) == {
+    assert actions.parse_keys(["comment:3", "page:4", "topic:x", "answer:7"]) == {
         "comment": [3],
         "answer": [7],
     }
@@ -926,39 +927,6 @@ def test_the_filters_refresh_the_results_alone(client, post, heike, mona):
     assert response.status_code == 200
     assert "<html" not in response.content.decode()
     assert rows(response) == [key(held_topic)]
-
-
-# Demo
-
-
-def test_the_demo_adds_held_reported_and_spam_posts_once(site):
-    from django.core.management import call_command
-    from wagtail.models import Site
-
-    from community.demo import MODERATION_COMMENTS, build_board_demo
-    from community.demo import build_moderation_demo as build
-    from home.demo import DemoRun
-
-    for slug in {data["post"] for data in MODERATION_COMMENTS}:
-        BlogPageFactory(parent=site["blog"], slug=slug, title=slug)
-    run = DemoRun(site=Site.objects.get(is_default_site=True), home=site["blog"])
-    build_board_demo(run)
-    build(run)
-    again = DemoRun(site=run.site, home=run.home)
-    build_board_demo(again)
-    build(again)
-    call_command("ensure_moderator", password="secret-enough-1", verbosity=0)
-    call_command("ensure_moderator", password="secret-enough-1", verbosity=0)
-
-    assert again.created == {}
-    queue = moderation.Queue()
-    assert queue.count(moderation.PENDING) >= 2  # the held comment and topic
-    assert queue.count(moderation.FLAGGED) == 1
-    assert queue.count(moderation.SPAM) == 1
-    demo_moderator = get_user_model().objects.get(username="moderation")
-    assert demo_moderator.groups.filter(name=MODERATORS).exists()
-    assert demo_moderator.has_perm("community.moderate_community")
-    assert not demo_moderator.is_superuser
 
 
 # Held reasons in the moderator's language

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 
 from community.models import (
@@ -658,29 +657,6 @@ def test_a_producers_first_answer_is_held_and_mails_nobody(
     assert "Your answer waits for a moderator" in own_view
     assert held.text in own_view
     assert held.text not in public_view
-
-
-def test_the_demo_questions_are_built_once(shop):
-    from community.demo_questions import QUESTIONS, build_questions_demo
-    from home.demo import DemoRun
-    from home.models import HomePage
-
-    shop["producer"].slug = "hofkaeserei-wendt"
-    shop["producer"].save()
-    for external_id in {data["product"] for data in QUESTIONS}:
-        ProductFactory(external_id=external_id)
-    run = DemoRun(site=None, home=HomePage.objects.get())
-
-    build_questions_demo(run)
-    counts = (ProductQuestion.objects.count(), ProductAnswer.objects.count())
-    build_questions_demo(DemoRun(site=None, home=run.home))
-
-    assert counts == (len(QUESTIONS), 5)
-    assert (ProductQuestion.objects.count(), ProductAnswer.objects.count()) == counts
-    assert ProductQuestion.objects.filter(accepted_answer__isnull=False).count() == 1
-    assert ProductQuestion.objects.filter(state=ModerationState.PENDING).count() == 1
-    assert ProductQuestion.objects.unanswered().count() == 2
-    assert get_user_model().objects.filter(is_staff=True).count() >= 2
 
 
 def test_staff_mark_an_answer_accepted_on_the_site(client, shop):

@@ -120,7 +120,7 @@ def test_addresses_and_relative_paths_in_the_folders_pass(settings):
 
 def test_the_demo_feeds_are_always_readable(settings):
     settings.SHOP_LINK_FEED_FOLDERS = []
-    source_at("shop_link/demo/feed.xml").full_clean()
+    source_at("demo/feeds/feed.xml").full_clean()
 
 
 def test_the_command_refuses_a_feed_outside_the_folders(allowed, outside):

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "blog",
     "shop_link",
     "community",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

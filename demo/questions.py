@@ -5,16 +5,13 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from blog.models import ProducerPage
-from community.demo import at, ensure_members, ensure_team
-from community.members.models import Profile
-from community.questions.models import ProductAnswer, ProductQuestion
+from community.models import ModerationState, ProductAnswer, ProductQuestion, Profile
 from community.writing import held
-from community.writing.moderated import ModerationState
 from community.writing.sanitize import render_text
 from shop_link.models import Product
 
-# Staff who answer, linked to the team's author entries so answers carry their
-# photo and role.
+from .members import at, ensure_members
+from .people import ensure_team
 
 # A member who speaks for a producer and answers for it.
 PRODUCER_MEMBER = {

@@ -1,10 +1,11 @@
+"""`load_demo` builds the whole demo shop once, and a second run changes nothing."""
+
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
-from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
@@ -16,14 +17,9 @@ from blog.models import (
     ProducerPage,
     ProducersIndexPage,
 )
-from home import demo_images
-from home.demo import (
-    DEMO_HOOK,
-    DemoRun,
-    ensure_home_page,
-    ensure_shop_settings,
-    ensure_site,
-)
+from demo import load
+from demo.run import DemoRun
+from demo.shop import ensure_home_page, ensure_shop_settings, ensure_site
 from home.models import HomePage, ShopSettings
 from shop_link.models import FeedImage
 
@@ -183,24 +179,35 @@ class TestDemoContent:
             response = client.get(page.url, HTTP_HOST=DEMO_HOST)
             assert page.title in response.text
 
-    def test_demo_steps_of_other_apps_run_after_home_in_their_order(self, demo):
+    def test_the_steps_run_after_the_site_is_set_up_in_their_order(
+        self, demo, monkeypatch
+    ):
         calls = []
 
-        def late(run):
-            calls.append(("late", run.home.hero_title != ""))
-
-        def early(run):
-            calls.append(("early", run.site.root_page_id == run.home.pk))
+        def first(run):
+            calls.append(("first", run.site.root_page_id == run.home.pk))
             run.record("widget")
 
-        with (
-            hooks.register_temporarily(DEMO_HOOK, late, order=900),
-            hooks.register_temporarily(DEMO_HOOK, early, order=50),
-        ):
-            output = load_demo()
+        def second(run):
+            calls.append(("second", run.home.hero_title != ""))
 
-        assert calls == [("early", True), ("late", True)]
+        monkeypatch.setattr(load, "STEPS", (first, second))
+        output = load_demo()
+
+        assert calls == [("first", True), ("second", True)]
         assert "1 widget" in output
+
+
+def test_the_shop_comes_first_then_stories_products_and_the_community():
+    assert [step.__module__ for step in load.STEPS] == [
+        "demo.shop",
+        "demo.stories",
+        "demo.products",
+        "demo.board",
+        "demo.discussions",
+        "demo.questions",
+        "demo.moderation",
+    ]
 
 
 def test_the_demo_keeps_a_site_and_shop_settings_staff_have_filled_in():
@@ -219,29 +226,6 @@ def test_the_demo_keeps_a_site_and_shop_settings_staff_have_filled_in():
     assert (site.site_name, site.port) == ("Metzgerei Huber", 80)
     assert ShopSettings.for_site(site).tagline == "Wurst"
     assert not run.changed
-
-
-@pytest.mark.parametrize("kind", sorted(demo_images.KINDS))
-def test_every_kind_of_picture_is_drawn_the_same_for_the_same_seed(kind):
-    size = (120, 80)
-
-    first = demo_images.make_image(kind, "seed", size)
-
-    assert first == demo_images.make_image(kind, "seed", size)
-    assert first != demo_images.make_image(kind, "other seed", size)
-    assert demo_images.render(kind, "seed", size).size == size
-
-
-def test_portraits_follow_the_traits_they_are_given():
-    bearded = demo_images.make_image("portrait", 1, (80, 80), label="JA", beard=True)
-    shaven = demo_images.make_image("portrait", 1, (80, 80), label="JA", beard=False)
-
-    assert bearded != shaven
-
-
-def test_an_unknown_kind_of_picture_is_refused():
-    with pytest.raises(ValueError, match="Unknown kind"):
-        demo_images.make_image("unicorn", 1, (40, 40))
 
 
 def test_load_demo_refuses_a_picture_scale_of_zero():

@@ -4,17 +4,18 @@ a product and board topics, with reactions, and a second run adds nothing."""
 import pytest
 from wagtail.models import Site
 
-from community.demo import TEAM, build_board_demo
-from community.demo_discussions import DISCUSSIONS, build_discussions_demo
 from community.discussions.targets import comments_on
 from community.models import Comment, Reaction, Topic
-from home.demo import DemoRun
-from tests.community.test_board import build_board
+from demo.board import build_board_demo
+from demo.discussions import DISCUSSIONS, build_discussions_demo
+from demo.people import TEAM
+from demo.run import DemoRun
 from tests.factories import (
     AuthorFactory,
     BlogPageFactory,
     ProducerPageFactory,
     ProductFactory,
+    build_board,
     build_catalogue,
     build_site,
 )

@@ -1,22 +1,11 @@
-"""The demo shop: its settings, front page and site, then every app's demo step.
+"""The demo shop itself: its settings, its site at localhost:8000 and its front page."""
 
-Apps add their part by registering a function under the hook name `DEMO_HOOK` in
-their `wagtail_hooks.py`; it receives the `DemoRun` and runs in the order given
-to `hooks.register` (blog 100, shop_link 200, community 300). A step creates
-what is missing and leaves everything that exists alone, so running the demo
-twice changes nothing.
-"""
-
-from dataclasses import dataclass, field
-
-from django.db import transaction
-from wagtail import hooks
 from wagtail.models import Page, Site
 
-from .demo_images import HERO_SIZE, demo_image
-from .models import HomePage, ShopSettings
+from home.models import HomePage, ShopSettings
 
-DEMO_HOOK = "theke_load_demo"
+from .run import DemoRun
+
 DEMO_HOSTNAME = "localhost"
 DEMO_PORT = 8000
 
@@ -57,56 +46,11 @@ HOME = {
 }
 
 
-@dataclass
-class DemoRun:
-    """What a demo step needs: the site and its home page, and a tally of changes."""
-
-    site: Site
-    home: HomePage
-    created: dict[str, list] = field(default_factory=dict)
-
-    def record(self, singular: str, plural: str | None = None, count: int = 1):
-        """Note that `count` things were created, for the summary."""
-        entry = self.created.setdefault(singular, [plural or f"{singular}s", 0])
-        entry[1] += count
-
-    def image(self, title, kind, seed=None, size=HERO_SIZE, focal=None, **traits):
-        """The demo picture called `title`, drawn only if it does not exist yet."""
-        image, created = demo_image(title, kind, seed, size, focal, **traits)
-        if created:
-            self.record("image")
-        return image
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created)
-
-    def summary(self) -> str:
-        if not self.changed:
-            return "Demo content already present; nothing changed."
-        # Pictures are drawn along the way; they read best at the end.
-        items = sorted(self.created.items(), key=lambda item: item[0] == "image")
-        parts = [
-            f"{count} {singular if count == 1 else plural}"
-            for singular, (plural, count) in items
-        ]
-        return f"Demo shop ready: {', '.join(parts)}."
-
-
-def load_demo() -> DemoRun:
-    """Build the demo shop in one transaction and report what was created."""
-    with transaction.atomic():
-        home = ensure_home_page()
-        site, site_changed = ensure_site(home)
-        run = DemoRun(site=site, home=home)
-        if site_changed:
-            run.record("site")
-        if not home.hero_title:
-            fill_home_page(run)
-        ensure_shop_settings(run)
-        for step in hooks.get_hooks(DEMO_HOOK):
-            step(run)
-    return run
+def build_shop_demo(run: DemoRun):
+    """Fill the home page and the shop settings unless they are filled already."""
+    if not run.home.hero_title:
+        fill_home_page(run)
+    ensure_shop_settings(run)
 
 
 def ensure_home_page() -> HomePage:

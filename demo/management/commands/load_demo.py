@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import load_demo
-from home.demo_images import scaled
+from demo.load import load_demo
+from demo.pictures import scaled
 
 
 class Command(BaseCommand):

@@ -1,11 +1,11 @@
 """The demo shop's products: two sample feeds, imported by `load_demo`.
 
 The shop's own Merchant Center feed and a partner dairy's tab-separated feed are
-committed beside this module; their pictures are drawn next to them on the first
-run (the feeds name them by relative path), then the feeds are synced as staff
-would sync them. Posts and a producer story get product cards, and the mention
-index is rebuilt. Each step leaves what exists alone, so a second run changes
-nothing.
+committed in `feeds/` beside this module; their pictures are drawn next to them
+on the first run (the feeds name them by relative path), then the feeds are
+synced as staff would sync them. Posts and a producer story get product cards,
+and the mention index is rebuilt. Each step leaves what exists alone, so a
+second run changes nothing.
 """
 
 import datetime
@@ -17,10 +17,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from blog.models import BlogPage, ProducerPage
-from home.demo_images import SQUARE_SIZE, image_scale, make_image
-
-from .mentions import product_ids_in, rebuild_mentions
-from .models import (
+from shop_link.mentions import product_ids_in, rebuild_mentions
+from shop_link.models import (
     Availability,
     BrandProducer,
     FeedFormat,
@@ -28,9 +26,15 @@ from .models import (
     ProductIndexPage,
     ProductSource,
 )
+from shop_link.sync import sync_source
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+from .pictures import SQUARE_SIZE, image_scale, make_image
+
+DEMO_DIR = Path(__file__).resolve().parent / "feeds"
 IMAGE_DIR = DEMO_DIR / "images"
+# Where the feeds were kept before the demo had an app of its own; sources an
+# older demo made still point there and are moved along.
+FORMER_DIR = "shop_link/demo"
 
 CATALOGUE = {
     "slug": "products",
@@ -252,6 +256,9 @@ def ensure_source(run, data) -> ProductSource:
             shop_url=data["shop_url"],
         )
         run.record("product source")
+    elif source.location == f"{FORMER_DIR}/{data['file']}":
+        source.location = feed_location(data["file"])
+        source.save(update_fields=["location"])
     return source
 
 
@@ -273,8 +280,6 @@ def draw_feed_images():
 
 
 def sync_demo_source(run, source):
-    from .sync import sync_source
-
     result = sync_source(source)
     if result.status != result.Status.SUCCEEDED:
         raise RuntimeError(f"The demo feed {source.location} did not sync: {result}")

@@ -8,14 +8,15 @@ up by its author and text first, so running the demo again adds nothing.
 from django.conf import settings
 
 from blog.models import BlogPage, ProducerPage
-from community.board.models import Topic
-from community.demo import MEMBERS, at, ensure_members, ensure_team
-from community.discussions.models import Comment, Reaction
 from community.discussions.targets import comments_on
 from community.members.names import public_name
+from community.models import Comment, Reaction, Topic
 from shop_link.models import Product
 
-# Team accounts: staff, each linked to the blog author they write as.
+from .members import MEMBERS, at, ensure_members
+from .people import ensure_team
+
+# Customers who join in only here.
 
 MORE_MEMBERS = [
     {"email": "lukas.hoffmann@example.org", "name": "Lukas Hoffmann"},

@@ -1,22 +1,16 @@
-"""The demo's discussion board: its page, categories, members and topics."""
+"""The demo's discussion board: its page, categories and topics."""
 
-import datetime
-from zoneinfo import ZoneInfo
-
-from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import get_user_model
-
-from blog.models import Author
-from community.board.models import BoardCategory, Topic
-from community.members.models import Profile
-from community.pages import CommunityIndexPage
+from community.models import (
+    BoardCategory,
+    CommunityIndexPage,
+    ModerationState,
+    Topic,
+)
 from community.writing import held
-from community.writing.moderated import ModerationState
 from community.writing.sanitize import render_text
 from shop_link.models import Product
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from .members import at, ensure_members
 
 BOARD = {
     "title": "Gemeinschaft",
@@ -50,18 +44,6 @@ CATEGORIES = [
         "description": "Hoffest, Verkostungen, Mitmachtage.",
     },
 ]
-
-MEMBERS = [
-    {"email": "jana.petersen@example.org", "name": "Jana Petersen"},
-    {"email": "matthias.krueger@example.org", "name": "Matthias Krüger"},
-    {"email": "ayse.demir@example.org", "name": "Ayşe Demir"},
-    {"email": "heike.brandt@example.org", "name": "Heike B."},
-]
-
-
-def at(day, month, hour=10, minute=0):
-    return datetime.datetime(2026, month, day, hour, minute, tzinfo=BERLIN)
-
 
 TOPICS = [
     {
@@ -220,29 +202,6 @@ def ensure_categories(run) -> dict[str, BoardCategory]:
     return categories
 
 
-def ensure_members(run, people=None) -> dict:
-    User = get_user_model()
-    members = {}
-    for data in MEMBERS if people is None else people:
-        user = User.objects.filter(email__iexact=data["email"]).first()
-        if user is None:
-            user = User(username=data["email"], email=data["email"])
-            user.theke_display_name = data["name"]
-            user.set_unusable_password()
-            user.save()
-            run.record("member")
-        Profile.objects.get_or_create(
-            user=user, defaults={"display_name": data["name"]}
-        )
-        EmailAddress.objects.get_or_create(
-            user=user,
-            email=data["email"],
-            defaults={"verified": True, "primary": True},
-        )
-        members[data["email"]] = user
-    return members
-
-
 def ensure_topics(run, categories, members):
     existing = set(Topic.objects.values_list("slug", flat=True))
     for data in TOPICS:
@@ -268,127 +227,3 @@ def ensure_topics(run, categories, members):
             Product.objects.filter(external_id__in=data.get("products", []))
         )
         run.record("topic")
-
-
-# Posts for the moderation queue: a new member's held first comment, a
-# published comment with a report, a spam comment from a guest.
-
-MODERATION_MEMBERS = [
-    {"email": "tobias.neumann@example.org", "name": "Tobias Neumann"},
-    {"email": "rainer.vogt@example.org", "name": "Rainer V."},
-]
-
-MODERATION_COMMENTS = [
-    {
-        "post": "kalte-gurkensuppe-mit-buttermilch",
-        "author": "tobias.neumann@example.org",
-        "text": (
-            "Kann man die Gurkensuppe auch mit Joghurt statt Buttermilch machen? "
-            "Und hält sie sich bis zum nächsten Tag?"
-        ),
-        "held_reason": held.FIRST_POSTS,
-        "posted": at(16, 11, 21, 5),
-    },
-    {
-        "post": "dreiundzwanzig-tomatensorten",
-        "author": "rainer.vogt@example.org",
-        "text": (
-            "Dreiundzwanzig Sorten? Die schmecken doch alle gleich, das ist "
-            "reines Marketing."
-        ),
-        "public": True,
-        "report": {
-            "by": "jana.petersen@example.org",
-            "reason": "wrong",
-            "note": "Die Sorten vom Gärtnerhof schmecken sehr verschieden.",
-        },
-        "posted": at(12, 11, 8, 30),
-    },
-    {
-        "post": "hoffest-am-3-oktober",
-        "guest": {"name": "Best Deals 24", "email": "angebote@example.net"},
-        "text": (
-            "Markenuhren ab 9 Euro! Jetzt bestellen: https://uhren.example.net "
-            "und https://uhren.example.net/sale"
-        ),
-        "held_reason": held.LINKS,
-        "spam": True,
-        "posted": at(15, 11, 3, 12),
-    },
-]
-
-
-def build_moderation_demo(run):
-    """Add the held, reported and spam posts the moderation queue shows."""
-    from blog.models import BlogPage
-
-    from .models import Comment, Report
-
-    members = ensure_members(run, MODERATION_MEMBERS + MEMBERS)
-    posts = {
-        post.slug: post
-        for post in BlogPage.objects.filter(
-            slug__in={data["post"] for data in MODERATION_COMMENTS}
-        )
-    }
-    for data in MODERATION_COMMENTS:
-        post = posts.get(data["post"])
-        if post is None:
-            continue
-        author = members.get(data.get("author"))
-        guest = data.get("guest", {})
-        email = author.email if author else guest["email"]
-        if Comment.objects.filter(user_email=email, comment=data["text"]).exists():
-            continue
-        comment = Comment(
-            content_object=post,
-            site_id=settings.SITE_ID,
-            user=author,
-            user_name=author.profile.display_name if author else guest["name"],
-            user_email=email,
-            comment=data["text"],
-            submit_date=data["posted"],
-            is_public=data.get("public", False),
-            is_spam=data.get("spam", False),
-            held_reason=data.get("held_reason", ""),
-        )
-        comment.save()
-        run.record("held or reported comment", "held or reported comments")
-        report = data.get("report")
-        if report:
-            Report.objects.create(
-                comment=comment,
-                user=members[report["by"]],
-                reason=report["reason"],
-                note=report["note"],
-            )
-
-
-# The shop's team: staff accounts linked to the blog's authors.
-TEAM = [
-    {"email": "greta@lindenhof.example", "author": "Greta Lindner"},
-    {"email": "jonas@lindenhof.example", "author": "Jonas Albrecht"},
-    {"email": "aylin@lindenhof.example", "author": "Aylin Demir"},
-    {"email": "henning@lindenhof.example", "author": "Henning Brandt"},
-]
-
-
-def ensure_team(run) -> dict:
-    """Staff accounts linked to the blog's authors, so they show as the team."""
-    User = get_user_model()
-    authors = {author.name: author for author in Author.objects.all()}
-    team = {}
-    for data in TEAM:
-        user = User.objects.filter(email__iexact=data["email"]).first()
-        if user is None:
-            user = User(username=data["email"], email=data["email"], is_staff=True)
-            user.theke_display_name = data["author"]
-            user.set_unusable_password()
-            user.save()
-            run.record("team account")
-        author = authors.get(data["author"])
-        if author is not None and author.user_id is None:
-            author.user = user
-            author.save(update_fields=["user"])
-        team[data["email"]] = user
-    return team

@@ -12,7 +12,15 @@ from django.test import override_settings
 from wagtail.models import Revision
 
 from blog.models import BlogPage, ProducerPage
-from shop_link import demo
+from demo.products import (
+    BRAND_RULES,
+    DEMO_DIR,
+    FEED_IMAGES,
+    SOURCES,
+    ensure_source,
+    feed_location,
+)
+from demo.run import DemoRun
 from shop_link.feeds import parse_feed
 from shop_link.items import FeedItem, RejectedItem
 from shop_link.mentions import pages_with_product_blocks, product_ids_in
@@ -32,12 +40,12 @@ SCALE = 0.1
 
 
 def feed_items(source):
-    path = demo.DEMO_DIR / source["file"]
+    path = DEMO_DIR / source["file"]
     with path.open("rb") as stream:
         return list(parse_feed(stream, source["format"]))
 
 
-@pytest.mark.parametrize("source", demo.SOURCES, ids=lambda s: s["file"])
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s["file"])
 def test_the_sample_feeds_parse_without_a_rejected_item_or_warning(source):
     items = feed_items(source)
 
@@ -47,7 +55,7 @@ def test_the_sample_feeds_parse_without_a_rejected_item_or_warning(source):
 
 
 def test_the_shops_own_feed_has_what_the_demo_shows():
-    items = feed_items(demo.SOURCES[0])
+    items = feed_items(SOURCES[0])
     availability = Counter(item.availability for item in items)
 
     assert len(items) >= 25
@@ -58,19 +66,36 @@ def test_the_shops_own_feed_has_what_the_demo_shows():
     assert sum(bool(item.gtin) for item in items) >= 5
     assert all(item.price > Decimal(0) and item.currency == "EUR" for item in items)
     assert sum(item.unit_quantity is not None for item in items) >= 25
-    assert all(item.origin_region for item in items if item.brand in demo.BRAND_RULES)
-    assert {item.brand for item in items} >= set(demo.BRAND_RULES)
+    assert all(item.origin_region for item in items if item.brand in BRAND_RULES)
+    assert {item.brand for item in items} >= set(BRAND_RULES)
 
 
 def test_every_picture_a_feed_links_to_is_drawn_by_the_demo():
     links = {
         PurePosixPath(item.image_link).name
-        for source in demo.SOURCES
+        for source in SOURCES
         for item in feed_items(source)
         if isinstance(item, FeedItem)
     }
 
-    assert links == set(demo.FEED_IMAGES)
+    assert links == set(FEED_IMAGES)
+
+
+def test_a_source_made_before_the_feeds_moved_is_pointed_at_them():
+    data = SOURCES[0]
+    ProductSource.objects.create(
+        name=data["name"],
+        format=data["format"],
+        location=f"shop_link/demo/{data['file']}",
+        shop_name=data["shop_name"],
+    )
+    run = DemoRun(site=None, home=None)
+
+    source = ensure_source(run, data)
+
+    source.refresh_from_db()
+    assert source.location == feed_location(data["file"]) == "demo/feeds/feed.xml"
+    assert run.created == {}
 
 
 @pytest.fixture(scope="class")
