@@ -104,7 +104,6 @@ def mail_language(profile) -> str:
 
 def site_name(request=None, site=None) -> str:
     """The shop's name, as mails sign off with it."""
-
     site = site or current_site(request)
     if site is not None:
         shop_name = ShopSettings.for_site(site).shop_name
@@ -121,7 +120,12 @@ def site_root(request=None, site=None) -> str:
 
 
 def absolute(url: str, request=None, root=None) -> str:
-    """`url` with the site's root in front, unless it has one already."""
+    """`url` with the site's root in front, unless it has one already.
+
+    Every link in a mail is built here, from the root URL set for the site in
+    the admin's Sites, never from the host a request happened to name: a mail
+    sent from a moderator's action outside a request reads the same.
+    """
     if not url or url.startswith(("http://", "https://")):
         return url
     return (root if root is not None else site_root(request)) + url

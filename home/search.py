@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from wagtail import hooks
@@ -165,13 +165,7 @@ def run_search(request) -> dict:
         results = [page_result(page, request) for page in search_pages(request, terms)]
         for search_more in hooks.get_hooks("theke_search"):
             results.extend(list(search_more(request, query))[:MAX_RESULTS])
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return {
         "search_query": query,
         "search_terms": terms,

@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from blog.models import BlogPage, ListingMixin, ProducerPage
+from blog.models import BlogPage, ProducerPage
 from home.search import MAX_QUERY_LENGTH, clean_query
 
 from .mentions import mentioning_pages
@@ -106,7 +107,9 @@ def catalogue(request, index_page):
     return index_page.render(
         request,
         context_overrides={
-            "products": ListingMixin.paginate(request, products, PRODUCTS_PER_PAGE),
+            "products": Paginator(products, PRODUCTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
             "filters": chosen,
             "active_filters": active,
             "categories": categories,

@@ -1,6 +1,5 @@
-"""What the blog's listings share: the page size, other apps' additions, paging."""
+"""What the blog's listings share: the page size and other apps' additions."""
 
-from django.core.paginator import Paginator
 from wagtail import hooks
 
 POSTS_PER_PAGE = 9
@@ -20,9 +19,4 @@ def with_listing_extras(queryset):
 
 
 class ListingMixin:
-    """Pagination for index pages that never fails on a bad page number."""
-
-    @staticmethod
-    def paginate(request, queryset, per_page=POSTS_PER_PAGE):
-        """The ?page= page: the first for a non-number, the last if out of range."""
-        return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A base of the index pages, kept because their first migration names it."""

@@ -9,6 +9,7 @@ import math
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404
@@ -36,7 +37,7 @@ from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 
-from .listing import ListingMixin, with_listing_extras
+from .listing import POSTS_PER_PAGE, ListingMixin, with_listing_extras
 from .snippets import BlogCategory
 
 WORDS_PER_MINUTE = 200
@@ -178,7 +179,7 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
         return BlogPage.objects.child_of(self).live().public().for_listing()
 
     def render_listing(self, request, posts, **extra):
-        page = self.paginate(request, posts)
+        page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
         context = {
             "posts": page,
             "categories": BlogCategory.objects.annotate(
@@ -229,7 +230,9 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
             request,
             context_overrides={
                 "author": author,
-                "posts": self.paginate(request, self.get_posts().by_author(author)),
+                "posts": Paginator(
+                    self.get_posts().by_author(author), POSTS_PER_PAGE
+                ).get_page(request.GET.get("page")),
             },
             template="blog/author_page.html",
         )

@@ -1,3 +1,5 @@
+"""The member's own pages under /account/, beside allauth's."""
+
 from django.urls import path
 
 from . import views

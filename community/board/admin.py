@@ -1,3 +1,5 @@
+"""The board in the admin: categories, and topics staff pin, close and moderate."""
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet

@@ -1,3 +1,5 @@
+"""How the board and its topics preview in search engines: meta tags and schema.org."""
+
 from community.writing.sanitize import plain_text
 
 

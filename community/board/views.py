@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from blog.models import ListingMixin
 from community.board.forms import TopicForm
 from community.board.models import BoardCategory, Topic
 from community.board.topics import (
@@ -57,7 +57,9 @@ def board(request, page, category_slug=None):
         request,
         template="community/board.html",
         context_overrides={
-            "topics": ListingMixin.paginate(request, topics, TOPICS_PER_PAGE),
+            "topics": Paginator(topics, TOPICS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
             "categories": categories,
             "active_category": category,
             "newest": newest,

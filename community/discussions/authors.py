@@ -1,3 +1,7 @@
+"""Who wrote the comments of a page: public names and badges (team, producer,
+moderator) for all its authors in one query.
+"""
+
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model

@@ -1,9 +1,10 @@
-"""Comments on posts, producer pages and products, on top of django-comments-xtd.
+"""One comment's rules, on top of django-comments-xtd: the moderation rules'
+verdict on posting and editing, the keyed address hash, what happens before a
+comment is saved, and editing and deleting by its author.
 
 xtd keeps the threads (thread_id, parent_id, level, order) and the guests'
-e-mail confirmation. Theke adds what it lacks: which things take comments, a
-thread page built in a fixed number of queries, badges for all authors of a
-page at once, edit and delete by the author, and no client address stored.
+e-mail confirmation. Which things take comments is in `targets`, reading a
+discussion in `threads`, its authors' badges in `authors`.
 """
 
 from datetime import timedelta
@@ -21,9 +22,6 @@ from community.discussions.targets import EDIT, closed_message, discussion_open
 from community.writing import rules
 from community.writing.clients import client_address
 from community.writing.sanitize import render_text
-
-# Which things take comments
-
 
 # Posting
 
@@ -211,6 +209,3 @@ def _store(instance, **values):
     withdraw every reply under a deleted comment and publish every held reply
     under an edited one."""
     Comment.objects.filter(pk=instance.pk).update(**values)
-
-
-# Reading: a page of whole threads with the badges of their authors

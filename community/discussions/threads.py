@@ -1,3 +1,7 @@
+"""Reading a discussion: a page of whole threads in a fixed number of queries,
+each comment's permalink, and the counts listings show.
+"""
+
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError

@@ -1,3 +1,5 @@
+"""The moderation queue in the admin menu, with the number of posts that wait."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 

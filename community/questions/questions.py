@@ -3,7 +3,6 @@ similar questions, the asker's mail and the QAPage data of a question's page."""
 
 from dataclasses import dataclass, field
 
-from django.contrib.sites.shortcuts import get_current_site
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,6 @@ from community.questions.forms import QuestionForm
 from community.questions.models import ProductAnswer, ProductQuestion
 from community.writing.moderated import ModerationState
 from community.writing.sanitize import plain_text
-from home.models import ShopSettings
 from shop_link.models import Product
 
 # Questions the product page shows before "Show all questions".
@@ -195,9 +193,6 @@ def questions_section(request, page, slot):
     return "community/questions.html", questions_context(request, page, show_all)
 
 
-# Similar questions
-
-
 # Mail
 
 
@@ -229,27 +224,10 @@ def notify_asker(request, answer) -> bool:
                 "question_text": plain_text(question.text_html),
                 "answerer": answerer,
                 "product": question.product,
-                "question_url": _absolute(request, question.get_absolute_url()),
+                "question_url": absolute(question.get_absolute_url(), request),
                 "recipient_name": profile.display_name if profile else "",
-                "shop_name": _shop_name(request),
+                "shop_name": site_name(request),
             },
             language=language,
         )
     return True
-
-
-def _absolute(request, url: str) -> str:
-    """`url` in full: from the request, or the site's root without one (a
-    moderator's action run outside a request)."""
-    if request is None:
-        return absolute(url)
-    return request.build_absolute_uri(url)
-
-
-def _shop_name(request) -> str:
-    if request is None:
-        return site_name()
-    return ShopSettings.for_request(request).shop_name or get_current_site(request).name
-
-
-# Search engines

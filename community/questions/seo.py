@@ -1,3 +1,5 @@
+"""How a product question previews in search engines: meta tags and a schema.org QAPage."""
+
 from django.utils.text import Truncator
 
 from community.writing.sanitize import plain_text

@@ -1,3 +1,7 @@
+"""Questions like a new one, found by their key words: German compounds and
+umlauts folded, common words left out.
+"""
+
 import hashlib
 import re
 from dataclasses import dataclass

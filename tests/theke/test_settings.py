@@ -1,4 +1,6 @@
+import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +75,53 @@ def test_an_empty_database_url_means_the_embedded_sqlite_default():
         check=True,
     )
     assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def environment_variables_read_by_the_settings() -> set[str]:
+    """The names the settings read with os.environ, env_list or env_bool."""
+    names = []
+    for path in sorted((PROJECT / "theke" / "settings").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                function = ast.unparse(node.func)
+                if function in {"os.environ.get", "env_list", "env_bool"}:
+                    names.append(node.args[0])
+            elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == (
+                "os.environ"
+            ):
+                names.append(node.slice)
+    # The helpers read their argument: the names are where they are called.
+    return {name.value for name in names if isinstance(name, ast.Constant)}
+
+
+def test_the_example_environment_lists_every_variable_the_settings_read():
+    example = (PROJECT / ".env.example").read_text()
+    listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, flags=re.M))
+    read = environment_variables_read_by_the_settings()
+
+    assert {"COMMENTS_XTD_SALT", "SECRET_KEY", "DATABASE_URL"} <= read
+    assert read - listed == set()
+
+
+def test_hsts_preload_is_off_unless_the_operator_turns_it_on():
+    code = (
+        "import theke.settings.production as s; "
+        "print(s.SECURE_HSTS_PRELOAD, getattr(s, 'SILENCED_SYSTEM_CHECKS', []))"
+    )
+    outcomes = {}
+    for value in ("", "true"):
+        environment = dict(os.environ, SECRET_KEY="x" * 50)
+        environment.pop("SECURE_HSTS_PRELOAD", None)
+        if value:
+            environment["SECURE_HSTS_PRELOAD"] = value
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", code],
+            cwd=PROJECT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outcomes[value] = result.stdout.strip() or result.stderr
+
+    assert outcomes == {"": "False ['security.W021']", "true": "True []"}
