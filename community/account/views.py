@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community.discussions import notifications
-from community.members.forms import ProfileForm
-from community.members.models import Profile
+from ..discussions import notifications
+from ..members.forms import ProfileForm
+from ..members.models import Profile
 
 
 @login_required

@@ -7,9 +7,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community.board.models import BoardCategory, Topic
-from community.writing.held import HeldReasonPanel
-from community.writing.moderated import ModerationState
+from ..writing.held import HeldReasonPanel
+from ..writing.moderated import ModerationState
+from .models import BoardCategory, Topic
 
 
 class BoardCategoryViewSet(SnippetViewSet):

@@ -5,14 +5,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.board.models import BoardCategory, Topic
-from community.board.topics import unique_topic_slug
-from community.conf import setting
-from community.discussions.models import Comment
-from community.writing import rules, sanitize
-from community.writing.clients import client_address
-from community.writing.moderated import ModerationState
 from shop_link.models import Product
+
+from ..conf import setting
+from ..discussions.models import Comment
+from ..writing import rules, sanitize
+from ..writing.clients import client_address
+from ..writing.moderated import ModerationState
+from .models import BoardCategory, Topic
+from .topics import unique_topic_slug
 
 TITLE_MAX_LENGTH = 140
 TEXT_MAX_LENGTH = 10_000

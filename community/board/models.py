@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from community.discussions.models import with_comment_counts
-from community.discussions.targets import CONFIRM, EDIT, REPLY
-from community.members.names import public_name
-from community.writing.moderated import Moderated, ModeratedQuerySet, ModerationState
+from ..discussions.models import with_comment_counts
+from ..discussions.targets import CONFIRM, EDIT, REPLY
+from ..members.names import public_name
+from ..writing.moderated import Moderated, ModeratedQuerySet, ModerationState
 
 
 class BoardCategory(models.Model):

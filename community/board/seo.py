@@ -1,6 +1,6 @@
 """How the board and its topics preview in search engines: meta tags and schema.org."""
 
-from community.writing.sanitize import plain_text
+from ..writing.sanitize import plain_text
 
 
 def board_seo_meta(context) -> dict:

@@ -5,10 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from community.board.models import Topic
-from community.discussions.threads import discussion_for
-from community.writing.moderated import ModerationState
 from home.text import german_slug
+
+from ..discussions.threads import discussion_for
+from ..writing.moderated import ModerationState
+from .models import Topic
 
 # Routes of the board that a topic's slug must not take.
 RESERVED_SLUGS = frozenset({"new", "category", "feed"})

@@ -9,19 +9,20 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community.board.forms import TopicForm
-from community.board.models import BoardCategory, Topic
-from community.board.topics import (
+from shop_link.models import Product
+
+from ..conf import setting
+from ..discussions.authors import authors_of
+from ..writing.moderated import ModerationState
+from ..writing.responses import refused
+from .forms import TopicForm
+from .models import BoardCategory, Topic
+from .topics import (
     change_status,
     status_refusal,
     topic_discussion,
     topic_url,
 )
-from community.conf import setting
-from community.discussions.authors import authors_of
-from community.writing.moderated import ModerationState
-from community.writing.responses import refused
-from shop_link.models import Product
 
 TOPICS_PER_PAGE = 20
 # How many topics the "newest activity" list shows.

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from community.members.names import public_name, team_author
+from ..members.names import public_name, team_author
 
 
 @dataclass

@@ -16,12 +16,12 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
-from community.conf import setting
-from community.discussions.models import Comment
-from community.discussions.targets import EDIT, closed_message, discussion_open
-from community.writing import rules
-from community.writing.clients import client_address
-from community.writing.sanitize import render_text
+from ..conf import setting
+from ..writing import rules
+from ..writing.clients import client_address
+from ..writing.sanitize import render_text
+from .models import Comment
+from .targets import EDIT, closed_message, discussion_open
 
 # Posting
 

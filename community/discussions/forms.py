@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from community.conf import setting
-from community.discussions.targets import check_parent
-from community.members.accounts import validate_display_name, validate_not_a_team_name
-from community.writing.sanitize import check_text, render_text
+from ..conf import setting
+from ..members.accounts import validate_display_name, validate_not_a_team_name
+from ..writing.sanitize import check_text, render_text
+from .targets import check_parent
 
 NAME_MAX_LENGTH = 50
 

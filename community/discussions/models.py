@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 from wagtail.models import Page
 
-from community.writing.held import HeldReasonDisplay
+from ..writing.held import HeldReasonDisplay
 
 
 class CommentQuerySet(models.QuerySet):
@@ -29,8 +29,13 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(models.Q(is_public=True) | models.Q(level=0))
 
     def followed_by(self, user):
-        """The member's own comments that ask for mail about later replies."""
-        return self.filter(user=user, followup=True)
+        """The comments by which a member follows their discussions: their own,
+        and those they wrote as a guest under their address, that ask for mail
+        about later replies."""
+        mine = models.Q(user=user)
+        if user.email:
+            mine |= models.Q(user_email__iexact=user.email)
+        return self.filter(mine, followup=True)
 
     def public_by(self, user):
         """The member's comments that count as posts: public, not spam."""

@@ -24,13 +24,14 @@ from django.db.models import Max, Q
 from django.urls import reverse
 
 from blog.models import BlogPage, ProducerPage
-from community import mail
-from community.discussions.models import Comment, Unsubscription
-from community.discussions.targets import is_own_target, target_url
-from community.discussions.threads import comment_url
-from community.mail import absolute, current_site, mail_language, site_name, site_root
-from community.members.models import Profile
 from shop_link.models import Product
+
+from .. import mail
+from ..mail import absolute, current_site, mail_language, site_name, site_root
+from ..members.models import Profile
+from .models import Comment, Unsubscription
+from .targets import is_own_target, target_url
+from .threads import comment_url
 
 SALT = "theke.community.unsubscribe"
 
@@ -251,9 +252,7 @@ def unsubscribe(subscription: Subscription) -> None:
 
 def unfollow(user, target) -> None:
     """A member stops following a discussion, from their profile."""
-    Comment.objects.filter(**_target_fields(target), user=user, followup=True).update(
-        followup=False
-    )
+    Comment.objects.on(target).filter(user=user, followup=True).update(followup=False)
     if user.email:
         unsubscribe(Subscription(email=user.email, target=target))
 
@@ -270,11 +269,9 @@ class Followed:
 
 def followed_by(user, request=None, limit=50) -> list[Followed]:
     """The discussions a member follows, the one they last wrote in first."""
-    mine = Q(user=user)
-    if user.email:
-        mine |= Q(user_email__iexact=user.email)
     rows = list(
-        Comment.objects.filter(mine, followup=True, is_public=True, is_removed=False)
+        Comment.objects.followed_by(user)
+        .public()
         .values("content_type_id", "object_pk")
         .annotate(last=Max("submit_date"))
         .order_by("-last")[:limit]

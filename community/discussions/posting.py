@@ -17,18 +17,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_comments_xtd import signed
 
-from community import mail
-from community.conf import setting
-from community.discussions import notifications
-from community.discussions.models import Comment
-from community.discussions.targets import (
+from .. import mail
+from ..conf import setting
+from ..members.accounts import remember_language
+from . import notifications
+from .models import Comment
+from .targets import (
     CONFIRM,
     check_parent,
     closed_message,
     discussion_open,
     xtd_setting,
 )
-from community.members.accounts import remember_language
 
 
 def guests_confirm() -> bool:

@@ -6,10 +6,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from community.discussions.models import Reaction
-from community.discussions.targets import discussion_visible
-from community.writing import rules
-from community.writing.clients import client_address
+from ..writing import rules
+from ..writing.clients import client_address
+from .models import Reaction
+from .targets import discussion_visible
 
 KINDS = [kind for kind, __ in Reaction.Kind.choices]
 LABELS = dict(Reaction.Kind.choices)

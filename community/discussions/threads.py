@@ -10,13 +10,13 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from community.conf import setting
-from community.discussions.authors import Author, authors_of, guest_author
-from community.discussions.comments import may_delete, may_edit
-from community.discussions.forms import CommentForm
-from community.discussions.models import Comment
-from community.discussions.reactions import may_react, reactions_for
-from community.discussions.targets import (
+from ..conf import setting
+from .authors import Author, authors_of, guest_author
+from .comments import may_delete, may_edit
+from .forms import CommentForm
+from .models import Comment
+from .reactions import may_react, reactions_for
+from .targets import (
     PAGE_TARGETS,
     check_parent,
     comments_on,
@@ -85,12 +85,6 @@ class Discussion:
         return max(self.page.paginator.count - 1, 0) if self.thread else 0
 
 
-def _shown():
-    """The comments a discussion shows: public ones and each thread's root
-    (a hidden root stands as a placeholder above its public replies)."""
-    return Q(is_public=True) | Q(level=0)
-
-
 def _thread_number(value):
     value = str(value or "")
     return int(value) if value.isdigit() else None
@@ -131,7 +125,7 @@ def build_discussion(
     if thread is not None:
         paginator = Paginator(
             everything.filter(thread_id=thread)
-            .filter(_shown())
+            .shown()
             .select_related(None)
             .order_by("order"),
             setting("COMMUNITY_THREAD_PAGE_SIZE"),
@@ -168,7 +162,7 @@ def build_discussion(
                 thread_id__in=thread_ids,
                 order__lte=setting("COMMUNITY_REPLIES_SHOWN") + 1,
             )
-            .filter(_shown())
+            .shown()
             .select_related(None)
             .order_by("thread_id", "order")
         )
@@ -233,14 +227,14 @@ def thread_page_of(comment):
         return None
     before = (
         Comment.objects.filter(thread_id=comment.thread_id, order__lt=comment.order)
-        .filter(_shown())
+        .shown()
         .count()
     )
     return before // setting("COMMUNITY_THREAD_PAGE_SIZE") + 1
 
 
 def comment_count(target) -> int:
-    return comments_on(target).filter(is_public=True, is_removed=False).count()
+    return comments_on(target).public().count()
 
 
 def discussion_context(request, page, slot):

@@ -21,9 +21,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from community.conf import setting
-from community.discussions import comments, notifications, posting, reactions
-from community.discussions.comments import (
+from ..conf import setting
+from ..members.names import public_name
+from ..writing import responses, rules
+from ..writing.sanitize import check_text
+from . import comments, notifications, posting, reactions
+from .comments import (
     address_hash,
     assess_post,
     edit_deadline,
@@ -31,13 +34,10 @@ from community.discussions.comments import (
     may_delete,
     may_edit,
 )
-from community.discussions.forms import CommentForm
-from community.discussions.models import Comment
-from community.discussions.targets import closed_message, discussion_open, target_url
-from community.discussions.threads import ORDER_NEWEST, ORDER_OLDEST, comment_url
-from community.members.names import public_name
-from community.writing import responses, rules
-from community.writing.sanitize import check_text
+from .forms import CommentForm
+from .models import Comment
+from .targets import closed_message, discussion_open, target_url
+from .threads import ORDER_NEWEST, ORDER_OLDEST, comment_url
 
 # Every refusal of these views is about a comment.
 refused = partial(responses.refused, title=gettext_lazy("Comment not possible"))

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Author
-from community.members.models import Profile
 from home.models import ShopSettings
 from home.text import fold_name
+
+from .models import Profile
 
 DISPLAY_NAME_MIN = 2
 DISPLAY_NAME_MAX = 60

@@ -5,12 +5,12 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.members.accounts import (
+from .accounts import (
     DISPLAY_NAME_MAX,
     validate_display_name,
     validate_not_a_team_name,
 )
-from community.members.avatars import ALLOWED_TYPES, AvatarError, clean_avatar
+from .avatars import ALLOWED_TYPES, AvatarError, clean_avatar
 
 
 def display_name_field():

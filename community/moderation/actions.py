@@ -15,13 +15,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from community.board.models import Topic
-from community.discussions import notifications
-from community.discussions.models import Comment
-from community.moderation.queue import KINDS, Kind, load_items, open_reports
-from community.questions.models import ProductAnswer
-from community.questions.questions import notify_asker
-from community.writing.moderated import ModerationState
+from ..board.models import Topic
+from ..discussions import notifications
+from ..discussions.models import Comment
+from ..questions.models import ProductAnswer
+from ..questions.questions import notify_asker
+from ..writing.moderated import ModerationState
+from .queue import KINDS, Kind, load_items, open_reports
 
 APPROVE = "approve"
 REJECT = "reject"

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 
-from community.moderation.queue import waiting_count
+from .queue import waiting_count
 
 
 class ModerationMenuItem(MenuItem):

@@ -19,15 +19,16 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from community.board.models import Topic, live_board_page
-from community.board.topics import topic_url
-from community.discussions.models import Comment
-from community.members.names import public_name
-from community.questions.models import ProductAnswer, ProductQuestion
-from community.reports.models import Report
-from community.writing.moderated import ModerationState
-from community.writing.sanitize import plain_text
 from shop_link.models import Product, ProductIndexPage
+
+from ..board.models import Topic, live_board_page
+from ..board.topics import topic_url
+from ..discussions.models import Comment
+from ..members.names import public_name
+from ..questions.models import ProductAnswer, ProductQuestion
+from ..reports.models import Report
+from ..writing.moderated import ModerationState
+from ..writing.sanitize import plain_text
 
 PENDING = "pending"
 FLAGGED = "flagged"

@@ -14,10 +14,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BaseColumn, Column
 from wagtail.admin.views.generic.base import BaseListingView
 
-from community.discussions.models import Comment
-from community.moderation import actions
-from community.moderation import queue as moderation
-from community.reports.models import Report
+from ..discussions.models import Comment
+from ..reports.models import Report
+from . import actions
+from . import queue as moderation
 
 MODERATE = "community.moderate_community"
 VIEW_EMAIL = "community.view_member_email"

@@ -20,15 +20,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
-from community.members.names import public_name
-from community.questions.forms import ANSWER_MAX_LENGTH
-from community.questions.models import ProductAnswer, ProductQuestion
-from community.questions.questions import notify_asker
-from community.writing import sanitize
-from community.writing.held import HeldReasonPanel
-from community.writing.moderated import ModerationState
-from community.writing.sanitize import plain_text
 from shop_link.models import Product
+
+from ..members.names import public_name
+from ..writing import sanitize
+from ..writing.held import HeldReasonPanel
+from ..writing.moderated import ModerationState
+from ..writing.sanitize import plain_text
+from .forms import ANSWER_MAX_LENGTH
+from .models import ProductAnswer, ProductQuestion
+from .questions import notify_asker
 
 # Unanswered questions the dashboard panel lists.
 PANEL_QUESTIONS = 8

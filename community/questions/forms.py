@@ -4,11 +4,11 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from community.conf import setting
-from community.questions.models import ProductAnswer, ProductQuestion
-from community.writing import rules, sanitize
-from community.writing.clients import client_address
-from community.writing.moderated import ModerationState
+from ..conf import setting
+from ..writing import rules, sanitize
+from ..writing.clients import client_address
+from ..writing.moderated import ModerationState
+from .models import ProductAnswer, ProductQuestion
 
 QUESTION_MAX_LENGTH = 2000
 ANSWER_MAX_LENGTH = 5000

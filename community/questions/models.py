@@ -6,9 +6,9 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from community.board.models import live_board_page
-from community.members.names import public_name
-from community.writing.moderated import Moderated, ModeratedQuerySet, ModerationState
+from ..board.models import live_board_page
+from ..members.names import public_name
+from ..writing.moderated import Moderated, ModeratedQuerySet, ModerationState
 
 
 class ProductQuestionQuerySet(ModeratedQuerySet):

@@ -7,15 +7,16 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from community.board.models import live_board_page
-from community.conf import setting
-from community.discussions.authors import authors_of
-from community.mail import absolute, mail_language, queue_mail, site_name
-from community.questions.forms import QuestionForm
-from community.questions.models import ProductAnswer, ProductQuestion
-from community.writing.moderated import ModerationState
-from community.writing.sanitize import plain_text
 from shop_link.models import Product
+
+from ..board.models import live_board_page
+from ..conf import setting
+from ..discussions.authors import authors_of
+from ..mail import absolute, mail_language, queue_mail, site_name
+from ..writing.moderated import ModerationState
+from ..writing.sanitize import plain_text
+from .forms import QuestionForm
+from .models import ProductAnswer, ProductQuestion
 
 # Questions the product page shows before "Show all questions".
 QUESTIONS_ON_PAGE = 10

@@ -1,8 +1,8 @@
-"""How a product question previews in search engines: meta tags and a schema.org QAPage."""
+"""How a product question previews in search engines: meta tags and a QAPage."""
 
 from django.utils.text import Truncator
 
-from community.writing.sanitize import plain_text
+from ..writing.sanitize import plain_text
 
 
 def question_seo_meta(context) -> dict:

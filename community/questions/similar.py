@@ -6,8 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from community.questions.models import ProductQuestion
 from home.text import fold_words
+
+from .models import ProductQuestion
 
 # Similar questions offered at most, on submit and while typing.
 MAX_SIMILAR = 5

@@ -10,12 +10,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from community.board.models import live_board_page
-from community.conf import setting
-from community.members.accounts import remember_language
-from community.questions.forms import AnswerForm, QuestionForm
-from community.questions.models import ProductAnswer, ProductQuestion
-from community.questions.questions import (
+from shop_link.models import Product
+
+from ..board.models import live_board_page
+from ..conf import setting
+from ..members.accounts import remember_language
+from ..writing import rules
+from ..writing.clients import client_address
+from ..writing.moderated import ModerationState
+from ..writing.responses import refused
+from ..writing.sanitize import plain_text
+from .forms import AnswerForm, QuestionForm
+from .models import ProductAnswer, ProductQuestion
+from .questions import (
     may_accept,
     may_answer,
     notify_asker,
@@ -24,13 +31,7 @@ from community.questions.questions import (
     questions_open,
     visible_questions,
 )
-from community.questions.similar import similar_cache_key, similar_questions
-from community.writing import rules
-from community.writing.clients import client_address
-from community.writing.moderated import ModerationState
-from community.writing.responses import refused
-from community.writing.sanitize import plain_text
-from shop_link.models import Product
+from .similar import similar_cache_key, similar_questions
 
 # Longest text the similar-questions lookup reads.
 SIMILAR_QUERY_MAX_LENGTH = 2000

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.conf import setting
-from community.reports.models import Report
-from community.writing.sanitize import check_text
+from ..conf import setting
+from ..writing.sanitize import check_text
+from .models import Report
 
 
 class ReportForm(forms.Form):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from community.discussions.models import Comment
+from ..discussions.models import Comment
 
 
 class Report(models.Model):

@@ -9,15 +9,15 @@ withdrawn, a topic or question goes back to "pending", each with a
 from django.db import IntegrityError, transaction
 from django.http import Http404
 
-from community.board.models import Topic
-from community.conf import setting
-from community.discussions.models import Comment
-from community.discussions.targets import discussion_visible
-from community.discussions.threads import comment_url
-from community.questions.models import ProductQuestion
-from community.reports.models import Report
-from community.writing import held
-from community.writing.moderated import ModerationState
+from ..board.models import Topic
+from ..conf import setting
+from ..discussions.models import Comment
+from ..discussions.targets import discussion_visible
+from ..discussions.threads import comment_url
+from ..questions.models import ProductQuestion
+from ..writing import held
+from ..writing.moderated import ModerationState
+from .models import Report
 
 KINDS = {"comment": Comment, "topic": Topic, "question": ProductQuestion}
 

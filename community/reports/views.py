@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.reports import reports
-from community.reports.forms import ReportForm
-from community.writing import rules
-from community.writing.responses import refused
+from ..writing import rules
+from ..writing.responses import refused
+from . import reports
+from .forms import ReportForm
 
 TITLES = {
     "comment": gettext_lazy("Report a comment"),

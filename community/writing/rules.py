@@ -43,10 +43,11 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from community.conf import setting
-from community.writing import held
-from community.writing.sanitize import clean_input, render_text
 from home.text import fold_words
+
+from ..conf import setting
+from . import held
+from .sanitize import clean_input, render_text
 
 PUBLISH = "publish"
 HOLD = "hold"
