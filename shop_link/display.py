@@ -96,12 +96,15 @@ def product_content(product) -> str:
 def product_unit_price(product) -> str:
     """The price per kilogram, litre or piece, or "" where it is the price itself.
 
-    A unit price that repeats the price (1 kg at 3,20 €/kg) tells nothing.
+    A unit price that repeats the price (1 kg at 3,20 €/kg) tells nothing, nor
+    does one of a free product.
     """
     unit_price = product.unit_price
     if unit_price is None:
         return ""
-    _amount, base_quantity, base_unit = unit_price
+    amount, base_quantity, base_unit = unit_price
+    if not amount:
+        return ""
     if (product.unit_quantity, product.unit_measure) == (base_quantity, base_unit):
         return ""
     return format_unit_price(unit_price, product.currency)

@@ -46,14 +46,21 @@ def parse_feed(
     *,
     default_currency: str = "EUR",
     base_url: str = "",
+    feed_url: str = "",
     known: Mapping[str, str] | None = None,
+    free_items: str = "show",
 ) -> Iterator[FeedItem | RejectedItem | UnchangedItem]:
     """Each product of the feed, checked: a FeedItem, or a RejectedItem with the reason.
 
     Raises FeedError, possibly only once iteration has begun, when the file is
     empty, binary, an HTML page, of another format, or broken (truncated XML).
-    `default_currency` serves feeds that state no currency; relative links are
-    resolved against `base_url`, the shop's address.
+    `default_currency` serves feeds that state no currency. `base_url` is the
+    shop's address: links that a format lacks are made from it. Relative links
+    are resolved against `feed_url`, the address the feed came from, else the
+    shop's; a feed's address is never taken for the shop's.
+
+    `free_items` "leave-out" passes over products priced 0.00 as if the feed did
+    not list them; "show" keeps them (shown as free).
 
     `known` maps ids to the fingerprints a sync stored with its products: an
     entry read exactly as then is yielded as an UnchangedItem, without checks,
@@ -69,24 +76,32 @@ def parse_feed(
             _("The default currency %(currency)s is not an ISO 4217 code.")
             % {"currency": default_currency}
         )
-    return _parse(stream, feed_format, default_currency, base_url, known)
+    options = {
+        "price_style": PRICE_STYLES[feed_format],
+        "default_currency": default_currency,
+        "base_url": base_url,
+        "feed_url": feed_url,
+        "leave_out_free": free_items == "leave-out",
+    }
+    entries = _parse(stream, feed_format, options, known)
+    if options["leave_out_free"]:
+        return (entry for entry in entries if not _free(entry))
+    return entries
+
+
+def _free(entry: FeedItem | RejectedItem | UnchangedItem) -> bool:
+    return isinstance(entry, FeedItem) and not entry.price
 
 
 def _parse(
     stream: BinaryIO,
     feed_format: str,
-    default_currency: str,
-    base_url: str,
+    options: dict,
     known: Mapping[str, str] | None = None,
 ) -> Iterator[FeedItem | RejectedItem | UnchangedItem]:
     head = _read_head(stream)
     _refuse_other_content(head, feed_format)
     source = io.BufferedReader(_Rewound(head, stream))
-    options = {
-        "price_style": PRICE_STYLES[feed_format],
-        "default_currency": default_currency,
-        "base_url": base_url,
-    }
     if known is None:
         builder = ItemBuilder(**options)
     else:

@@ -65,12 +65,18 @@ class ItemBuilder:
         price_style: PriceStyle,
         default_currency: str = "EUR",
         base_url: str = "",
+        feed_url: str = "",
+        leave_out_free: bool = False,
         html_descriptions: bool = False,
         locate: Callable[[int, str], str] = locate_item,
     ) -> None:
         self.price_style = price_style
         self.default_currency = default_currency.strip().upper()
+        # The shop's address makes the links a format lacks; relative links are
+        # resolved against the feed's own address, else the shop's.
         self.base_url = base_url.strip()
+        self.feed_url = feed_url.strip()
+        self.leave_out_free = leave_out_free
         self.html_descriptions = html_descriptions
         self.now = datetime.now(UTC)
         self.locate = locate
@@ -158,6 +164,12 @@ class _ItemCheck:
                 _("%(field)s contained control or invisible characters; removed")
                 % {"field": name}
             )
+        value, had_meta = text.strip_harmless_meta(value)
+        if had_meta:
+            self.warnings.append(
+                _("%(field)s began with a <meta> tag (a character set); removed")
+                % {"field": name}
+            )
         converted = False
         for _round in range(3):
             unsafe = text.unsafe_markup(value)
@@ -167,7 +179,7 @@ class _ItemCheck:
                 )
                 return None
             if text.looks_like_html(value):
-                if not multiline:
+                if name == "id":
                     self.errors.append(_("%(field)s contains HTML") % {"field": name})
                     return None
                 try:
@@ -183,7 +195,11 @@ class _ItemCheck:
                 value = text.unescape(value)
             else:
                 break
-        if converted and not self.builder.html_descriptions:
+        if converted and not multiline:
+            self.warnings.append(
+                _("%(field)s contained HTML; the tags were removed") % {"field": name}
+            )
+        elif converted and not self.builder.html_descriptions:
             self.warnings.append(
                 _("%(field)s contained HTML; converted to plain text") % {"field": name}
             )
@@ -271,8 +287,9 @@ class _ItemCheck:
         value = re.sub(r"\s", "%20", text.HIDDEN.sub("", value))
         if value.startswith("//"):
             return "https:" + value
-        if self.builder.base_url and splits(value) and not urlsplit(value).scheme:
-            return urljoin(self.builder.base_url, value)
+        base = self.builder.feed_url or self.builder.base_url
+        if base and splits(value) and not urlsplit(value).scheme:
+            return urljoin(base, value)
         return value
 
     # Prices

@@ -71,6 +71,8 @@ class FingerprintingBuilder(ItemBuilder):
             self.price_style,
             self.default_currency,
             self.base_url,
+            self.feed_url,
+            self.leave_out_free,
             self.html_descriptions,
         )
         text = repr((options, _RAW_VALUES(raw)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
@@ -51,6 +52,9 @@ FALLBACK_TAGS = {
     G + "google_product_category": "category",
 }
 REQUIRED_COLUMNS = ("id", "title", "link", "price")
+# What tells the variants of one item group apart, in the order a title names it.
+VARIANT_ATTRIBUTES = ("color", "size", "material", "pattern")
+G_VARIANT = {G + name: name for name in (*VARIANT_ATTRIBUTES, "item_group_id")}
 
 
 def not_a_feed(detail: str) -> FeedError:
@@ -176,12 +180,15 @@ def read_item(element: Element, number: int) -> RawItem:
     """The attributes of one <item> or <entry> as a RawItem."""
     raw = RawItem(position=number)
     fallbacks: dict[str, str] = {}
+    variant: dict[str, str] = {}
     for child in element:
         tag = child.tag
         field = G_FIELDS.get(tag)
         if field is not None:
             if not getattr(raw, field):
                 setattr(raw, field, _text(raw, child))
+        elif tag in G_VARIANT:
+            variant.setdefault(G_VARIANT[tag], child.text or "")
         elif tag == G + "product_detail":
             _detail(raw, child)
         elif tag == G + "certification":
@@ -196,7 +203,29 @@ def read_item(element: Element, number: int) -> RawItem:
             continue  # a taxonomy number names no category a reader would know
         if not getattr(raw, field):
             setattr(raw, field, value)
+    name_variant(raw, variant)
     return raw
+
+
+def name_variant(raw: RawItem, variant: dict[str, str]) -> None:
+    """Add what sets a variant apart to its title: "Tank Top – Schwarz, M".
+
+    The variants of an item group share the group's title, price, link and
+    picture; without their colour and size the catalogue would show the same
+    product several times. Values the title names already are not repeated.
+    """
+    if not variant.get("item_group_id", "").strip() or not raw.title.strip():
+        return
+    values = []
+    for name in VARIANT_ATTRIBUTES:
+        value = " ".join(variant.get(name, "").split())
+        if not value or value.casefold() in (v.casefold() for v in values):
+            continue
+        if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", raw.title, re.I):
+            continue
+        values.append(value)
+    if values:
+        raw.title = f"{raw.title.strip()} – {', '.join(values)}"
 
 
 def _text(raw: RawItem, element: Element) -> str:
@@ -237,6 +266,7 @@ def parse_tsv(
             )
     for line, row in rows:
         raw = RawItem(position=line)
+        variant: dict[str, str] = {}
         if len(row) > len(header):
             raw.problems.append(
                 _("the row has %(found)d fields, the header %(expected)d")
@@ -259,6 +289,9 @@ def parse_tsv(
                 field = ATTRIBUTES[name]
                 if not getattr(raw, field):
                     setattr(raw, field, value)
+            elif name in VARIANT_ATTRIBUTES or name == "item_group_id":
+                variant.setdefault(name, value)
+        name_variant(raw, variant)
         yield builder.build(raw)
 
 

@@ -27,13 +27,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "short description",
     ),
     "link": ("link", "url", "permalink", "product_url"),
-    "image_link": ("image_link", "image", "images", "cover.media.url", "image_url"),
+    "image_link": (
+        "image_link",
+        "image",
+        "images",
+        "cover.media.url",
+        "cover_media_url",
+        "image_url",
+    ),
     "price": ("price", "regular price", "price.default.gross", "price_gross"),
     "sale_price": ("sale_price", "sale price"),
     "compare_at_price": (
         "compare_at_price",
         "list_price",
         "price.default.listprice.gross",
+        "list_price_gross",
     ),
     "sale_price_effective_date": ("sale_price_effective_date",),
     "currency": ("currency",),
@@ -44,6 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "manufacturer",
         "manufacturer.translations.default.name",
         "manufacturer.name",
+        "manufacturer_name",
     ),
     "category": ("category", "product_type", "categories"),
     "gtin": (
@@ -54,7 +63,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "meta: _ts_gtin",
         "meta: _gtin",
     ),
-    "sku": ("sku", "productnumber", "mpn", "meta: _ts_mpn"),
+    "sku": ("sku", "productnumber", "product_number", "mpn", "meta: _ts_mpn"),
     "unit_pricing_measure": ("unit_pricing_measure",),
     "unit_pricing_base_measure": ("unit_pricing_base_measure",),
     "origin": ("origin",),
@@ -64,13 +73,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # Columns read by a rule of their own rather than copied into one field.
 RULE_COLUMNS: dict[str, tuple[str, ...]] = {
     "certifications": ("certifications", "certification"),
-    "unit_quantity": ("unit_quantity", "purchaseunit", "meta: _unit_product"),
+    "unit_quantity": (
+        "unit_quantity",
+        "purchaseunit",
+        "purchase_unit",
+        "meta: _unit_product",
+    ),
     "unit_measure": (
         "unit_measure",
         "unit.translations.default.shortcode",
         "meta: _unit",
     ),
-    "unit_base_quantity": ("unit_base_quantity", "referenceunit", "meta: _unit_base"),
+    "unit_base_quantity": (
+        "unit_base_quantity",
+        "referenceunit",
+        "reference_unit",
+        "meta: _unit_base",
+    ),
     "unit_base_measure": ("unit_base_measure",),
     "external_url": ("external url",),
     "sale_starts": ("date sale price starts",),
@@ -80,7 +99,7 @@ RULE_COLUMNS: dict[str, tuple[str, ...]] = {
     "stock": ("stock", "stock quantity"),
     "active": ("active", "published"),
     "type": ("type",),
-    "parent": ("parent", "parentid"),
+    "parent": ("parent", "parentid", "parent_id"),
 }
 REQUIRED = {"external_id": "id", "title": "title", "price": "price"}
 EARLIEST, LATEST = "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+00:00"
@@ -196,7 +215,7 @@ class Columns:
                 self.details.append((name[5:].strip().lstrip("_"), index))
         if "regular price" in positions or "in stock?" in positions:
             self.dialect = "woocommerce"
-        elif "productnumber" in positions:
+        elif "productnumber" in positions or "product_number" in positions:
             self.dialect = "shopware"
         else:
             self.dialect = "own"
@@ -254,10 +273,7 @@ class Columns:
                 row, raw.external_id, base_url
             )
         if not raw.link and not self.has("link"):
-            raw.missing_link_reason = _(
-                "missing link: the file has no link column, and no shop address "
-                "is set to make one from the id"
-            )
+            raw.missing_link_reason = self._missing_link(raw.external_id, base_url)
         return raw
 
     def _unit_pricing(self, raw: RawItem, row: list[str]) -> None:
@@ -284,6 +300,22 @@ class Columns:
             return "in_stock" if float(stock.replace(",", ".")) > 0 else "out_of_stock"
         except ValueError:
             return ""
+
+    def _missing_link(self, external_id: str, base_url: str) -> str:
+        """Why no link could be made for a row, in the words a shop owner needs."""
+        if not base_url.strip():
+            return _(
+                "missing link: the file has no link column, and no shop address "
+                "is set to make one from the id"
+            )
+        if self.dialect == "own":
+            return _(
+                "missing link: the file has no link column, and links are made "
+                "from the shop address only for WooCommerce and Shopware exports"
+            )
+        return _(
+            'missing link: no link to the shop can be made from the id "%(id)s"'
+        ) % {"id": describe(external_id)}
 
     def _shop_link(self, row: list[str], external_id: str, base_url: str) -> str:
         """The product's address in a WooCommerce or Shopware shop, made from its id."""

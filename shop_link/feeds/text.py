@@ -33,6 +33,14 @@ ACTIVE_TAG = re.compile(
     r"|svg|math)\b",
     re.I,
 )
+# A <meta> that only names the character set, as text copied from a web page
+# carries (Shopify descriptions often begin with one): it does nothing in a body.
+HARMLESS_META = re.compile(
+    r"<meta\s+(?:charset\s*=\s*[\"']?[\w.:-]+[\"']?"
+    r"|http-equiv\s*=\s*[\"']?content-type[\"']?\s+content\s*=\s*"
+    r"[\"'][\w/.;= -]*[\"'])\s*/?>",
+    re.I,
+)
 EVENT_HANDLER = re.compile(r"<[^<>]*[\s\"'/]on[a-z]+\s*=", re.I)
 
 SCRIPT_TAGS = frozenset({"script"})
@@ -72,6 +80,14 @@ def _describe_tag(tag: str) -> str:
     return _("active markup (<%(tag)s>)") % {"tag": tag}
 
 
+def strip_harmless_meta(text: str) -> tuple[str, bool]:
+    """The text without <meta> tags naming a character set, and whether any were."""
+    if "<" not in text:
+        return text, False
+    cleaned = HARMLESS_META.sub("", text)
+    return cleaned, len(cleaned) != len(text)
+
+
 def strip_hidden(text: str) -> tuple[str, bool]:
     """The text without control and invisible characters, and whether any were there."""
     cleaned = HIDDEN.sub("", text)
@@ -104,6 +120,11 @@ class _PlainText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.silent = 0
+        # A list item's bullet waits for the item's first text, so that an
+        # item that begins with a line break or holds nothing leaves no lone "•".
+        self.bullet = False
+        # Whitespace between list items is the source's layout, not a line.
+        self.after_item = False
         self.unsafe: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -117,6 +138,9 @@ class _PlainText(HTMLParser):
         self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self.bullet = False
+            self.after_item = True
         if tag in SILENT_TAGS:
             self.silent = max(0, self.silent - 1)
         elif tag in PARAGRAPH_TAGS:
@@ -125,14 +149,25 @@ class _PlainText(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.silent:
-            self.parts.append(data)
+        if self.silent:
+            return
+        if self.after_item and not data.strip():
+            return
+        self.after_item = False
+        if self.bullet:
+            if not data.strip():
+                return
+            self.parts.append("\n• ")
+            data = data.lstrip()
+            self.bullet = False
+        self.parts.append(data)
 
     def _break(self, tag: str) -> None:
+        self.after_item = False
         if tag == "br":
             self.parts.append("\n")
         elif tag == "li":
-            self.parts.append("\n• ")
+            self.bullet = True
         elif tag in PARAGRAPH_TAGS:
             self.parts.append("\n\n")
         elif tag in LINE_TAGS:

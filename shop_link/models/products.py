@@ -33,6 +33,11 @@ class Availability(models.TextChoices):
     DISCONTINUED = "discontinued", _("No longer sold")
 
 
+class FreeItems(models.TextChoices):
+    SHOW = "show", _("Show them as free")
+    LEAVE_OUT = "leave-out", _("Leave them out")
+
+
 class ProductSource(models.Model):
     """A product feed: the shop's own, or a partner shop's whose goods it also sells."""
 
@@ -46,12 +51,30 @@ class ProductSource(models.Model):
     shop_name = models.CharField(
         _("sold by"), max_length=120, help_text=_("The shop customers buy from.")
     )
-    shop_url = models.URLField(_("shop address"), blank=True)
+    shop_url = models.URLField(
+        _("shop address"),
+        blank=True,
+        help_text=_(
+            "The shop's home page, such as https://shop.example.com: links to "
+            "products are made from it where the feed has none (WooCommerce, "
+            "Shopware, Shopify)."
+        ),
+    )
     default_currency = models.CharField(
         _("currency"),
         max_length=3,
         default="EUR",
         help_text=_("Used where the feed names no currency (Shopify, some CSV)."),
+    )
+    free_items = models.CharField(
+        _("products priced 0.00"),
+        max_length=12,
+        choices=FreeItems.choices,
+        default=FreeItems.LEAVE_OUT,
+        help_text=_(
+            "Free samples or gift bags in the feed: list them as free, or leave "
+            "them out as if the feed did not list them."
+        ),
     )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Active sources are synced by default.")
@@ -63,6 +86,7 @@ class ProductSource(models.Model):
         FieldRowPanel([FieldPanel("format"), FieldPanel("default_currency")]),
         FieldPanel("location"),
         FieldRowPanel([FieldPanel("shop_name"), FieldPanel("shop_url")]),
+        FieldPanel("free_items"),
     ]
 
     class Meta:
@@ -76,6 +100,15 @@ class ProductSource(models.Model):
     def clean(self):
         """A local feed must lie in an allowed folder; said when it is entered."""
         location = self.location.strip()
+        if self.shop_url and _same_address(self.shop_url, location):
+            raise ValidationError(
+                {
+                    "shop_url": _(
+                        "Enter the shop's own address, not the feed's: links to "
+                        "products are made from it."
+                    )
+                }
+            )
         if not location or is_url(location):
             return
         if len(urlsplit(location).scheme) > 1:
@@ -94,6 +127,16 @@ class ProductSource(models.Model):
     @cached_property
     def last_run(self):
         return self.sync_runs.order_by("-started_at").first()
+
+
+FEED_SUFFIXES = (".json", ".xml", ".csv", ".tsv", ".txt")
+
+
+def _same_address(shop_url: str, location: str) -> bool:
+    """Whether the shop address is the feed's, or a feed file's address at all."""
+    shop = shop_url.strip().rstrip("/").split("?")[0]
+    feed = location.strip().rstrip("/").split("?")[0]
+    return shop == feed or urlsplit(shop).path.lower().endswith(FEED_SUFFIXES)
 
 
 class SyncRun(models.Model):

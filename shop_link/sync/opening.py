@@ -19,10 +19,14 @@ from ..locations import allowed_feed_path, feed_path, is_url
 
 @dataclass
 class Feed:
-    """An open feed and where relative links in it point to."""
+    """An open feed and where relative links in it point to.
+
+    `feed_url` is the address the feed was downloaded from, for relative links
+    only: it is never the shop's address, from which links are made.
+    """
 
     stream: BinaryIO
-    base_url: str = ""
+    feed_url: str = ""
     base_location: str = ""
 
 
@@ -66,7 +70,7 @@ def open_feed(location: str, stream: BinaryIO | None = None) -> Iterator[Feed]:
 
 
 def _bases(location: str) -> tuple[str, str]:
-    """(base URL for the parser, base location for pictures) of a location.
+    """(the feed's URL for the parser, base location for pictures) of a location.
 
     A local feed's relative image links stay relative in the products; the
     picture step resolves them, and only inside the feed's folder.

@@ -142,8 +142,10 @@ def write_products(
             feed.stream,
             source.format,
             default_currency=source.default_currency,
-            base_url=feed.base_url,
+            base_url=source.shop_url,
+            feed_url=feed.feed_url,
             known=writer.known,
+            free_items=source.free_items,
         )
         done = 0
         for entry in entries:

@@ -51,12 +51,23 @@ class Command(BaseCommand):
             help="The shop that sells a new source's products (default: its name).",
         )
         parser.add_argument(
+            "--shop-url",
+            metavar="URL",
+            help=(
+                "The shop's address, such as https://shop.example.com, from which "
+                "links are made where the feed has none (WooCommerce, Shopware, "
+                "Shopify); never the feed's address."
+            ),
+        )
+        parser.add_argument(
             "--no-images",
             action="store_true",
             help="Do not fetch pictures from the feed's image links.",
         )
 
-    def handle(self, *args, names, feed, feed_format, source, shop_name, **options):
+    def handle(
+        self, *args, names, feed, feed_format, source, shop_name, shop_url, **options
+    ):
         if source or feed:
             if names:
                 raise CommandError(
@@ -65,12 +76,14 @@ class Command(BaseCommand):
                         "not as an argument as well."
                     )
                 )
-            direct = self.direct_source(source, feed, feed_format, shop_name)
+            direct = self.direct_source(source, feed, feed_format, shop_name, shop_url)
             sources = [direct]
         else:
             direct = None
-            if feed_format or shop_name:
-                raise CommandError(_("--format and --shop-name go with --source."))
+            if feed_format or shop_name or shop_url:
+                raise CommandError(
+                    _("--format, --shop-name and --shop-url go with --source.")
+                )
             sources = self.named_sources(names)
         if not sources:
             self.stdout.write(_("No active product sources. Add one in the admin."))
@@ -108,7 +121,7 @@ class Command(BaseCommand):
             )
         return [found[name] for name in dict.fromkeys(names)]
 
-    def direct_source(self, name, feed, feed_format, shop_name):
+    def direct_source(self, name, feed, feed_format, shop_name, shop_url=None):
         """The source --source names, created or pointed at --feed as given."""
         if not name:
             raise CommandError(_("--feed needs --source: the source to sync into."))
@@ -131,6 +144,7 @@ class Command(BaseCommand):
                 "location": source.location,
                 "format": source.format,
                 "shop_name": source.shop_name,
+                "shop_url": source.shop_url,
             }
         )
         if created:
@@ -147,6 +161,8 @@ class Command(BaseCommand):
             source.format = feed_format
         if shop_name:
             source.shop_name = shop_name
+        if shop_url:
+            source.shop_url = shop_url.strip()
         try:
             source.full_clean()
         except ValidationError as error:
