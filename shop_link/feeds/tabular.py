@@ -186,6 +186,7 @@ def parse_csv(
     builder.html_descriptions = columns.dialect != "own"
     builder.locate = locate_line
     for line, row in rows:
+        columns.remember_parent(row)
         if columns.hidden(row):
             continue
         yield builder.build(columns.read(row, line, builder.base_url))
@@ -205,6 +206,9 @@ class Columns:
             for field, names in (COLUMNS | RULE_COLUMNS).items()
         }
         self.details: list[tuple[int | str, int]] = []
+        # Variable products' SKU → post id: a variation's "Parent" is written
+        # "id:44" by WooCommerce's exporter, or as the parent's SKU.
+        self.parent_posts: dict[str, str] = {}
         for index, name in enumerate(header):
             match = WOO_ATTRIBUTE.fullmatch(name)
             if match:
@@ -219,6 +223,16 @@ class Columns:
             self.dialect = "shopware"
         else:
             self.dialect = "own"
+
+    def remember_parent(self, row: list[str]) -> None:
+        """Note a WooCommerce variable product's SKU: variations may name it."""
+        if self.dialect != "woocommerce" or not self.fields["sku"]:
+            return
+        kinds = self.value(row, "type")[1].casefold()
+        sku = self.value(row, "sku")[1].strip()
+        post = self.value(row, "external_id")[1].strip()
+        if "variable" in kinds and sku and post.isdigit():
+            self.parent_posts[sku] = post
 
     def has(self, field: str) -> bool:
         return bool(self.fields[field])
@@ -324,7 +338,8 @@ class Columns:
         if not base or not external_id:
             return ""
         if self.dialect == "woocommerce" and external_id.isdigit():
-            parent = self.value(row, "parent")[1].strip().removeprefix("id:")
+            parent = self.value(row, "parent")[1].strip()
+            parent = self.parent_posts.get(parent, parent.removeprefix("id:"))
             post = parent if parent.isdigit() else external_id
             return f"{base}/?post_type=product&p={post}"
         if self.dialect == "shopware" and SHOPWARE_ID.fullmatch(external_id):
