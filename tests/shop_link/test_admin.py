@@ -622,6 +622,7 @@ def test_a_source_needs_a_web_address_or_an_existing_file(admin_client, tmp_path
                 "location": location,
                 "shop_name": "Hofladen",
                 "shop_url": "",
+                "free_items": "leave-out",
             },
         )
 
