@@ -175,6 +175,29 @@ def test_shopware_rows_without_a_shop_address_say_that_none_is_set():
     assert all("no shop address is set" in reason for (reason,) in rejected.values())
 
 
+def test_a_csv_of_own_columns_without_links_says_why_the_shop_address_is_no_help(
+    tmp_path,
+):
+    feed = tmp_path / "eigene.csv"
+    feed.write_text('external_id,title,price\nHL-1,Landbutter,"2,90"\n')
+    source = ProductSource.objects.create(
+        name="Eigene Spalten",
+        format="csv",
+        location=str(feed),
+        shop_name="Hofladen Lindenau",
+        shop_url=SHOP,
+    )
+
+    sync_products(source.name)
+
+    assert problems(source, "rejected") == {
+        "line 2 (HL-1)": [
+            "missing link: the file has no link column, and links are made from "
+            "the shop address only for WooCommerce and Shopware exports"
+        ]
+    }
+
+
 # Shopify
 
 
