@@ -40,8 +40,8 @@ def moderator():
 
 
 def thread(post, root_text="Unverschämter Beitrag", number=""):
-    rita = member(f"Rita Root{number}")
-    carla = member(f"Carla Dorn{number}")
+    rita = member(f"Rita Root{number}", f"rita{number.lower()}@example.org")
+    carla = member(f"Carla Dorn{number}", f"carla{number.lower()}@example.org")
     root = add_comment(post, rita, root_text)
     reply = add_comment(post, carla, "Eine gute Antwort darauf", parent=root)
     add_comment(post, rita, "Und eine Antwort darauf", parent=reply)
