@@ -1,10 +1,16 @@
 """Playwright driving Debian's chromium against pytest-django's live server."""
 
+import io
 import os
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
+from django.core.management import call_command
+
+from tests.factories import WIDTHS
 
 # Playwright's sync API runs an event loop in the test thread; Django refuses
 # database access from a thread with a running loop unless told it is safe.
@@ -20,8 +26,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
-
-WIDTHS = {"narrow": 360, "wide": 1280}
 
 MISSING_CHROMIUM = (
     "Browser tests need Debian's chromium: apt-get install chromium "
@@ -92,3 +96,47 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo_shop(media_root):
+    """The demo shop, with small pictures to keep the build quick."""
+    call_command("load_demo", image_scale=0.1, stdout=io.StringIO())
+
+
+@pytest.fixture
+def served_media(context, settings, media_root):
+    """Serve uploaded images from MEDIA_ROOT, as the web server does in production."""
+    root = Path(media_root).resolve()
+
+    def fulfil(route):
+        relative = unquote(urlparse(route.request.url).path)[len(settings.MEDIA_URL) :]
+        file = (root / relative).resolve()
+        if root in file.parents and file.is_file():
+            route.fulfill(path=str(file))
+        else:
+            route.fulfill(status=404)
+
+    context.route(re.compile(r"^https?://[^/]+/media/"), fulfil)
+
+
+@pytest.fixture
+def failed_requests(page):
+    """Every response from the site that came back with an error status."""
+    failures = []
+    page.on(
+        "response",
+        lambda response: (
+            failures.append(f"{response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
+    page.on("requestfailed", lambda request: failures.append(f"failed {request.url}"))
+    return failures

@@ -6,16 +6,21 @@ import pytest
 from django.core import mail
 
 from community.models import Profile
-from tests.browser.accessibility import describe, violations
-from tests.browser.conftest import WIDTHS
-from tests.factories import build_site
+from tests.factories import (
+    PASSWORD,
+    WIDTHS,
+    build_site,
+    confirmation_path,
+    describe,
+    member,
+    sign_up,
+    violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "Kuchen-mit-Sahne-42"  # noqa: S105
 
 
 @pytest.fixture
@@ -30,20 +35,6 @@ def page(context, live_server):
         [{"name": "django_language", "value": "en", "url": live_server.url}]
     )
     return context.new_page()
-
-
-def sign_up(page, live_server, email="anna@example.org", name="Anna vom Hof"):
-    page.goto(live_server.url + "/account/signup/")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=display_name]", name)
-    page.fill("input[name=password1]", PASSWORD)
-    page.fill("input[name=password2]", PASSWORD)
-    page.locator(".account-form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/account/confirm-email/$"))
-
-
-def confirmation_path(message):
-    return re.search(r"https?://[^/\s]+(/account/confirm-email/\S+/)", message.body)[1]
 
 
 def test_a_customer_signs_up_confirms_by_mail_and_sees_their_name(
@@ -99,9 +90,6 @@ def test_hostile_input_on_sign_up_is_explained_next_to_the_field(
 def test_the_account_pages_have_no_accessibility_violations(
     live_server, site, page, width
 ):
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
     page.set_viewport_size({"width": width, "height": 900})
     for path in ("/account/login/", "/account/signup/"):
         page.goto(live_server.url + path)
@@ -113,12 +101,7 @@ def test_the_account_pages_have_no_accessibility_violations(
     found = violations(page)
     assert not found, describe(found, f"the sign-up errors at {width}px")
 
-    user = get_user_model().objects.create_user(
-        username="member-berta", email="berta@example.org", password=PASSWORD
-    )
-    EmailAddress.objects.create(
-        user=user, email="berta@example.org", primary=True, verified=True
-    )
+    member(None, "berta@example.org", username="member-berta", verified=True)
     page.goto(live_server.url + "/account/login/")
     page.fill("input[name=login]", "berta@example.org")
     page.fill("input[name=password]", PASSWORD)

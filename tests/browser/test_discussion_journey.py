@@ -7,10 +7,17 @@ import pytest
 from django.core import mail
 
 from community.models import Comment, Unsubscription
-from tests.browser.accessibility import describe, violations
-from tests.browser.people import comment, log_in, member
-from tests.browser.test_account_journey import confirmation_path, sign_up
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    add_comment,
+    build_site,
+    confirmation_path,
+    describe,
+    log_in,
+    member,
+    sign_up,
+    violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,10 +38,10 @@ def discussion():
     """A post where Jana asked and Matthias answered her."""
     __, blog, __ = build_site()
     post = BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
-    jana = member("Jana Petersen", "jana@example.org")
-    matthias = member("Matthias Krüger", "matthias@example.org")
-    question = comment(post, jana, "Wann ist das Heu eingefahren?")
-    answer = comment(post, matthias, "Am Donnerstag, bei Sonne.", parent=question)
+    jana = member("Jana Petersen", "jana@example.org", verified=True)
+    matthias = member("Matthias Krüger", "matthias@example.org", verified=True)
+    question = add_comment(post, jana, "Wann ist das Heu eingefahren?")
+    answer = add_comment(post, matthias, "Am Donnerstag, bei Sonne.", parent=question)
     return post, answer
 
 

@@ -6,11 +6,15 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.accessibility import describe, violations
-from tests.browser.conftest import WIDTHS
-from tests.community.test_comments import make_member
-from tests.community.test_long_threads import long_thread
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    WIDTHS,
+    BlogPageFactory,
+    build_site,
+    describe,
+    long_thread,
+    member,
+    violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,7 +32,7 @@ def _settings(settings):
 def thread():
     __, blog, __ = build_site()
     post = BlogPageFactory(parent=blog, title="Sauerteig im Winter")
-    people = [make_member(f"Person Nummer{n}") for n in range(3)]
+    people = [member(f"Person Nummer{n}", f"person{n}@example.org") for n in range(3)]
     root, replies = long_thread(post, 45, people)
     return post, root, replies
 

@@ -4,34 +4,20 @@ queue and marks another post as spam."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
 
-from community.models import Comment, Profile
-from tests.factories import BlogPageFactory, build_site
+from community.models import Comment
+from tests.factories import PASSWORD, BlogPageFactory, build_site, log_in, member
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "Kuchen-mit-Sahne-42"  # noqa: S105
-
 
 @pytest.fixture(autouse=True)
 def _rules(settings):
     settings.COMMUNITY_HOLD_FIRST_POSTS = 1
     settings.COMMUNITY_RATE_LIMIT = None
-
-
-def account(name, email, **extra):
-    from allauth.account.models import EmailAddress
-
-    user = User.objects.create_user(
-        username=email, email=email, password=PASSWORD, **extra
-    )
-    Profile.objects.update_or_create(user=user, defaults={"display_name": name})
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture
@@ -53,8 +39,8 @@ def test_a_moderator_approves_a_held_first_post_and_marks_another_as_spam(
 ):
     from playwright.sync_api import expect
 
-    account("Tobias Neumann", "tobias@example.org")
-    spammer = account("Best Deals", "deals@example.net")
+    member("Tobias Neumann", "tobias@example.org", verified=True)
+    spammer = member("Best Deals", "deals@example.net", verified=True)
     spam = Comment(
         content_object=post,
         site_id=1,
@@ -66,15 +52,16 @@ def test_a_moderator_approves_a_held_first_post_and_marks_another_as_spam(
         held_reason="First post of a new member.",
     )
     spam.save()
-    mona = account("Mona Moderation", "mona@example.org", is_staff=True)
-    mona.groups.add(Group.objects.get(name="Community moderators"))
+    member(
+        "Mona Moderation",
+        "mona@example.org",
+        verified=True,
+        is_staff=True,
+        groups=["Community moderators"],
+    )
 
     # The new member's first comment is held, and they are told so.
-    page.goto(live_server.url + "/account/login/")
-    page.fill("input[name=login]", "tobias@example.org")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator(".account-form button[type=submit]").click()
-    page.wait_for_load_state()
+    log_in(page, live_server, "tobias@example.org")
     page.goto(live_server.url + post.url)
     page.fill("#comment-form textarea[name=comment]", "Wann ist das Heu eingefahren?")
     page.locator("#comment-form button[type=submit]").click()

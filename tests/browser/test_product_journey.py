@@ -6,15 +6,12 @@ import pytest
 
 from blog.models import BlogPage
 from shop_link.models import Product
-from tests.browser import test_reader_journey as journey
-from tests.browser.accessibility import describe, violations
-from tests.browser.conftest import WIDTHS
-
-# The demo shop and the media it serves, as the reader journey builds them.
-shop = journey.shop
-media_root = journey.media_root
-served_media = journey.served_media
-failed_requests = journey.failed_requests
+from tests.factories import (
+    STYLED,
+    WIDTHS,
+    describe,
+    violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,7 +22,7 @@ STORY = "zu-besuch-in-der-hofkaeserei-wendt"
 
 
 def test_a_reader_goes_from_a_product_card_to_the_product_its_producer_and_shop(
-    live_server, shop, page, served_media, failed_requests
+    live_server, demo_shop, page, served_media, failed_requests
 ):
     from playwright.sync_api import expect
 
@@ -61,7 +58,7 @@ def test_a_reader_goes_from_a_product_card_to_the_product_its_producer_and_shop(
 
 
 def test_a_reader_filters_the_catalogue_and_removes_the_filter_again(
-    live_server, shop, page, served_media, failed_requests
+    live_server, demo_shop, page, served_media, failed_requests
 ):
     from playwright.sync_api import expect
 
@@ -83,7 +80,7 @@ def test_a_reader_filters_the_catalogue_and_removes_the_filter_again(
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_product_pages_have_no_accessibility_violations(
-    live_server, shop, page, served_media, failed_requests, width
+    live_server, demo_shop, page, served_media, failed_requests, width
 ):
     product = Product.objects.get(external_id="KW-02")
     pages = {
@@ -99,9 +96,7 @@ def test_product_pages_have_no_accessibility_violations(
     for name, path in pages.items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{name} ({path}) answered {response.status}"
-        assert page.evaluate(journey.STYLED), (
-            f"{name} ({path}) has no stylesheet applied"
-        )
+        assert page.evaluate(STYLED), f"{name} ({path}) has no stylesheet applied"
         found = violations(page)
         if found:
             reports.append(describe(found, f"{name} {path} at {width}px"))

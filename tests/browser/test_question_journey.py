@@ -3,21 +3,27 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 
 from community.models import ProductQuestion
-from tests.browser.accessibility import describe, violations
-from tests.browser.conftest import WIDTHS
-from tests.community.people import member
-from tests.community.question_builders import answer, ask, build_shop
+from tests.factories import (
+    PASSWORD,
+    WIDTHS,
+    answer,
+    ask,
+    build_shop,
+    describe,
+    log_in,
+    member,
+    staff,
+    violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "Kuchen-mit-Sahne-42"  # noqa: S105
 QUESTION = "Wie lange hält sich der Heumilch-Bergkäse im Kühlschrank?"
 
 
@@ -37,33 +43,12 @@ def page(context, live_server):
     return context.new_page()
 
 
-def customer():
-    """A member with a confirmed address, who may log in."""
-    from allauth.account.models import EmailAddress
-
-    user = member("Anna vom Hof", "anna@example.org")
-    user.set_password(PASSWORD)
-    user.save()
-    EmailAddress.objects.create(
-        user=user, email=user.email, verified=True, primary=True
-    )
-    return user
-
-
-def log_in(page, live_server, email, next_path):
-    page.goto(f"{live_server.url}/account/login/?next={next_path}")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator(".account-form button[type=submit]").click()
-    page.wait_for_url(re.compile(re.escape(next_path.split("#")[0]) + r"(#.*)?$"))
-
-
 def test_a_customer_asks_and_staff_answer_and_accept_in_the_admin(
     live_server, shop, page, context
 ):
     from playwright.sync_api import expect
 
-    customer()
+    member("Anna vom Hof", "anna@example.org", verified=True)
     product_path = f"/products/{shop['cheese'].slug}/"
     log_in(page, live_server, "anna@example.org", product_path)
     page.fill("textarea[name=text]", QUESTION)
@@ -72,11 +57,9 @@ def test_a_customer_asks_and_staff_answer_and_accept_in_the_admin(
     expect(page.locator(".question__text")).to_have_text(QUESTION)
     question = ProductQuestion.objects.get()
 
-    get_user_model().objects.create_superuser(
-        "greta", "greta@lindenhof.example", PASSWORD
-    )
-    staff = context.browser.new_context(locale="en-GB")
-    admin = staff.new_page()
+    staff(email="greta@lindenhof.example", username="greta", superuser=True)
+    team = context.browser.new_context(locale="en-GB")
+    admin = team.new_page()
     admin.goto(live_server.url + "/admin/login/")
     admin.fill("#id_username", "greta")
     admin.fill("#id_password", PASSWORD)
@@ -93,7 +76,7 @@ def test_a_customer_asks_and_staff_answer_and_accept_in_the_admin(
     admin.check("input[name=accept_new_answer]")
     admin.locator("button[type=submit]", has_text="Save").first.click()
     admin.wait_for_url(re.compile(r"/admin/snippets/community/productquestion/$"))
-    staff.close()
+    team.close()
 
     question.refresh_from_db()
     assert question.accepted_answer is not None
@@ -115,7 +98,7 @@ def test_the_questions_section_and_a_question_page_pass_axe(live_server, shop, p
     question.accepted_answer = given
     question.save()
     ask(shop["cheese"], jana, "Gibt es den Käse auch am Stück?")
-    customer()
+    member("Anna vom Hof", "anna@example.org", verified=True)
     log_in(page, live_server, "anna@example.org", f"/products/{shop['cheese'].slug}/")
 
     for path in (
@@ -133,7 +116,7 @@ def test_similar_questions_show_while_typing(live_server, shop, page):
     from playwright.sync_api import expect
 
     earlier = ask(shop["cheese"], member(), "Ist der Bergkäse laktosefrei?")
-    customer()
+    member("Anna vom Hof", "anna@example.org", verified=True)
     log_in(page, live_server, "anna@example.org", f"/products/{shop['cheese'].slug}/")
 
     page.locator("textarea[name=text]").press_sequentially(

@@ -12,10 +12,17 @@ from community.models import (
     Report,
     Topic,
 )
-from tests.browser.accessibility import describe, violations
-from tests.browser.conftest import WIDTHS
-from tests.browser.people import comment, log_in, member
-from tests.factories import BlogPageFactory, build_site, publish
+from tests.factories import (
+    WIDTHS,
+    BlogPageFactory,
+    add_comment,
+    build_site,
+    describe,
+    log_in,
+    member,
+    publish,
+    violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,12 +38,12 @@ def talk():
     home.add_child(instance=board)
     publish(board)
     post = BlogPageFactory(parent=blog, title="Sauerteig zu Hause")
-    jana = member("Jana Petersen", "jana@example.org")
-    matthias = member("Matthias Krüger", "matthias@example.org")
-    ayse = member("Ayşe Demir", "ayse@example.org")
-    question = comment(post, matthias, "Mein Anstellgut hat einen grauen Film.")
-    answer = comment(post, ayse, "Das ist nur Hooch: abgießen, füttern.", question)
-    rude = comment(post, matthias, "Wer Sauerteig kauft, ist selbst schuld.")
+    jana = member("Jana Petersen", "jana@example.org", verified=True)
+    matthias = member("Matthias Krüger", "matthias@example.org", verified=True)
+    ayse = member("Ayşe Demir", "ayse@example.org", verified=True)
+    question = add_comment(post, matthias, "Mein Anstellgut hat einen grauen Film.")
+    answer = add_comment(post, ayse, "Das ist nur Hooch: abgießen, füttern.", question)
+    rude = add_comment(post, matthias, "Wer Sauerteig kauft, ist selbst schuld.")
     Reaction.objects.create(comment=answer, user=matthias, kind="helpful")
     Reaction.objects.create(comment=question, user=ayse, kind="thanks")
     topic = Topic.objects.create(
@@ -48,7 +55,7 @@ def talk():
         body_html="<p>Roggen oder Dinkel?</p>",
         last_activity_at=question.submit_date,
     )
-    reply = comment(topic, ayse, "Roggen Type 1150 reicht für den Anfang.")
+    reply = add_comment(topic, ayse, "Roggen Type 1150 reicht für den Anfang.")
     Reaction.objects.create(comment=reply, user=jana, kind="helpful")
     return {"post": post, "answer": answer, "rude": rude, "topic": topic}
 

@@ -1,12 +1,14 @@
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from blog.models import BlogIndexPage, BlogPage, ProducerPage
-from tests.browser.accessibility import describe, violations
-from tests.browser.conftest import WIDTHS
+from tests.factories import (
+    STYLED,
+    WIDTHS,
+    describe,
+    violations,
+)
 
 # The migrations create the home page; serialized rollback brings it back for
 # every test after a transactional test has emptied the tables.
@@ -16,19 +18,6 @@ pytestmark = [
 ]
 
 # True when a stylesheet of the site's own loaded and has rules.
-STYLED = "[...document.styleSheets].some((s) => s.href && s.cssRules.length > 0)"
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def shop(media_root):
-    """The demo shop, with small pictures to keep the build quick."""
-    call_command("load_demo", image_scale=0.1, stdout=io.StringIO())
 
 
 def search_word(title):
@@ -36,47 +25,12 @@ def search_word(title):
     return max(re.findall(r"\w+", title), key=len)
 
 
-@pytest.fixture
-def served_media(context, settings, media_root):
-    """Serve uploaded images from MEDIA_ROOT, as the web server does in production."""
-    from pathlib import Path
-    from urllib.parse import unquote, urlparse
-
-    root = Path(media_root).resolve()
-
-    def fulfil(route):
-        relative = unquote(urlparse(route.request.url).path)[len(settings.MEDIA_URL) :]
-        file = (root / relative).resolve()
-        if root in file.parents and file.is_file():
-            route.fulfill(path=str(file))
-        else:
-            route.fulfill(status=404)
-
-    context.route(re.compile(r"^https?://[^/]+/media/"), fulfil)
-
-
-@pytest.fixture
-def failed_requests(page):
-    """Every response from the site that came back with an error status."""
-    failures = []
-    page.on(
-        "response",
-        lambda response: (
-            failures.append(f"{response.status} {response.url}")
-            if response.status >= 400
-            else None
-        ),
-    )
-    page.on("requestfailed", lambda request: failures.append(f"failed {request.url}"))
-    return failures
-
-
 def html_lang(page):
     return page.locator("html").get_attribute("lang")
 
 
 def test_a_reader_follows_a_story_to_its_category_searches_and_reads_in_english(
-    live_server, shop, page, served_media, failed_requests
+    live_server, demo_shop, page, served_media, failed_requests
 ):
     from playwright.sync_api import expect
 
@@ -128,7 +82,7 @@ def test_a_reader_follows_a_story_to_its_category_searches_and_reads_in_english(
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_reader_pages_have_no_accessibility_violations(
-    live_server, shop, page, served_media, failed_requests, width
+    live_server, demo_shop, page, served_media, failed_requests, width
 ):
     post = BlogPage.objects.live().order_by("-date").first()
     pages = {

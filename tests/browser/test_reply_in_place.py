@@ -6,8 +6,12 @@ import re
 import pytest
 
 from community.models import Comment
-from tests.browser.people import log_in, member
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    build_site,
+    log_in,
+    member,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,7 +29,7 @@ def _rules(settings):
 def discussion():
     __, blog, __ = build_site()
     post = BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
-    author = member("Jana Petersen", "jana@example.org")
+    author = member("Jana Petersen", "jana@example.org", verified=True)
     first = Comment(
         content_object=post,
         site_id=1,
@@ -51,7 +55,7 @@ def test_reply_opens_the_form_under_the_comment_and_posts_a_reply(
     live_server, page, discussion
 ):
     post, first = discussion
-    member("Matthias Krüger", "matthias@example.org")
+    member("Matthias Krüger", "matthias@example.org", verified=True)
     log_in(page, live_server, "matthias@example.org")
     page.goto(live_server.url + post.url)
     form = page.locator("#comment-form")
@@ -87,7 +91,7 @@ def test_reply_opens_the_form_under_the_comment_and_posts_a_reply(
 
 def test_cancel_puts_the_form_back_for_a_new_comment(live_server, page, discussion):
     post, first = discussion
-    member("Matthias Krüger", "matthias@example.org")
+    member("Matthias Krüger", "matthias@example.org", verified=True)
     log_in(page, live_server, "matthias@example.org")
     page.goto(live_server.url + post.url)
 
@@ -109,7 +113,7 @@ def test_a_refused_comment_comes_back_in_place_with_its_text(
     live_server, page, discussion
 ):
     post, __ = discussion
-    member("Matthias Krüger", "matthias@example.org")
+    member("Matthias Krüger", "matthias@example.org", verified=True)
     log_in(page, live_server, "matthias@example.org")
     page.goto(live_server.url + post.url)
     page.evaluate("window.stayedOnPage = true")
@@ -134,7 +138,7 @@ def test_a_held_comment_says_so_in_place_and_clears_the_form(
 ):
     settings.COMMUNITY_HOLD_FIRST_POSTS = 1
     post, __ = discussion
-    member("Matthias Krüger", "matthias@example.org")
+    member("Matthias Krüger", "matthias@example.org", verified=True)
     log_in(page, live_server, "matthias@example.org")
     page.goto(live_server.url + post.url)
     page.evaluate("window.stayedOnPage = true")
@@ -153,7 +157,7 @@ def test_a_held_comment_says_so_in_place_and_clears_the_form(
 
 def test_a_lost_connection_keeps_what_was_typed(live_server, page, discussion):
     post, __ = discussion
-    member("Matthias Krüger", "matthias@example.org")
+    member("Matthias Krüger", "matthias@example.org", verified=True)
     log_in(page, live_server, "matthias@example.org")
     page.goto(live_server.url + post.url)
     page.route("**/comments/post/", lambda route: route.abort())
@@ -175,7 +179,7 @@ def test_an_answer_that_is_no_comment_page_asks_for_a_reload(
     live_server, page, discussion
 ):
     post, __ = discussion
-    member("Matthias Krüger", "matthias@example.org")
+    member("Matthias Krüger", "matthias@example.org", verified=True)
     log_in(page, live_server, "matthias@example.org")
     page.goto(live_server.url + post.url)
     page.route(

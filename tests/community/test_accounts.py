@@ -16,9 +16,8 @@ from PIL import Image
 from community.members.accounts import validate_display_name
 from community.members.avatars import MAX_BYTES, AvatarError, clean_avatar
 from community.models import Profile
-from tests.factories import build_site
+from tests.factories import PASSWORD, build_site, confirmation_path, member, signup
 
-PASSWORD = "Kuchen-mit-Sahne-42"  # noqa: S105
 User = get_user_model()
 
 
@@ -32,31 +31,6 @@ def _media_and_language(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The messages are checked in their English source wording.
     settings.LANGUAGE_CODE = "en"
-
-
-def make_member(email="berta@example.org", name="Berta Brot", verified=True):
-    user = User.objects.create_user(
-        username=f"member-{email.split('@')[0]}", email=email, password=PASSWORD
-    )
-    Profile.objects.filter(user=user).update(display_name=name)
-    user.profile.refresh_from_db()
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
-    return user
-
-
-def signup(client, **overrides):
-    data = {
-        "email": "anna@example.org",
-        "display_name": "Anna vom Hof",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-    }
-    data.update(overrides)
-    return client.post(reverse("account_signup"), data)
-
-
-def confirmation_link(message):
-    return re.search(r"https?://[^/\s]+(/account/confirm-email/\S+/)", message.body)[1]
 
 
 def login(client, email, password, **extra):
@@ -84,7 +58,7 @@ def test_sign_up_mails_a_link_that_confirms_logs_in_and_keeps_the_public_name(
     assert "anna" not in user.username  # the username gives nothing away
     assert "_auth_user_id" not in client.session
 
-    link = confirmation_link(mail.outbox[0])
+    link = confirmation_path(mail.outbox[0])
     page = client.get(link)
     assert page.status_code == 200
     assert "anna@example.org" in page.content.decode()
@@ -111,7 +85,7 @@ def test_sign_up_page_asks_for_email_public_name_and_password_in_that_order(
 
 
 def test_logging_in_before_confirming_sends_to_the_inbox_page(client, site):
-    make_member(verified=False)
+    member("Berta Brot", "berta@example.org", username="member-berta", verified=False)
     response = login(client, "berta@example.org", PASSWORD)
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
@@ -130,7 +104,9 @@ def test_every_new_user_gets_a_profile_without_the_email_as_name(db):
 
 
 def test_a_member_logs_in_and_out_and_logout_needs_a_post(client, site):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     response = login(client, "berta@example.org", PASSWORD)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
@@ -144,7 +120,7 @@ def test_a_member_logs_in_and_out_and_logout_needs_a_post(client, site):
 
 
 def test_a_wrong_password_and_an_unknown_email_get_the_same_message(client, site):
-    make_member()
+    member("Berta Brot", "berta@example.org", username="member-berta", verified=True)
     wrong = login(client, "berta@example.org", "falsch-falsch-1").content.decode()
     unknown = login(client, "niemand@example.org", "falsch-falsch-1").content.decode()
     message = "The e-mail address or the password is wrong."
@@ -154,7 +130,7 @@ def test_a_wrong_password_and_an_unknown_email_get_the_same_message(client, site
 
 
 def test_an_external_next_is_ignored_after_login(client, site):
-    make_member()
+    member("Berta Brot", "berta@example.org", username="member-berta", verified=True)
     response = login(
         client, "berta@example.org", PASSWORD, next="https://evil.example/steal"
     )
@@ -164,7 +140,7 @@ def test_an_external_next_is_ignored_after_login(client, site):
 
 
 def test_a_next_within_the_site_is_followed_after_login(client, site):
-    make_member()
+    member("Berta Brot", "berta@example.org", username="member-berta", verified=True)
     response = login(client, "berta@example.org", PASSWORD, next="/blog/")
     assert response["Location"] == "/blog/"
 
@@ -183,7 +159,7 @@ def test_the_header_login_link_carries_the_page_but_reading_sets_no_cookie(
 
 
 def test_signing_up_with_a_taken_email_looks_like_a_new_sign_up(client, site):
-    make_member(email="anna@example.org")
+    member("Berta Brot", "anna@example.org", username="member-anna", verified=True)
     mail.outbox.clear()
     taken = signup(client)
     assert taken.status_code == 302
@@ -198,7 +174,7 @@ def test_signing_up_with_a_taken_email_looks_like_a_new_sign_up(client, site):
 
 
 def test_a_password_reset_says_the_same_for_known_and_unknown_addresses(client, site):
-    make_member()
+    member("Berta Brot", "berta@example.org", username="member-berta", verified=True)
     url = reverse("account_reset_password")
     known = client.post(url, {"email": "berta@example.org"})
     unknown = client.post(url, {"email": "niemand@example.org"})
@@ -214,7 +190,9 @@ def test_a_password_reset_says_the_same_for_known_and_unknown_addresses(client, 
 
 
 def test_a_password_reset_link_sets_a_new_password(client, site):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.post(reverse("account_reset_password"), {"email": "berta@example.org"})
     link = re.search(
         r"https?://[^/\s]+(/account/password/reset/key/\S+/)", mail.outbox[-1].body
@@ -231,7 +209,9 @@ def test_a_password_reset_link_sets_a_new_password(client, site):
 def test_changing_the_email_asks_for_the_password_first_and_confirms_the_new_one(
     client, site
 ):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)  # no recent password: as after a long session
     change = {"email": "berta.neu@example.org", "action_add": ""}
     response = client.post(reverse("account_email"), change)
@@ -246,7 +226,7 @@ def test_changing_the_email_asks_for_the_password_first_and_confirms_the_new_one
     assert not pending.verified
     assert mail.outbox[-1].to == ["berta.neu@example.org"]
 
-    client.post(confirmation_link(mail.outbox[-1]))
+    client.post(confirmation_path(mail.outbox[-1]))
     user.refresh_from_db()
     assert user.email == "berta.neu@example.org"
 
@@ -257,7 +237,7 @@ def test_changing_the_email_asks_for_the_password_first_and_confirms_the_new_one
 def test_after_five_failed_logins_the_account_is_refused_until_the_cache_forgets(
     client, site
 ):
-    make_member()
+    member("Berta Brot", "berta@example.org", username="member-berta", verified=True)
     for _attempt in range(5):
         login(client, "berta@example.org", "falsch-falsch-1")
     refused = login(client, "berta@example.org", PASSWORD)
@@ -289,7 +269,9 @@ def test_with_redis_the_failed_logins_are_counted_where_every_process_sees_them(
         }
     }
     try:
-        make_member()
+        member(
+            "Berta Brot", "berta@example.org", username="member-berta", verified=True
+        )
         for _attempt in range(5):
             login(client, "berta@example.org", "falsch-falsch-1")
         assert other_process.keys(f"{prefix}:*")
@@ -379,7 +361,9 @@ def test_the_profile_page_needs_a_login(client, site):
 
 
 def test_the_profile_shows_name_initials_and_the_email_only_to_its_owner(client, site):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)
     html = client.get(reverse("account_profile")).content.decode()
     assert "Berta Brot" in html
@@ -389,7 +373,9 @@ def test_the_profile_shows_name_initials_and_the_email_only_to_its_owner(client,
 
 
 def test_a_member_changes_the_public_name(client, site):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)
     response = client.post(reverse("account_profile"), {"display_name": "  Berta B.  "})
     assert response.status_code == 302
@@ -398,7 +384,9 @@ def test_a_member_changes_the_public_name(client, site):
 
 
 def test_a_hostile_profile_name_is_refused_and_kept_in_the_form(client, site):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)
     response = client.post(
         reverse("account_profile"), {"display_name": "Berta\u202e<b>x</b>"}
@@ -414,7 +402,9 @@ def test_a_hostile_profile_name_is_refused_and_kept_in_the_form(client, site):
 def test_an_uploaded_picture_is_cropped_to_256_pixels_and_loses_its_metadata(
     client, site
 ):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)
     exif = Image.Exif()
     exif[0x010F] = "Kamera GmbH"  # Make
@@ -444,7 +434,9 @@ def test_an_uploaded_picture_is_cropped_to_256_pixels_and_loses_its_metadata(
 
 
 def test_removing_the_picture_brings_back_the_initials(client, site):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)
     client.post(
         reverse("account_profile"),
@@ -476,7 +468,9 @@ def test_removing_the_picture_brings_back_the_initials(client, site):
 def test_uploads_that_are_no_acceptable_picture_are_refused_clearly(
     client, site, data, name, message
 ):
-    user = make_member()
+    user = member(
+        "Berta Brot", "berta@example.org", username="member-berta", verified=True
+    )
     client.force_login(user)
     response = client.post(
         reverse("account_profile"),
@@ -513,7 +507,12 @@ def test_the_avatar_tag_asks_the_database_nothing_when_profiles_are_loaded(
     from django.template import Context, Template
 
     for number in range(3):
-        make_member(email=f"m{number}@example.org", name=f"Mitglied {number}")
+        member(
+            f"Mitglied {number}",
+            f"m{number}@example.org",
+            username=f"member-m{number}",
+            verified=True,
+        )
     users = list(User.objects.select_related("profile"))
     template = Template(
         "{% load avatar_tags %}{% for u in users %}{% avatar u 32 %}{% endfor %}"
@@ -530,7 +529,9 @@ def test_the_avatar_tag_escapes_initials_and_copes_without_a_profile(db):
     from community.templatetags.avatar_tags import avatar
 
     assert ">?</span>" in avatar(AnonymousUser(), 24)
-    user = make_member(name="<b>ösi Überall")
+    user = member(
+        "<b>ösi Überall", "berta@example.org", username="member-berta", verified=True
+    )
     html = avatar(user, 24)
     assert ">Ü</span>" in html  # only words that start with a letter count
     assert "<b>" not in html

@@ -9,8 +9,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from community.models import Comment
-from tests.community.test_comments import add_comment, form_data, make_member
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    add_comment,
+    build_site,
+    form_data,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +35,7 @@ def post():
 
 
 def post_as_member(client, post, address=ADDRESS):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     client.post("/comments/post/", form_data(post), REMOTE_ADDR=address)
     return Comment.objects.get()
 
@@ -73,9 +78,9 @@ def test_the_hash_is_keyed_with_the_secret_key(client, settings, post):
 
 def test_purge_blanks_the_hashes_older_than_the_days_kept(client, settings, post):
     settings.COMMUNITY_KEEP_ADDRESS_HASH_DAYS = 7
-    member = make_member("Bernd Leser")
-    old = add_comment(post, member, "Alt", address_hash="a" * 64)
-    new = add_comment(post, member, "Neu", address_hash="b" * 64)
+    bernd = member("Bernd Leser")
+    old = add_comment(post, bernd, "Alt", address_hash="a" * 64)
+    new = add_comment(post, bernd, "Neu", address_hash="b" * 64)
     Comment.objects.filter(pk=old.pk).update(
         submit_date=timezone.now() - timedelta(days=8)
     )
@@ -90,7 +95,7 @@ def test_purge_blanks_the_hashes_older_than_the_days_kept(client, settings, post
 
 def test_purge_blanks_all_hashes_once_the_setting_is_off(settings, post):
     settings.COMMUNITY_KEEP_ADDRESS_HASH_DAYS = 0
-    add_comment(post, make_member("Bernd Leser"), "Neu", address_hash="b" * 64)
+    add_comment(post, member("Bernd Leser"), "Neu", address_hash="b" * 64)
 
     call_command("purge_address_hashes", stdout=StringIO())
 

@@ -1,19 +1,23 @@
 """Editors write pages but see no customer's e-mail address in the admin."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
 from community.models import (
     BoardCategory,
     Comment,
     ModerationState,
-    Profile,
     Report,
     Topic,
 )
-from tests.community.question_builders import answer, ask, build_shop
-from tests.factories import AuthorFactory
+from tests.factories import (
+    AuthorFactory,
+    answer,
+    ask,
+    build_shop,
+    member,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +25,8 @@ QUESTIONS = "/admin/snippets/community/productquestion/"
 TOPICS = "/admin/snippets/community/topic/"
 AUTHORS = "/admin/snippets/blog/author/"
 QUEUE = "/admin/moderation/"
+# Editors in the admin, who are given permissions test by test.
+EDITOR = {"email": "erik@team.example.org", "groups": ["Editors"]}
 CUSTOMER_ADDRESSES = ["jana@example.org", "nils@example.org", "gast@example.org"]
 
 
@@ -30,35 +36,11 @@ def _english(settings):
     settings.WAGTAIL_I18N_ENABLED = False
 
 
-def customer(email, name=None):
-    """An account named by its address, as the demo members are."""
-    user = User.objects.create_user(
-        username=email, email=email, password="secret-enough-1"
-    )
-    if name is None:
-        Profile.objects.filter(user=user).delete()
-    else:
-        Profile.objects.update_or_create(user=user, defaults={"display_name": name})
-    return User.objects.get(pk=user.pk)
-
-
-def editor_with(*codenames):
-    user = User.objects.create_user(
-        username="erik@team.example.org",
-        email="erik@team.example.org",
-        password="secret-enough-1",
-        is_staff=True,
-    )
-    user.groups.add(Group.objects.get(name="Editors"))
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    return User.objects.get(pk=user.pk)
-
-
 @pytest.fixture
 def posts():
     shop = build_shop()
-    jana = customer("jana@example.org", "Jana Petersen")
-    nils = customer("nils@example.org")
+    jana = member("Jana Petersen", "jana@example.org")
+    nils = member(None, "nils@example.org", profile=False)
     category = BoardCategory.objects.create(name="Fragen", slug="fragen")
     topic = Topic.objects.create(
         category=category,
@@ -104,7 +86,9 @@ def assert_no_addresses(html):
 
 
 def test_an_editor_sees_no_customer_addresses_in_the_question_admin(client, posts):
-    client.force_login(editor_with("view_productquestion", "change_productquestion"))
+    client.force_login(
+        staff(**EDITOR, permissions=["view_productquestion", "change_productquestion"])
+    )
     question = posts["question"]
 
     pages = [
@@ -123,7 +107,7 @@ def test_an_editor_sees_no_customer_addresses_in_the_question_admin(client, post
 
 
 def test_an_editor_sees_no_customer_addresses_in_the_topic_admin(client, posts):
-    client.force_login(editor_with("view_topic", "change_topic"))
+    client.force_login(staff(**EDITOR, permissions=["view_topic", "change_topic"]))
     topic = posts["topic"]
 
     pages = [
@@ -138,7 +122,7 @@ def test_an_editor_sees_no_customer_addresses_in_the_topic_admin(client, posts):
 
 
 def test_an_editor_who_moderates_sees_public_names_but_no_addresses(client, posts):
-    client.force_login(editor_with("moderate_community"))
+    client.force_login(staff(**EDITOR, permissions=["moderate_community"]))
 
     pages = [client.get(QUEUE + tab + "/") for tab in ("pending", "flagged", "spam")]
 
@@ -151,11 +135,11 @@ def test_an_editor_who_moderates_sees_public_names_but_no_addresses(client, post
 
 
 def test_the_author_snippet_offers_staff_accounts_only(client, posts):
-    team = User.objects.create_user(
-        username="greta@team.example.org", password="x-secret-enough", is_staff=True
-    )
+    team = staff(email="greta@team.example.org")
     author = AuthorFactory(name="Greta Lind", user=team)
-    client.force_login(editor_with("view_author", "change_author", "add_author"))
+    client.force_login(
+        staff(**EDITOR, permissions=["view_author", "change_author", "add_author"])
+    )
 
     edit = client.get(f"{AUTHORS}edit/{author.pk}/").content.decode()
     add = client.get(f"{AUTHORS}add/").content.decode()

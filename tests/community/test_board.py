@@ -1,20 +1,15 @@
 """The discussion board at /community/: topics listed, started and shown."""
 
-import datetime
 import json
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django.utils.html import escape
 from wagtail.test.utils import WagtailPageTestCase
 
-from community.board.topics import unique_topic_slug
 from community.models import (
     BoardCategory,
     Comment,
@@ -23,8 +18,15 @@ from community.models import (
     Topic,
 )
 from home.models import HomePage
-from tests.community.people import member
-from tests.factories import ProductFactory, build_board
+from tests.factories import (
+    ProductFactory,
+    build_board,
+    category,
+    member,
+    reply,
+    staff,
+    topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,36 +36,6 @@ RULES = {
     "COMMUNITY_BLOCKED_WORDS": [],
     "COMMUNITY_HELD_WORDS": [],
 }
-
-
-def category(name="Rezepte", slug=None, order=0):
-    return BoardCategory.objects.create(
-        name=name, slug=slug or name.lower(), sort_order=order
-    )
-
-
-def topic(author, topic_category, title="Ofengemüse", days_ago=0, **fields):
-    fields.setdefault("slug", unique_topic_slug(title))
-    return Topic.objects.create(
-        category=topic_category,
-        author=author,
-        title=title,
-        body="Mit Honig und Thymian.",
-        body_html="<p>Mit Honig und Thymian.</p>",
-        last_activity_at=timezone.now() - datetime.timedelta(days=days_ago),
-        **fields,
-    )
-
-
-def reply(to_topic, user, text="Danke!"):
-    return Comment.objects.create(
-        content_type=ContentType.objects.get_for_model(Topic),
-        object_pk=str(to_topic.pk),
-        site_id=1,
-        user=user,
-        comment=text,
-        is_public=True,
-    )
 
 
 def topic_titles(html):
@@ -474,9 +446,7 @@ def test_staff_list_topics_filtered_by_state_and_edit_one(client, board, jana):
     recipes = category()
     topic(jana, recipes, "Sichtbares Thema")
     held = topic(jana, recipes, "Gehalten", state=ModerationState.PENDING)
-    admin = get_user_model().objects.create_superuser(
-        "chefin@example.org", "chefin@example.org", "secret-enough-1"
-    )
+    admin = staff(email="chefin@example.org", superuser=True)
     client.force_login(admin)
 
     listing = client.get("/admin/snippets/community/topic/", {"state": "pending"})

@@ -5,8 +5,12 @@ from django.test import RequestFactory
 
 from community.models import Comment
 from community.writing.clients import client_address
-from tests.community.test_comments import form_data, make_member
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    build_site,
+    form_data,
+    member,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +70,7 @@ def test_a_missing_trusted_header_counts_the_connection(settings):
 
 
 def send(client, post, forwarded_for, name):
-    client.force_login(make_member(name))
+    client.force_login(member(name))
     return client.post(
         "/comments/post/",
         form_data(post, text=f"Grüße von {name}"),

@@ -14,14 +14,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import Comment, ModerationState
-from tests.community.test_board import build_board, category, topic
-from tests.community.test_comments import (
+from tests.factories import (
     POST_URL,
+    BlogPageFactory,
     add_comment,
+    build_board,
+    build_site,
+    category,
     form_data,
-    make_member,
+    member,
+    topic,
 )
-from tests.factories import BlogPageFactory, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +60,9 @@ def edit(client, comment, text):
 
 
 def test_an_edit_to_a_blocked_word_is_refused_and_keeps_the_typed_text(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "harmlos")
-    client.force_login(member)
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "harmlos")
+    client.force_login(anna)
 
     response = edit(client, comment, "Besucht mein Casino!")
 
@@ -73,10 +76,10 @@ def test_an_edit_to_a_blocked_word_is_refused_and_keeps_the_typed_text(client, p
 
 
 def test_an_edit_to_too_many_links_is_held_and_leaves_the_page(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "harmlos")
-    reply = add_comment(post, make_member("Bernd Kaiser"), "Antwort", parent=comment)
-    client.force_login(member)
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "harmlos")
+    reply = add_comment(post, member("Bernd Kaiser"), "Antwort", parent=comment)
+    client.force_login(anna)
 
     response = edit(client, comment, SPAM_LINKS)
 
@@ -98,9 +101,9 @@ def test_an_edit_to_too_many_links_is_held_and_leaves_the_page(client, post):
 
 
 def test_a_held_comment_is_not_published_by_a_harmless_edit(client, post):
-    member = make_member()
-    comment = add_comment(post, member, SPAM_LINKS, is_public=False)
-    client.force_login(member)
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, SPAM_LINKS, is_public=False)
+    client.force_login(anna)
 
     response = edit(client, comment, "harmlos")
 
@@ -111,9 +114,9 @@ def test_a_held_comment_is_not_published_by_a_harmless_edit(client, post):
 
 
 def test_an_edit_is_not_a_repeat_of_the_comment_itself(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "Schöne Bilder vom Hof")
-    client.force_login(member)
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "Schöne Bilder vom Hof")
+    client.force_login(anna)
 
     response = edit(client, comment, "Schöne  Bilder vom Hof ")
 
@@ -124,8 +127,8 @@ def test_an_edit_is_not_a_repeat_of_the_comment_itself(client, post):
 
 def test_an_edit_does_not_count_against_the_rate_limit(client, post, settings):
     settings.COMMUNITY_RATE_LIMIT = "1/m"
-    member = make_member()
-    client.force_login(member)
+    anna = member("Anna Berger")
+    client.force_login(anna)
     assert client.post(POST_URL, form_data(post, "Erster Gedanke")).status_code == 302
     comment = Comment.objects.get()
 
@@ -140,7 +143,7 @@ def test_an_edit_does_not_count_against_the_rate_limit(client, post, settings):
 
 
 def test_staff_edits_are_not_subject_to_the_rules(client, post):
-    staff = make_member("Clara Team", is_staff=True)
+    staff = member("Clara Team", is_staff=True)
     comment = add_comment(post, staff, "harmlos")
     client.force_login(staff)
 
@@ -157,10 +160,10 @@ def test_staff_edits_are_not_subject_to_the_rules(client, post):
 
 def test_a_comment_in_a_closed_topic_cannot_be_edited(client):
     build_board()
-    member = make_member()
-    subject = topic(member, category(), state=ModerationState.PUBLISHED)
-    comment = add_comment(subject, member, "Alt")
-    client.force_login(member)
+    anna = member("Anna Berger")
+    subject = topic(anna, category(), state=ModerationState.PUBLISHED)
+    comment = add_comment(subject, anna, "Alt")
+    client.force_login(anna)
     assert edit(client, comment, "Zwischenstand").status_code == 302
     subject.is_closed = True
     subject.save()
@@ -176,10 +179,10 @@ def test_a_comment_in_a_closed_topic_cannot_be_edited(client):
 
 
 def test_a_comment_on_an_unpublished_page_cannot_be_edited(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "Alt")
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "Alt")
     post.unpublish()
-    client.force_login(member)
+    client.force_login(anna)
 
     get = client.get(reverse("community_comment_edit", args=[comment.pk]))
     response = edit(client, comment, "Neu")
@@ -191,9 +194,9 @@ def test_a_comment_on_an_unpublished_page_cannot_be_edited(client, post):
 
 
 def test_a_deleted_comment_says_so_when_its_author_tries_to_edit_it(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "Alt", is_removed=True)
-    client.force_login(member)
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "Alt", is_removed=True)
+    client.force_login(anna)
 
     get = client.get(reverse("community_comment_edit", args=[comment.pk]))
     response = edit(client, comment, "Neu")
@@ -223,7 +226,7 @@ def test_a_confirmation_after_the_topic_closed_is_refused(
     client, django_capture_on_commit_callbacks
 ):
     build_board()
-    subject = topic(make_member(), category(), state=ModerationState.PUBLISHED)
+    subject = topic(member("Anna Berger"), category(), state=ModerationState.PUBLISHED)
     link = guest_link(client, subject, django_capture_on_commit_callbacks)
     subject.is_closed = True
     subject.save()
@@ -261,7 +264,7 @@ def test_a_confirmation_after_the_page_was_unpublished_is_refused(
 def test_a_confirmed_reply_needs_its_parent_still_there(
     client, post, django_capture_on_commit_callbacks, change, message
 ):
-    parent = add_comment(post, make_member(), "Frage")
+    parent = add_comment(post, member("Anna Berger"), "Frage")
     link = guest_link(
         client, post, django_capture_on_commit_callbacks, reply_to=parent.pk
     )
@@ -279,7 +282,7 @@ def test_a_confirmed_reply_needs_its_parent_still_there(
 def test_a_confirmed_reply_to_a_deleted_parent_is_refused(
     client, post, django_capture_on_commit_callbacks
 ):
-    parent = add_comment(post, make_member(), "Frage")
+    parent = add_comment(post, member("Anna Berger"), "Frage")
     link = guest_link(
         client, post, django_capture_on_commit_callbacks, reply_to=parent.pk
     )
@@ -295,8 +298,8 @@ def test_a_confirmed_reply_to_a_deleted_parent_is_refused(
 def test_a_confirmed_reply_nested_deeper_than_now_allowed_is_refused(
     client, post, settings, django_capture_on_commit_callbacks
 ):
-    root = add_comment(post, make_member(), "Frage")
-    parent = add_comment(post, make_member("Olaf Brandt"), "Antwort", parent=root)
+    root = add_comment(post, member("Anna Berger"), "Frage")
+    parent = add_comment(post, member("Olaf Brandt"), "Antwort", parent=root)
     link = guest_link(
         client, post, django_capture_on_commit_callbacks, reply_to=parent.pk
     )
@@ -343,7 +346,7 @@ def test_a_link_within_its_age_still_publishes(
 
 
 def test_the_comment_form_has_one_trap_field_with_its_label(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     html = client.get(post.url).content.decode()
 
@@ -358,7 +361,7 @@ def test_the_comment_form_has_one_trap_field_with_its_label(client, post):
 
 def test_a_form_sent_back_with_errors_keeps_the_configured_trap(client, post, settings):
     settings.COMMUNITY_HONEYPOT_FIELD = "homepage"
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     response = client.post(POST_URL, form_data(post, text=""))
 
@@ -369,7 +372,7 @@ def test_a_form_sent_back_with_errors_keeps_the_configured_trap(client, post, se
 
 
 def test_a_form_too_old_comes_back_signed_anew_with_the_text(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     stale = form_data(post, text="Bis Samstag!", security_hash="0" * 40)
 
     response = client.post(POST_URL, stale)
@@ -394,8 +397,10 @@ def test_a_new_comment_is_shown_in_the_order_it_was_written_from(
 ):
     settings.COMMUNITY_THREADS_PER_PAGE = 2
     for text in ("Eins", "Zwei"):
-        add_comment(post, make_member(f"Gast {text}"), text)
-    client.force_login(make_member())
+        add_comment(
+            post, member(f"Gast {text}", f"gast.{text.lower()}@example.org"), text
+        )
+    client.force_login(member("Anna Berger"))
 
     response = client.post(
         POST_URL,
@@ -408,7 +413,7 @@ def test_a_new_comment_is_shown_in_the_order_it_was_written_from(
 
 
 def test_the_order_stays_with_a_form_sent_back(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     newest = client.get(post.url + "?order=newest").content.decode()
 
     response = client.post(POST_URL, form_data(post, text="", order="newest"))

@@ -7,15 +7,14 @@ Gravatar hashes of e-mail addresses. None of them may be reachable.
 """
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import resolve, reverse
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
 from django_comments_xtd.conf import settings as xtd_settings
 
 from community.discussions import views as views_comments
-from community.models import Comment, Profile
-from tests.factories import BlogPageFactory, build_site
+from community.models import Comment
+from tests.factories import BlogPageFactory, add_comment, build_site, member, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -30,34 +29,14 @@ def post():
 def comment(post):
     """A member's published comment that follows its thread: each of xtd's
     views would find something to change."""
-    user = User.objects.create_user(
-        username="anna@example.org",
-        email="anna@example.org",
-        password="geheim-und-lang-123",
-    )
-    Profile.objects.update_or_create(user=user, defaults={"display_name": "Anna"})
-    held = Comment(
-        content_object=post,
-        site_id=1,
-        user=user,
-        user_name="Anna",
-        user_email=user.email,
-        comment="Wie lange reift der Käse?",
-        followup=True,
-        is_public=True,
-    )
-    held.save()
-    return Comment.objects.get(pk=held.pk)
+    anna = member("Anna", "anna@example.org")
+    return add_comment(post, anna, "Wie lange reift der Käse?", followup=True)
 
 
 @pytest.fixture
 def admin(client):
     """A superuser: every one of xtd's views would let them act."""
-    user = User.objects.create_superuser(
-        username="root@team.example.org",
-        email="root@team.example.org",
-        password="geheim-und-lang-123",
-    )
+    user = staff(email="root@team.example.org", superuser=True)
     client.force_login(user)
     return user
 

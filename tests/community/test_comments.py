@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,22 +11,24 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from blog.models import BlogPage
-from community.discussions.forms import CommentForm
 from community.discussions.models import with_comment_counts
-from community.models import Comment, Profile
+from community.models import Comment
 from tests.factories import (
+    POST_URL,
     AuthorFactory,
     BlogPageFactory,
     ProducerPageFactory,
     ProductFactory,
+    add_comment,
     build_catalogue,
     build_site,
+    form_data,
     home_page,
+    member,
+    queries_to_render,
 )
 
 pytestmark = pytest.mark.django_db
-
-POST_URL = "/comments/post/"
 
 
 @pytest.fixture(autouse=True)
@@ -45,48 +47,12 @@ def post():
     return BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
 
 
-def make_member(name="Anna Berger", **extra):
-    user = User.objects.create_user(
-        username=name.lower().replace(" ", "."),
-        email=f"{name.split()[0].lower()}@example.org",
-        password="geheim-und-lang-123",
-        **extra,
-    )
-    Profile.objects.update_or_create(user=user, defaults={"display_name": name})
-    user.refresh_from_db()
-    return user
-
-
-def add_comment(target, user=None, text="Schön!", parent=None, **fields):
-    """A published comment, saved as xtd saves one (thread data and all)."""
-    comment = Comment(
-        content_object=target,
-        site_id=1,
-        user=user,
-        user_name=user.profile.display_name if user else "Gast",
-        user_email=user.email if user else "gast@example.org",
-        comment=text,
-        parent_id=parent.pk if parent else 0,
-        **{"is_public": True, **fields},
-    )
-    comment.save()
-    comment.refresh_from_db()
-    return comment
-
-
-def form_data(target, text="Wie lange reift der Käse?", reply_to=0, **extra):
-    data = CommentForm(target).initial.copy()
-    data.update(comment=text, reply_to=reply_to, name="", email="", honeypot="")
-    data.update(extra)
-    return data
-
-
 # Posting
 
 
 def test_a_member_posts_at_once_with_rendered_text_and_no_address(client, post):
-    member = make_member()
-    client.force_login(member)
+    anna = member("Anna Berger")
+    client.force_login(anna)
     response = client.post(
         POST_URL,
         form_data(post, text="Das ist *wirklich* gut."),
@@ -96,7 +62,7 @@ def test_a_member_posts_at_once_with_rendered_text_and_no_address(client, post):
     assert response.status_code == 302
     assert response["Location"].endswith(f"#c{comment.pk}")
     assert comment.is_public
-    assert comment.user == member
+    assert comment.user == anna
     assert comment.user_name == "Anna Berger"
     assert comment.comment == "Das ist *wirklich* gut."
     assert "<em>wirklich</em>" in comment.body_html
@@ -106,7 +72,7 @@ def test_a_member_posts_at_once_with_rendered_text_and_no_address(client, post):
 
 
 def test_a_member_sees_no_name_or_email_fields(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     html = client.get(post.url).content.decode()
     assert 'id="comment-form"' in html
     assert 'type="email"' not in html
@@ -115,7 +81,7 @@ def test_a_member_sees_no_name_or_email_fields(client, post):
 
 
 def test_the_pages_script_gets_the_new_comments_address_as_json(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     response = client.post(
         POST_URL,
@@ -131,7 +97,7 @@ def test_the_pages_script_gets_the_new_comments_address_as_json(client, post):
 def test_the_pages_script_gets_the_same_page_as_without_it_when_not_published(
     client, post
 ):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     response = client.post(
         POST_URL,
@@ -205,7 +171,7 @@ def test_guests_are_refused_when_guest_comments_are_off(client, post, settings):
 
 
 def test_a_page_without_discussion_refuses_comments(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     response = client.post(POST_URL, form_data(home_page().specific))
     assert response.status_code == 403
     assert "This page takes no comments." in response.content.decode()
@@ -216,8 +182,8 @@ def test_a_products_discussion_shows_on_its_page(client):
     build_site()
     catalogue = build_catalogue()
     product = ProductFactory()
-    member = make_member()
-    add_comment(product, member, text="Passt gut zu Birnen.")
+    anna = member("Anna Berger")
+    add_comment(product, anna, text="Passt gut zu Birnen.")
     html = client.get(catalogue.product_url(product)).content.decode()
     assert "Passt gut zu Birnen." in html
     assert 'id="discussion"' in html
@@ -225,7 +191,7 @@ def test_a_products_discussion_shows_on_its_page(client):
 
 def test_the_first_post_of_a_new_member_waits_with_its_reason(client, post, settings):
     settings.COMMUNITY_HOLD_FIRST_POSTS = 1
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     response = client.post(POST_URL, form_data(post))
     comment = Comment.objects.get()
     html = response.content.decode()
@@ -240,7 +206,7 @@ def test_the_first_post_of_a_new_member_waits_with_its_reason(client, post, sett
 
 def test_a_held_comment_tells_its_author_why_in_their_language(client, post, settings):
     settings.COMMUNITY_HOLD_FIRST_POSTS = 1
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     response = client.post(POST_URL, form_data(post), headers={"accept-language": "de"})
 
@@ -258,7 +224,7 @@ def test_a_held_comment_tells_its_author_why_in_their_language(client, post, set
     ],
 )
 def test_hostile_text_is_refused_clearly_and_kept(client, post, text, message):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     response = client.post(POST_URL, form_data(post, text=text))
     html = response.content.decode()
     assert response.status_code == 400
@@ -282,7 +248,7 @@ def test_hostile_text_is_refused_clearly_and_kept(client, post, text, message):
     ],
 )
 def test_markup_in_a_comment_is_refused_clearly_and_kept(client, post, text, message):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     response = client.post(POST_URL, form_data(post, text=text))
 
@@ -304,7 +270,7 @@ def test_markup_in_a_comment_is_refused_clearly_and_kept(client, post, text, mes
     ],
 )
 def test_text_that_only_looks_like_markup_is_taken(client, post, text):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
 
     response = client.post(POST_URL, form_data(post, text=text))
 
@@ -325,7 +291,7 @@ def test_a_guest_name_with_a_line_break_is_refused(client, post):
 
 
 def test_a_filled_honeypot_is_refused(client, post):
-    client.force_login(make_member())
+    client.force_login(member("Anna Berger"))
     response = client.post(POST_URL, form_data(post, website="http://spam.example"))
     assert response.status_code == 400
     assert not Comment.objects.exists()
@@ -335,11 +301,11 @@ def test_a_filled_honeypot_is_refused(client, post):
 
 
 def test_replies_thread_under_their_parent_up_to_the_depth_limit(client, post):
-    member = make_member()
-    client.force_login(member)
-    root = add_comment(post, member, "Ebene null")
-    level1 = add_comment(post, member, "Ebene eins", parent=root)
-    level2 = add_comment(post, member, "Ebene zwei", parent=level1)
+    anna = member("Anna Berger")
+    client.force_login(anna)
+    root = add_comment(post, anna, "Ebene null")
+    level1 = add_comment(post, anna, "Ebene eins", parent=root)
+    level2 = add_comment(post, anna, "Ebene zwei", parent=level1)
 
     response = client.post(POST_URL, form_data(post, "Ebene drei", reply_to=level2.pk))
     level3 = Comment.objects.get(comment="Ebene drei")
@@ -357,27 +323,27 @@ def test_replies_thread_under_their_parent_up_to_the_depth_limit(client, post):
 
 
 def test_the_reply_link_opens_the_form_for_that_comment(client, post):
-    member = make_member()
-    client.force_login(member)
-    root = add_comment(post, member, "Frage zum Heu")
+    anna = member("Anna Berger")
+    client.force_login(anna)
+    root = add_comment(post, anna, "Frage zum Heu")
     html = client.get(f"{post.url}?reply_to={root.pk}").content.decode()
     assert "Your reply" in html
     assert f'name="reply_to" value="{root.pk}"' in html
 
 
 def test_a_deleted_comment_takes_no_replies(client, post):
-    member = make_member()
-    client.force_login(member)
-    root = add_comment(post, member, is_removed=True)
+    anna = member("Anna Berger")
+    client.force_login(anna)
+    root = add_comment(post, anna, is_removed=True)
     response = client.post(POST_URL, form_data(post, reply_to=root.pk))
     assert response.status_code == 400
     assert "was deleted" in response.content.decode()
 
 
 def test_threads_come_oldest_first_or_newest_first(client, post):
-    member = make_member()
-    add_comment(post, member, "Der erste Beitrag")
-    add_comment(post, member, "Der zweite Beitrag")
+    anna = member("Anna Berger")
+    add_comment(post, anna, "Der erste Beitrag")
+    add_comment(post, anna, "Der zweite Beitrag")
     oldest = client.get(post.url).content.decode()
     newest = client.get(f"{post.url}?order=newest").content.decode()
     assert oldest.index("Der erste") < oldest.index("Der zweite")
@@ -386,11 +352,11 @@ def test_threads_come_oldest_first_or_newest_first(client, post):
 
 def test_pages_of_a_discussion_hold_whole_threads(client, post, settings):
     settings.COMMUNITY_THREADS_PER_PAGE = 2
-    member = make_member()
+    anna = member("Anna Berger")
     for number in (1, 2, 3):
-        root = add_comment(post, member, f"Faden {number}")
+        root = add_comment(post, anna, f"Faden {number}")
         for reply in (1, 2, 3):
-            add_comment(post, member, f"Antwort {number}.{reply}", parent=root)
+            add_comment(post, anna, f"Antwort {number}.{reply}", parent=root)
     first = client.get(post.url).content.decode()
     second = client.get(f"{post.url}?cpage=2").content.decode()
     assert "Antwort 2.3" in first and "Faden 3" not in first
@@ -401,9 +367,9 @@ def test_pages_of_a_discussion_hold_whole_threads(client, post, settings):
 
 def test_a_new_comment_links_to_the_page_of_its_thread(client, post, settings):
     settings.COMMUNITY_THREADS_PER_PAGE = 1
-    member = make_member()
-    add_comment(post, member, "Faden eins")
-    client.force_login(member)
+    anna = member("Anna Berger")
+    add_comment(post, anna, "Faden eins")
+    client.force_login(anna)
     response = client.post(POST_URL, form_data(post, "Faden zwei"))
     comment = Comment.objects.get(comment="Faden zwei")
     assert response["Location"] == f"{post.url}?cpage=2#c{comment.pk}"
@@ -413,9 +379,9 @@ def test_a_new_comment_links_to_the_page_of_its_thread(client, post, settings):
 
 
 def test_the_author_edits_within_the_window_and_it_shows_edited(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "Tippfeler")
-    client.force_login(member)
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "Tippfeler")
+    client.force_login(anna)
     edit_url = reverse("community_comment_edit", args=[comment.pk])
     response = client.post(edit_url, {"comment": "Tippfehler, **korrigiert**"})
     comment.refresh_from_db()
@@ -427,12 +393,12 @@ def test_the_author_edits_within_the_window_and_it_shows_edited(client, post):
 
 
 def test_editing_after_the_window_is_refused(client, post):
-    member = make_member()
-    comment = add_comment(post, member, "Alt")
+    anna = member("Anna Berger")
+    comment = add_comment(post, anna, "Alt")
     Comment.objects.filter(pk=comment.pk).update(
         submit_date=timezone.now() - timedelta(minutes=16)
     )
-    client.force_login(member)
+    client.force_login(anna)
     edit_url = reverse("community_comment_edit", args=[comment.pk])
     response = client.post(edit_url, {"comment": "Neu"})
     assert response.status_code == 403
@@ -442,8 +408,8 @@ def test_editing_after_the_window_is_refused(client, post):
 
 
 def test_nobody_edits_or_deletes_someone_elses_comment(client, post):
-    comment = add_comment(post, make_member(), "Meins")
-    client.force_login(make_member("Carla Dorn"))
+    comment = add_comment(post, member("Anna Berger"), "Meins")
+    client.force_login(member("Carla Dorn"))
     assert (
         client.post(
             reverse("community_comment_edit", args=[comment.pk]), {"comment": "Deins"}
@@ -459,10 +425,10 @@ def test_nobody_edits_or_deletes_someone_elses_comment(client, post):
 
 
 def test_deleting_removes_the_text_and_keeps_the_thread(client, post):
-    member = make_member()
-    root = add_comment(post, member, "Wird gelöscht")
-    add_comment(post, make_member("Carla Dorn"), "Die Antwort bleibt", parent=root)
-    client.force_login(member)
+    anna = member("Anna Berger")
+    root = add_comment(post, anna, "Wird gelöscht")
+    add_comment(post, member("Carla Dorn"), "Die Antwort bleibt", parent=root)
+    client.force_login(anna)
     response = client.post(reverse("community_comment_delete", args=[root.pk]))
     root.refresh_from_db()
     html = client.get(post.url).content.decode()
@@ -477,10 +443,10 @@ def test_deleting_removes_the_text_and_keeps_the_thread(client, post):
 
 
 def test_team_producer_and_moderator_badges(client, post):
-    staff = make_member("Hanna Hof", is_staff=True)
+    staff = member("Hanna Hof", is_staff=True)
     AuthorFactory(user=staff, name="Hanna Lindner", role="Käsetheke")
-    farmer = make_member("Jonas Feld")
-    moderator = make_member("Mara Mod")
+    farmer = member("Jonas Feld")
+    moderator = member("Mara Mod")
     moderator.groups.add(Group.objects.get(name="Community moderators"))
     add_comment(post, staff, "Vom Team")
     add_comment(post, farmer, "Vom Hof")
@@ -494,13 +460,13 @@ def test_team_producer_and_moderator_badges(client, post):
 
 def test_xtds_can_moderate_alone_earns_no_moderator_badge(client, post):
     """The badge follows Theke's own permission, which xtd's views never check."""
-    member = make_member("Otto Ohnerecht")
-    member.user_permissions.add(
+    otto = member("Otto Ohnerecht")
+    otto.user_permissions.add(
         Permission.objects.get(
             codename="can_moderate", content_type__app_label="django_comments"
         )
     )
-    add_comment(post, member, "Nur ein Kommentar")
+    add_comment(post, otto, "Nur ein Kommentar")
 
     html = client.get(post.url).content.decode()
 
@@ -512,7 +478,7 @@ def test_a_producer_member_carries_a_badge_linking_their_page(client):
     __, blog, producers = build_site()
     post = BlogPageFactory(parent=blog)
     farm = ProducerPageFactory(parent=producers, title="Hof Sonnenwiese")
-    farmer = make_member("Jonas Feld")
+    farmer = member("Jonas Feld")
     farmer.profile.producer = farm
     farmer.profile.save()
     add_comment(post, farmer, "Vom Hof")
@@ -524,11 +490,11 @@ def test_a_producer_member_carries_a_badge_linking_their_page(client):
 
 def test_comment_counts_for_a_listing_in_one_query(post):
     other = BlogPageFactory(parent=post.get_parent())
-    member = make_member()
-    add_comment(post, member)
-    add_comment(post, member)
-    add_comment(post, member, is_removed=True)
-    add_comment(post, member, is_public=False)
+    anna = member("Anna Berger")
+    add_comment(post, anna)
+    add_comment(post, anna)
+    add_comment(post, anna, is_removed=True)
+    add_comment(post, anna, is_public=False)
     with CaptureQueriesContext(connection) as queries:
         counts = dict(
             with_comment_counts(BlogPage.objects.all()).values_list(
@@ -542,17 +508,12 @@ def test_comment_counts_for_a_listing_in_one_query(post):
 # Query counts
 
 
-def _queries_to_render(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 def _people():
-    staff = make_member("Hanna Hof", is_staff=True)
+    staff = member("Hanna Hof", is_staff=True)
     AuthorFactory(user=staff)
-    return [staff] + [make_member(f"Person Nummer{n}") for n in range(5)]
+    return [staff] + [
+        member(f"Person Nummer{n}", f"person{n}@example.org") for n in range(5)
+    ]
 
 
 def _fill(post, people, threads, replies_each):
@@ -588,11 +549,11 @@ def test_a_discussion_renders_in_fixed_queries_however_long(
     _fill(long_post, people, threads=40, replies_each=4)
     assert Comment.objects.filter(object_pk=str(long_post.pk)).count() == 200
     if logged_in:
-        client.force_login(make_member())
+        client.force_login(member("Anna Berger"))
     # The first view of each page makes its image renditions.
-    _queries_to_render(client, short_post.url)
-    _queries_to_render(client, long_post.url)
-    short = _queries_to_render(client, short_post.url)
-    long = _queries_to_render(client, long_post.url)
+    queries_to_render(client, short_post.url)
+    queries_to_render(client, long_post.url)
+    short = queries_to_render(client, short_post.url)
+    long = queries_to_render(client, long_post.url)
     expected = DISCUSSION_QUERIES + (MEMBER_QUERIES if logged_in else 0)
     assert short == long == expected

@@ -5,9 +5,15 @@ import datetime
 
 import pytest
 
-from tests.community.test_board import build_board, category, member, topic
-from tests.community.test_comments import add_comment, make_member
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    add_comment,
+    build_board,
+    build_site,
+    category,
+    member,
+    topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +22,7 @@ def test_reply_reads_as_one_sentence_and_shows_only_reply(client, settings):
     settings.LANGUAGE_CODE = "en"
     __, blog, __ = build_site()
     post = BlogPageFactory(parent=blog)
-    add_comment(post, make_member("Anna Berger"))
+    add_comment(post, member("Anna Berger"))
 
     html = client.get(post.url).content.decode()
 

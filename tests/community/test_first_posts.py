@@ -9,10 +9,17 @@ from community.models import (
     Topic,
 )
 from community.writing import rules
-from tests.community.people import member
-from tests.community.question_builders import answer, ask, build_shop
-from tests.community.test_board import category, topic
-from tests.community.test_comments import POST_URL, add_comment, form_data
+from tests.factories import (
+    POST_URL,
+    add_comment,
+    answer,
+    ask,
+    build_shop,
+    category,
+    form_data,
+    member,
+    topic,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -4,14 +4,15 @@ import re
 
 import pytest
 
-from tests.blog.test_query_counts import warm_count
-from tests.community.test_comments import add_comment, make_member
 from tests.factories import (
     AuthorFactory,
     BlogPageFactory,
     CategoryFactory,
     ProducerPageFactory,
+    add_comment,
     build_site,
+    member,
+    warm_count,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,12 +43,12 @@ def shop():
         tag_names=["heu"],
     )
     farm = ProducerPageFactory(parent=producers, title="Hof Sonnenwiese")
-    member = make_member()
-    add_comment(talked_about, member, "Eins")
-    add_comment(talked_about, member, "Zwei")
-    add_comment(talked_about, member, "Gelöscht", is_removed=True)
-    add_comment(talked_about, member, "Wartet", is_public=False)
-    add_comment(farm, member, "Schöner Hof")
+    anna = member("Anna Berger")
+    add_comment(talked_about, anna, "Eins")
+    add_comment(talked_about, anna, "Zwei")
+    add_comment(talked_about, anna, "Gelöscht", is_removed=True)
+    add_comment(talked_about, anna, "Wartet", is_public=False)
+    add_comment(farm, anna, "Schöner Hof")
     return {
         "home": home,
         "blog": blog,
@@ -105,10 +106,10 @@ def test_the_discussion_has_the_anchor_the_counts_link_to(client, shop):
 def test_counts_cost_no_query_of_their_own(client, shop, url_of):
     url = "/" if url_of == "home" else shop[url_of].url
     before = warm_count(client, url)
-    member = make_member("Bernd Leser")
+    bernd = member("Bernd Leser")
     for page in (shop["post"], shop["quiet"], shop["farm"]):
         for n in range(5):
-            add_comment(page, member, f"Noch einer {n}")
+            add_comment(page, bernd, f"Noch einer {n}")
     BlogPageFactory(parent=shop["blog"])
 
     assert warm_count(client, url) == before

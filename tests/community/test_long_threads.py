@@ -4,17 +4,16 @@ a link, its own view shows all of them page by page, in fixed queries."""
 import re
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
-from django_comments.models import Comment as BaseComment
-from django_comments_xtd.models import XtdComment
 
 from community.discussions.threads import comment_url
-from community.models import Comment
-from tests.community.test_comments import add_comment, make_member
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    add_comment,
+    build_site,
+    long_thread,
+    member,
+    queries_to_render,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,87 +37,13 @@ def blog():
     return blog
 
 
-def long_thread(post, replies, people):
-    """A root and `replies` replies in xtd's thread order, stored at once.
-
-    Every other reply answers the one before it (level 2), the rest answer the
-    root (level 1); `order` numbers them depth-first from the root's 1, as xtd
-    does when it saves them one by one.
-    """
-    root = add_comment(post, people[0], "Wer hat das beste Sauerteigrezept?")
-    content_type = ContentType.objects.get_for_model(post)
-    now = timezone.now()
-    comments = []
-    for number in range(replies):
-        author = people[(number + 1) % len(people)]
-        comments.append(
-            Comment(
-                content_type=content_type,
-                object_pk=str(post.pk),
-                site_id=1,
-                user=author,
-                user_name=author.profile.display_name,
-                user_email=author.email,
-                comment=f"Antwort {number + 1}",
-                body_html=f"<p>Antwort {number + 1}</p>",
-                submit_date=now,
-                is_public=True,
-                thread_id=root.pk,
-                level=1 if number % 2 == 0 else 2,
-                order=number + 2,
-            )
-        )
-    store_at_once(comments)
-    for number, comment in enumerate(comments):
-        comment.parent_id = root.pk if number % 2 == 0 else comments[number - 1].pk
-    store_at_once(comments, tables=(XtdComment, Comment))
-    return root, comments
-
-
-def store_at_once(comments, tables=(BaseComment,)):
-    """Insert the comments' rows into the tables of their models, a few
-    statements for all (bulk_create refuses models inherited over tables)."""
-    if tables == (BaseComment,):
-        fields = [
-            field
-            for field in BaseComment._meta.local_concrete_fields
-            if not field.primary_key
-        ]
-        stored = BaseComment.objects.bulk_create(
-            [
-                BaseComment(
-                    **{field.attname: getattr(c, field.attname) for field in fields}
-                )
-                for c in comments
-            ],
-            batch_size=200,
-        )
-        for comment, base in zip(comments, stored, strict=True):
-            comment.id = comment.comment_ptr_id = comment.xtdcomment_ptr_id = base.pk
-        return
-    for model in tables:
-        for start in range(0, len(comments), 200):
-            model._base_manager._insert(
-                comments[start : start + 200],
-                fields=model._meta.local_concrete_fields,
-                raw=True,
-            )
-
-
 @pytest.fixture
 def people():
-    return [make_member(f"Person Nummer{n}") for n in range(4)]
+    return [member(f"Person Nummer{n}", f"person{n}@example.org") for n in range(4)]
 
 
 def ids_on(html):
     return [int(pk) for pk in NODE.findall(html)]
-
-
-def queries_to_render(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_a_long_thread_shows_its_first_replies_and_a_link_to_all(client, blog, people):
@@ -201,20 +126,20 @@ def test_a_long_thread_renders_in_the_same_queries_as_a_shorter_one(
     short_root, __ = long_thread(short_post, 100, people)
     long_root, __ = long_thread(long_post, 1000, people)
     if logged_in:
-        client.force_login(make_member())
+        client.force_login(member("Anna Berger"))
     for post, root in ((short_post, short_root), (long_post, long_root)):
         queries_to_render(client, post.url)
         queries_to_render(client, f"{post.url}?thread={root.pk}")
-    member = MEMBER_QUERIES if logged_in else 0
+    member_queries = MEMBER_QUERIES if logged_in else 0
     assert (
         queries_to_render(client, short_post.url)
         == queries_to_render(client, long_post.url)
-        == DISCUSSION_QUERIES + member
+        == DISCUSSION_QUERIES + member_queries
     )
     assert (
         queries_to_render(client, f"{short_post.url}?thread={short_root.pk}")
         == queries_to_render(client, f"{long_post.url}?thread={long_root.pk}&tpage=7")
-        == THREAD_PAGE_QUERIES + member
+        == THREAD_PAGE_QUERIES + member_queries
     )
 
 

@@ -2,17 +2,11 @@
 
 import pytest
 from django.core import mail as outbox
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
 from community import mail
 
 pytestmark = pytest.mark.django_db
-
-
-class FailingBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError("mail server down")
 
 
 @pytest.fixture(autouse=True)
@@ -111,7 +105,7 @@ def test_a_rolled_back_transaction_sends_nothing(django_capture_on_commit_callba
 def test_a_failing_mail_server_is_recorded_not_raised(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.community.test_mail.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.factories.FailingBackend"
 
     with django_capture_on_commit_callbacks(execute=True):
         mail.queue_mail("a@example.org", "plain", {})

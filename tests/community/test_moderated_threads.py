@@ -1,15 +1,19 @@
 """A root comment a moderator removes, or holds, keeps its public replies."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from community.models import Comment
 from community.moderation import actions
 from community.moderation import queue as moderation
-from tests.community.test_comments import add_comment, make_member
-from tests.factories import BlogPageFactory, build_site
+from tests.factories import (
+    BlogPageFactory,
+    add_comment,
+    build_site,
+    member,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +36,12 @@ def post():
 
 @pytest.fixture
 def moderator():
-    return User.objects.create_superuser(
-        username="mona", email="mona@team.example.org", password="secret-enough-1"
-    )
+    return staff(email="mona@team.example.org", username="mona", superuser=True)
 
 
 def thread(post, root_text="Unverschämter Beitrag", number=""):
-    rita = make_member(f"Rita Root{number}")
-    carla = make_member(f"Carla Dorn{number}")
+    rita = member(f"Rita Root{number}", f"rita{number.lower()}@example.org")
+    carla = member(f"Carla Dorn{number}", f"carla{number.lower()}@example.org")
     root = add_comment(post, rita, root_text)
     reply = add_comment(post, carla, "Eine gute Antwort darauf", parent=root)
     add_comment(post, rita, "Und eine Antwort darauf", parent=reply)
@@ -81,9 +83,9 @@ def test_a_held_root_with_public_replies_keeps_them_under_its_own_placeholder(
 
 
 def test_a_removed_root_without_public_replies_leaves_no_trace(client, post, moderator):
-    root = add_comment(post, make_member(), "Allein")
-    kept = add_comment(post, make_member("Carla Dorn"), "Bleibt stehen")
-    reply = add_comment(post, make_member("Dora Eck"), "Auch weg", parent=root)
+    root = add_comment(post, member("Anna Berger"), "Allein")
+    kept = add_comment(post, member("Carla Dorn"), "Bleibt stehen")
+    reply = add_comment(post, member("Dora Eck"), "Auch weg", parent=root)
     Comment.objects.filter(pk=reply.pk).update(is_public=False)
 
     actions.act(actions.REJECT, {moderation.COMMENT: [root.pk]}, moderator)
@@ -122,7 +124,7 @@ def test_placeholders_cost_no_queries_however_many(client, post, moderator):
         moderator,
     )
     Comment.objects.filter(pk=held.pk).update(is_public=False)
-    client.force_login(make_member("Leser Lena"))
+    client.force_login(member("Leser Lena"))
     _queries(client, few.url)
     _queries(client, post.url)
 

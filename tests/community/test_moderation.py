@@ -34,13 +34,15 @@ from community.moderation import actions
 from community.moderation import queue as moderation
 from community.reports.reports import hide_if_reported_enough
 from community.writing import rules
-from tests.community.people import member
 from tests.factories import (
     BlogPageFactory,
     ProductFactory,
+    add_comment,
     build_catalogue,
     build_site,
+    member,
     publish,
+    staff,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,35 +57,19 @@ def _english(settings):
     settings.WAGTAIL_I18N_ENABLED = False
 
 
-def moderator(name="Mona Moderatorin"):
-    user = member(name, email=f"{name.split()[0].lower()}@team.example.org")
-    user.groups.add(Group.objects.get(name=MODERATORS))
-    return get_user_model().objects.get(pk=user.pk)
-
-
-def editor(name="Erik Editor"):
-    user = member(name, email=f"{name.split()[0].lower()}@team.example.org")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return get_user_model().objects.get(pk=user.pk)
-
-
 def comment(target, user=None, text="Wie lange reift der Käse?", parent=None, **kw):
-    """A comment saved as xtd saves one; `is_public` defaults to held."""
+    """A comment held as a first post unless told otherwise, with its text rendered."""
     fields = {"is_public": False, "held_reason": "first-posts", **kw}
-    saved = Comment(
-        content_object=target,
-        site_id=1,
-        user=user,
-        user_name=user.profile.display_name if user else "Gast Gerda",
-        user_email=user.email if user else "gerda@example.org",
-        comment=text,
+    return add_comment(
+        target,
+        user,
+        text,
+        parent,
+        name="Gast Gerda",
+        email="gerda@example.org",
         body_html=f"<p>{text}</p>",
-        parent_id=parent.pk if parent else 0,
         **fields,
     )
-    saved.save()
-    saved.refresh_from_db()
-    return saved
 
 
 def report(user, reason=Report.Reason.RUDE, **item):
@@ -112,7 +98,7 @@ def heike():
 
 @pytest.fixture
 def mona():
-    return moderator()
+    return member("Mona Moderatorin", "mona@team.example.org", groups=[MODERATORS])
 
 
 def new_topic(author, title="Liefert ihr nach Prenzlau?", **fields):
@@ -810,9 +796,7 @@ def test_the_log_actions_show_in_the_admins_site_history(client, post, heike, mo
     held = comment(post, heike)
     client.force_login(mona)
     act(client, "approve", held)
-    admin = get_user_model().objects.create_superuser(
-        "chefin", "chefin@example.org", "secret-enough-1"
-    )
+    admin = staff(email="chefin@example.org", username="chefin", superuser=True)
     client.force_login(admin)
 
     html = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
@@ -861,7 +845,7 @@ def test_a_moderator_sees_the_menu_item_with_the_waiting_count(
 
 def test_an_editor_may_write_pages_but_not_open_the_queue(client, post, heike):
     held = comment(post, heike)
-    erik = editor()
+    erik = member("Erik Editor", "erik@team.example.org", groups=["Editors"])
     client.force_login(erik)
 
     response = client.get(QUEUE)
@@ -877,7 +861,7 @@ def test_an_editor_may_write_pages_but_not_open_the_queue(client, post, heike):
 
 def test_an_editor_sees_no_member_addresses_in_the_topic_admin(client, heike):
     started = new_topic(heike)
-    erik = editor()
+    erik = member("Erik Editor", "erik@team.example.org", groups=["Editors"])
     erik.user_permissions.add(
         *Permission.objects.filter(
             codename__in=["view_topic", "change_topic"],
@@ -951,7 +935,9 @@ def test_a_german_moderator_reads_in_german_what_was_held_in_english(
             recent_texts=[],
         )
     comment(post, heike, held_reason=verdict.held_reason)
-    client.force_login(german(moderator()))
+    client.force_login(
+        german(member("Mona Moderatorin", "mona@team.example.org", groups=[MODERATORS]))
+    )
 
     html = client.get(QUEUE).content.decode()
 
@@ -981,7 +967,9 @@ def test_the_admin_shows_held_reasons_in_words_and_read_only(client, site, heike
         heike, state=ModerationState.PENDING, held_reason="first-posts repeat"
     )
     question = new_question(heike, state=ModerationState.PENDING, held_reason="links")
-    client.force_login(moderator())
+    client.force_login(
+        member("Mona Moderatorin", "mona@team.example.org", groups=[MODERATORS])
+    )
     finder = AdminURLFinder()
 
     topic_html = client.get(finder.get_edit_url(topic)).content.decode()

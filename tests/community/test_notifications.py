@@ -5,37 +5,31 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from community.discussions import notifications
-from community.discussions.forms import CommentForm
 from community.models import BoardCategory, Comment, Profile, Topic, Unsubscription
 from tests.factories import (
+    POST_URL,
     AuthorFactory,
     BlogPageFactory,
     ProducerPageFactory,
     ProductFactory,
+    add_comment,
     build_catalogue,
     build_site,
+    form_data,
+    member,
 )
 
 pytestmark = pytest.mark.django_db
 
-POST_URL = "/comments/post/"
 # Telling a comment's followers and authors, whatever their number; the shop's
 # settings are created on first use in a test, which costs three of them.
 QUERIES_TO_TELL = 13
-
-
-class FailingBackend(BaseEmailBackend):
-    """A mail server that is down."""
-
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError("mail server down")
 
 
 @pytest.fixture(autouse=True)
@@ -57,40 +51,9 @@ def post(site):
     return BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
 
 
-def member(name, language=""):
-    first = name.split()[0].lower()
-    user = User.objects.create_user(
-        username=first, email=f"{first}@example.org", password="geheim-und-lang-123"
-    )
-    Profile.objects.update_or_create(
-        user=user, defaults={"display_name": name, "language": language}
-    )
-    user.refresh_from_db()
-    return user
-
-
-def comment_on(target, user=None, text="Schön!", parent=None, email="", **fields):
-    """A stored public comment, as xtd stores one; following unless told not to."""
-    comment = Comment(
-        content_object=target,
-        site_id=1,
-        user=user,
-        user_name=user.profile.display_name if user else "Gast",
-        user_email=user.email if user else email or "gast@example.org",
-        comment=text,
-        parent_id=parent.pk if parent else 0,
-        **{"is_public": True, "followup": True, **fields},
-    )
-    comment.save()
-    comment.refresh_from_db()
-    return comment
-
-
-def form_data(target, text="Wie lange reift der Käse?", reply_to=0, **extra):
-    data = CommentForm(target).initial.copy()
-    data.update(comment=text, reply_to=reply_to, name="", email="", honeypot="")
-    data.update(extra)
-    return data
+def comment_on(target, user=None, text="Schön!", parent=None, **fields):
+    """A published comment whose author follows the discussion unless told not to."""
+    return add_comment(target, user, text, parent, **{"followup": True, **fields})
 
 
 def post_as(client, user, target, capture, **extra):
@@ -385,7 +348,7 @@ def test_a_held_comment_tells_nobody_until_it_is_published(
 
     assert "waits for a moderator" in response.content.decode()
     assert mail.outbox == []
-    held = Comment.objects.get(user__username="bernd")
+    held = Comment.objects.get(user__email="bernd@example.org")
     Comment.objects.filter(pk=held.pk).update(is_public=True)
     held.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):
@@ -411,7 +374,7 @@ def test_comment_published_ignores_comments_that_are_not_public(
 def test_a_mail_server_that_is_down_loses_no_comment(
     client, post, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.community.test_notifications.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.factories.FailingBackend"
     comment_on(post, email="gast@example.org")
 
     response = post_as(
@@ -553,7 +516,7 @@ def test_following_again_after_unsubscribing_brings_the_mails_back(
     client, post, followed, django_capture_on_commit_callbacks
 ):
     client.post(link_in(followed, "/comments/unsubscribe/"))
-    anna = User.objects.get(username="anna")
+    anna = User.objects.get(email="anna@example.org")
     post_as(client, anna, post, django_capture_on_commit_callbacks, followup="on")
     assert not Unsubscription.objects.exists()
 

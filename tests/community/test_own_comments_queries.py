@@ -4,28 +4,43 @@ without loading the page again per comment."""
 
 import pytest
 
-from tests.community.test_comments import (
-    _queries_to_render,
-    _rules,  # noqa: F401 - the rules fixture of the comment tests
+from tests.factories import (
+    BlogPageFactory,
     add_comment,
-    make_member,
-    post,  # noqa: F401 - the post fixture of the comment tests
+    build_site,
+    member,
+    queries_to_render,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def test_own_editable_comments_do_not_add_queries(client, post):  # noqa: F811
-    anna = make_member("Anna Berger")
+@pytest.fixture(autouse=True)
+def _rules(settings):
+    """Members are past their first posts and nobody posts too fast."""
+    settings.COMMUNITY_HOLD_FIRST_POSTS = 0
+    settings.COMMUNITY_RATE_LIMIT = None
+    settings.COMMUNITY_GUESTS_MAY_COMMENT = True
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def post():
+    __, blog, __ = build_site()
+    return BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
+
+
+def test_own_editable_comments_do_not_add_queries(client, post):
+    anna = member("Anna Berger")
     add_comment(post, anna, "Erster Gedanke")
     client.force_login(anna)
     client.get(post.url)  # warm the caches the page reads once
-    one = _queries_to_render(client, post.url)
+    one = queries_to_render(client, post.url)
 
     for number in range(6):
         add_comment(post, anna, f"Noch ein Gedanke {number}")
     page = client.get(post.url).content.decode()
-    many = _queries_to_render(client, post.url)
+    many = queries_to_render(client, post.url)
 
     assert page.count("/edit/") == 7
     assert many == one

@@ -2,7 +2,6 @@
 username or an e-mail address (demo members' usernames are addresses)."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.utils import timezone
 
 from community.discussions.authors import authors_of
@@ -12,11 +11,19 @@ from community.models import (
     Comment,
     CommunityIndexPage,
     ModerationState,
-    Profile,
     Topic,
 )
-from tests.community.question_builders import answer, ask, build_shop
-from tests.factories import AuthorFactory, publish
+from tests.factories import (
+    POST_URL,
+    AuthorFactory,
+    answer,
+    ask,
+    build_shop,
+    form_data,
+    member,
+    publish,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,36 +35,20 @@ def _english(settings):
     settings.COMMUNITY_RATE_LIMIT = None
 
 
-def account(email, first="", last="", profile_name=None, **fields):
-    """An account whose username is its e-mail address, as the demo's are."""
-    user = User.objects.create_user(
-        username=email,
-        email=email,
-        password="secret-enough-1",
-        first_name=first,
-        last_name=last,
-        **fields,
-    )
-    if profile_name is None:
-        Profile.objects.filter(user=user).delete()
-    else:
-        Profile.objects.update_or_create(
-            user=user, defaults={"display_name": profile_name}
-        )
-    return User.objects.get(pk=user.pk)
-
-
 def test_staff_without_a_team_author_carry_the_team_badge_and_a_real_name():
-    named = account("hanna@team.example.org", "Hanna", "Lindner", is_staff=True)
-    with_profile = account(
-        "ole@team.example.org",
-        "Ole",
-        "Ohm",
-        profile_name="Ole vom Laden",
-        is_staff=True,
+    named = staff(
+        email="hanna@team.example.org",
+        first_name="Hanna",
+        last_name="Lindner",
+        profile=False,
     )
-    nameless = account("kasse@team.example.org", is_staff=True)
-    mailname = account("x@team.example.org", "x@team.example.org", is_staff=True)
+    with_profile = staff(
+        "Ole vom Laden", "ole@team.example.org", first_name="Ole", last_name="Ohm"
+    )
+    nameless = staff(email="kasse@team.example.org", profile=False)
+    mailname = staff(
+        email="x@team.example.org", first_name="x@team.example.org", profile=False
+    )
 
     found = authors_of({named.pk, with_profile.pk, nameless.pk, mailname.pk})
 
@@ -70,10 +61,10 @@ def test_staff_without_a_team_author_carry_the_team_badge_and_a_real_name():
 
 
 def test_a_team_author_names_staff_before_their_profile():
-    staff = account("greta@team.example.org", profile_name="Greta", is_staff=True)
-    AuthorFactory(user=staff, name="Greta Lind", role="Käsetheke")
+    greta = staff("Greta", "greta@team.example.org")
+    AuthorFactory(user=greta, name="Greta Lind", role="Käsetheke")
 
-    author = authors_of({staff.pk})[staff.pk]
+    author = authors_of({greta.pk})[greta.pk]
 
     assert author.name == "Greta Lind"
     assert author.role == "Käsetheke"
@@ -81,8 +72,10 @@ def test_a_team_author_names_staff_before_their_profile():
 
 
 def test_members_are_named_by_profile_or_member_never_by_address():
-    jana = account("jana@example.org", "Jana", "Petersen")
-    anna = account("anna@example.org", profile_name="Anna B.")
+    jana = member(
+        None, "jana@example.org", first_name="Jana", last_name="Petersen", profile=False
+    )
+    anna = member("Anna B.", "anna@example.org")
 
     assert public_name(jana) == "Member"
     assert public_name(anna) == "Anna B."
@@ -93,11 +86,11 @@ def test_topics_questions_answers_and_the_board_show_no_addresses(client):
     shop = build_shop()
     board = CommunityIndexPage.objects.get()
     category = BoardCategory.objects.create(name="Fragen", slug="fragen")
-    jana = account("jana@example.org")
-    staff = account("kasse@team.example.org", is_staff=True)
+    jana = member(None, "jana@example.org", profile=False)
+    kasse = staff(email="kasse@team.example.org", profile=False)
     topic = Topic.objects.create(
         category=category,
-        author=staff,
+        author=kasse,
         title="Öffnungszeiten",
         slug="oeffnungszeiten",
         body="Wir haben Montag zu.",
@@ -116,7 +109,7 @@ def test_topics_questions_answers_and_the_board_show_no_addresses(client):
         last_activity_at=timezone.now(),
     )
     question = ask(shop["cheese"], jana, "Ist der Käse laktosefrei?")
-    answer(question, staff, "Ja, durch die lange Reifung.")
+    answer(question, kasse, "Ja, durch die lange Reifung.")
     publish(board)
 
     pages = [
@@ -139,18 +132,12 @@ def test_topics_questions_answers_and_the_board_show_no_addresses(client):
 
 def test_a_members_comment_is_stored_and_offered_under_their_public_name(client):
     shop = build_shop()
-    jana = account("jana@example.org")
+    jana = member(None, "jana@example.org", profile=False)
     client.force_login(jana)
     product_url = f"/products/{shop['cheese'].slug}/"
 
     page = client.get(product_url).content.decode()
-    from community.discussions.forms import CommentForm
-
-    data = CommentForm(shop["cheese"]).initial.copy()
-    data.update(
-        comment="Wie lange reift er?", reply_to=0, name="", email="", honeypot=""
-    )
-    client.post("/comments/post/", data)
+    client.post(POST_URL, form_data(shop["cheese"], text="Wie lange reift er?"))
 
     assert "jana@example.org" not in page
     assert "You comment as <strong>Member</strong>" in page

@@ -1,13 +1,17 @@
 """Product questions in the admin: menu count, list, answering, dashboard panel."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from community.models import ModerationState, ProductAnswer, ProductQuestion
-from tests.community.people import member
-from tests.community.question_builders import answer, ask, build_shop
+from tests.factories import (
+    answer,
+    ask,
+    build_shop,
+    member,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,11 +30,7 @@ def shop():
 
 @pytest.fixture
 def admin_user():
-    return get_user_model().objects.create_superuser(
-        username="greta@lindenhof.example",
-        email="greta@lindenhof.example",
-        password="secret-enough-1",
-    )
+    return staff(email="greta@lindenhof.example", superuser=True)
 
 
 def edit_url(question):
@@ -184,7 +184,7 @@ def test_staff_cannot_add_questions_in_the_admin(client, admin_user):
     response = client.get(f"{LIST_URL}add/")
 
     assert f'href="{LIST_URL}add/"' not in listing
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302  # Wagtail sends those without permission away
 
 
 def test_the_dashboard_panel_lists_unanswered_questions_newest_first(

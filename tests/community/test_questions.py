@@ -13,16 +13,16 @@ from community.models import (
 )
 from community.questions.similar import is_similar, key_words, similar_questions
 from shop_link.models import Availability
-from tests.community.people import member
-from tests.community.question_builders import (
+from tests.factories import (
+    ProductFactory,
     answer,
     ask,
     build_shop,
     json_ld_of,
+    member,
     product_url,
     question_url,
 )
-from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
 

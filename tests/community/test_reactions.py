@@ -9,13 +9,17 @@ from django.test.utils import CaptureQueriesContext
 
 from community.discussions.reactions import reactions_for, toggle
 from community.models import Reaction
-from tests.community.test_comments import add_comment, make_member
 from tests.factories import (
     BlogPageFactory,
     ProducerPageFactory,
     ProductFactory,
+    add_comment,
+    build_board,
     build_catalogue,
     build_site,
+    category,
+    member,
+    topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,12 +39,12 @@ def post():
 
 @pytest.fixture
 def author():
-    return make_member("Anna Berger")
+    return member("Anna Berger")
 
 
 @pytest.fixture
 def reader():
-    return make_member("Bernd Leser")
+    return member("Bernd Leser")
 
 
 def react_url(comment):
@@ -93,7 +97,7 @@ def test_a_second_click_takes_the_reaction_back(client, post, author, reader):
 
 def test_fetch_gets_the_new_state_as_json(client, post, author, reader):
     comment = add_comment(post, author)
-    Reaction.objects.create(comment=comment, user=make_member("Cora"), kind="helpful")
+    Reaction.objects.create(comment=comment, user=member("Cora"), kind="helpful")
     client.force_login(reader)
 
     response = client.post(
@@ -111,7 +115,7 @@ def test_fetch_gets_the_new_state_as_json(client, post, author, reader):
 
 def test_guests_see_the_counts_as_links_to_log_in(client, post, author):
     comment = add_comment(post, author)
-    Reaction.objects.create(comment=comment, user=make_member("Cora"), kind="helpful")
+    Reaction.objects.create(comment=comment, user=member("Cora"), kind="helpful")
 
     html = client.get(post.url).content.decode()
 
@@ -129,7 +133,7 @@ def test_guests_see_the_counts_as_links_to_log_in(client, post, author):
 
 def test_the_author_sees_the_counts_of_their_own_comment(client, post, author):
     comment = add_comment(post, author)
-    Reaction.objects.create(comment=comment, user=make_member("Cora"), kind="thanks")
+    Reaction.objects.create(comment=comment, user=member("Cora"), kind="thanks")
     client.force_login(author)
 
     html = client.get(post.url).content.decode()
@@ -147,7 +151,7 @@ def test_the_reaction_form_needs_a_login_and_a_csrf_token(client, post, author):
     assert response.status_code == 302
     assert response["Location"].startswith("/account/login/")
 
-    client.force_login(make_member("Bernd Leser"))
+    client.force_login(member("Bernd Leser"))
     client.handler.enforce_csrf_checks = True
     response = client.post(react_url(comment), {"kind": "helpful"})
     assert response.status_code == 403
@@ -198,7 +202,6 @@ NOT_PUBLIC = "This discussion is not public; its comments take no reactions."
 def hidden_target(kind, author):
     """A discussion the public cannot read: an unpublished page or a held topic."""
     from community.models import ModerationState
-    from tests.community.test_board import build_board, category, topic
 
     home, blog, __ = build_site()
     if kind == "draft":
@@ -233,7 +236,6 @@ def test_comments_of_a_closed_topic_or_a_discontinued_product_take_reactions(
     client, author, reader, kind
 ):
     from shop_link.models import Availability
-    from tests.community.test_board import build_board, category, topic
 
     home, __, __ = build_site()
     if kind == "closed topic":
@@ -293,7 +295,7 @@ def test_the_toggle_never_gives_the_same_reaction_twice(post, author, reader):
 
 def test_reactions_for_a_page_of_comments_take_one_query(post, author, reader):
     comments = [add_comment(post, author, f"Nummer {n}") for n in range(30)]
-    others = [make_member(f"Person Nummer{n}") for n in range(3)]
+    others = [member(f"Person Nummer{n}", f"person{n}@example.org") for n in range(3)]
     for comment in comments:
         for other in others:
             Reaction.objects.create(comment=comment, user=other, kind="helpful")
@@ -326,8 +328,6 @@ def test_reactions_work_on_producer_pages_products_and_topic_replies(
         build_catalogue(home)
         target = ProductFactory()
     else:
-        from tests.community.test_board import build_board, category, topic
-
         build_board(home)
         target = topic(author, category())
     comment = add_comment(target, author)

@@ -13,10 +13,19 @@ from community.models import (
     Report,
     Topic,
 )
-from tests.community.test_board import build_board, category, topic
-from tests.community.test_comments import add_comment, make_member
-from tests.community.xss_corpus import EVENT_TAGS, SCRIPT_TAGS
-from tests.factories import BlogPageFactory, ProductFactory, build_catalogue, build_site
+from tests.factories import (
+    EVENT_TAGS,
+    SCRIPT_TAGS,
+    BlogPageFactory,
+    ProductFactory,
+    add_comment,
+    build_board,
+    build_catalogue,
+    build_site,
+    category,
+    member,
+    topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +50,12 @@ def post(site):
 
 @pytest.fixture
 def author():
-    return make_member("Anna Berger")
+    return member("Anna Berger")
 
 
 @pytest.fixture
 def reader():
-    return make_member("Bernd Leser")
+    return member("Bernd Leser")
 
 
 def report_url(kind, item):
@@ -300,9 +309,9 @@ def test_a_product_question_can_be_reported(client, site, author, reader):
 
 def test_enough_reports_hide_a_comment_until_a_moderator_looks(client, post, author):
     comment = add_comment(post, author, "Fragwürdig")
-    reply = add_comment(post, make_member("Cora Antwort"), "Antwort", parent=comment)
+    reply = add_comment(post, member("Cora Antwort"), "Antwort", parent=comment)
     for n in range(3):
-        client.force_login(make_member(f"Melder Nummer{n}"))
+        client.force_login(member(f"Melder Nummer{n}", f"melder{n}@example.org"))
         client.post(report_url("comment", comment), {"reason": "rude"})
 
     comment.refresh_from_db()
@@ -313,12 +322,12 @@ def test_enough_reports_hide_a_comment_until_a_moderator_looks(client, post, aut
 
 
 def test_two_reports_hide_nothing_and_staff_posts_are_never_hidden(client, site, post):
-    staff = make_member("Hanna Hof", is_staff=True)
+    staff = member("Hanna Hof", is_staff=True)
     build_board(site[0])
     started = topic(staff, category(), "Öffnungszeiten")
-    comment = add_comment(post, make_member("Anna Berger"))
+    comment = add_comment(post, member("Anna Berger"))
     for n in range(3):
-        client.force_login(make_member(f"Melder Nummer{n}"))
+        client.force_login(member(f"Melder Nummer{n}", f"melder{n}@example.org"))
         client.post(report_url("topic", started), {"reason": "rude"})
         if n < 2:
             client.post(report_url("comment", comment), {"reason": "rude"})

@@ -13,8 +13,7 @@ from community.writing.sanitize import (
     clean_input,
     render_text,
 )
-
-from .xss_corpus import TEMPLATE_CASES, cases
+from tests.factories import TEMPLATE_CASES, xss_cases
 
 
 class _Inspector(HTMLParser):
@@ -73,7 +72,7 @@ def inspect(output: str) -> _Inspector:
     return inspector
 
 
-CORPUS = cases()
+CORPUS = xss_cases()
 
 
 def test_the_corpus_holds_several_hundred_distinct_cases():

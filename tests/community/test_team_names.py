@@ -7,10 +7,17 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from community.members.accounts import validate_not_a_team_name
-from community.models import Comment, Profile
-from tests.community.test_accounts import PASSWORD, make_member, signup
-from tests.community.test_comments import POST_URL, form_data
-from tests.factories import AuthorFactory, BlogPageFactory, build_site
+from community.models import Comment
+from tests.factories import (
+    POST_URL,
+    AuthorFactory,
+    BlogPageFactory,
+    build_site,
+    form_data,
+    member,
+    signup,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +39,8 @@ def site():
 @pytest.fixture
 def greta():
     """The owner: a staff account writing as the blog author Greta Lindner."""
-    user = get_user_model().objects.create_user(
-        username="greta", email="greta@hof.example", password=PASSWORD, is_staff=True
-    )
+    user = staff("Greta vom Hof", "greta@hof.example", username="greta")
     AuthorFactory(name="Greta Lindner", user=user)
-    Profile.objects.filter(user=user).update(display_name="Greta vom Hof")
     return user
 
 
@@ -72,8 +76,8 @@ def test_sign_up_with_a_team_name_is_refused_and_kept(client, site, greta):
 
 
 def test_a_member_cannot_rename_themselves_as_the_team(client, site, greta):
-    member = make_member()
-    client.force_login(member)
+    berta = member("Berta Brot", "berta@example.org", verified=True)
+    client.force_login(berta)
 
     response = client.post(
         reverse("account_profile"), {"display_name": "Greta vom Hof"}
@@ -81,8 +85,8 @@ def test_a_member_cannot_rename_themselves_as_the_team(client, site, greta):
 
     assert response.status_code == 200
     assert TAKEN in response.content.decode()
-    member.profile.refresh_from_db()
-    assert member.profile.display_name == "Berta Brot"
+    berta.profile.refresh_from_db()
+    assert berta.profile.display_name == "Berta Brot"
 
 
 def test_staff_keep_their_own_name(client, site, greta):
@@ -118,9 +122,7 @@ def test_a_guests_name_follows_the_members_rules(client, greta, name, message):
 
 
 def test_a_first_name_alone_of_the_team_stays_free(greta):
-    get_user_model().objects.create_user(
-        username="anna", email="anna@hof.example", first_name="Anna", is_staff=True
-    )
+    staff(email="anna@hof.example", username="anna", first_name="Anna")
     validate_not_a_team_name("Anna")
 
 
@@ -139,8 +141,8 @@ def test_the_shops_own_name_and_team_are_taken(greta, site, name):
 
 
 def test_a_member_keeps_a_name_the_team_took_later(client, site, greta):
-    member = make_member(name="Greta Lindner")
-    client.force_login(member)
+    namesake = member("Greta Lindner", "berta@example.org", verified=True)
+    client.force_login(namesake)
 
     response = client.post(
         reverse("account_profile"), {"display_name": "Greta Lindner"}

@@ -8,8 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from community.models import ModerationState, Topic
-from tests.community.people import member
-from tests.community.test_board import build_board, category, reply, topic
+from tests.factories import (
+    build_board,
+    category,
+    member,
+    reply,
+    topic,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from shop_link.models import (
     SyncRun,
 )
 from shop_link.tasks import sync_source_task
-from tests.factories import ImageFactory, ProducerPageFactory, build_site
+from tests.factories import ImageFactory, ProducerPageFactory, build_site, member
 
 pytestmark = pytest.mark.django_db
 
@@ -115,17 +115,19 @@ def catalogue(source, producers):
 
 
 @pytest.fixture
-def editor(client, django_user_model):
+def editor(client):
     """Staff who may use the admin and look at products, but not change sources."""
-    user = django_user_model.objects.create_user("redaktion", password="pw")
     group = Group.objects.create(name="Redaktion")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_product"),
         Permission.objects.get(codename="view_productsource"),
     )
-    user.groups.add(group)
-    client.force_login(user)
+    client.force_login(
+        member(
+            None, "redaktion@example.org", username="redaktion", groups=["Redaktion"]
+        )
+    )
     return client
 
 

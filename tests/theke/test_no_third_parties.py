@@ -3,9 +3,8 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 
-from tests.factories import build_site
+from tests.factories import build_site, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +18,7 @@ EXTERNAL = re.compile(
 @pytest.fixture
 def staff_client(client):
     build_site()
-    user = User.objects.create_superuser(
-        "greta", "greta@lindenhof.example", "lang-und-geheim-42"
-    )
+    user = staff(email="greta@lindenhof.example", username="greta", superuser=True)
     client.force_login(user)
     return client
 

@@ -1,21 +1,13 @@
-"""Builders for the test suite: pages in a real tree, snippets and images."""
+"""Pages in a real tree, the snippets and images they show, and the products."""
 
 import datetime
-import json
-import re
 from decimal import Decimal
-from html.parser import HTMLParser
-from pathlib import Path
-from xml.etree import ElementTree
-from xml.sax.saxutils import escape
 
 import factory
 import wagtail_factories
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
 from blog.models import (
     Author,
@@ -28,7 +20,6 @@ from blog.models import (
     ProducerPage,
     ProducersIndexPage,
 )
-from community.models import CommunityIndexPage
 from home.models import HomePage
 from shop_link.models import Product, ProductIndexPage, ProductSource
 
@@ -228,202 +219,3 @@ def make_private(page):
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
     return page
-
-
-__all__ = [
-    "AuthorFactory",
-    "BlogIndexPageFactory",
-    "BlogPageFactory",
-    "CategoryFactory",
-    "CertificationFactory",
-    "ImageFactory",
-    "Page",
-    "ProducerPageFactory",
-    "ProductFactory",
-    "ProductIndexPageFactory",
-    "ProductSourceFactory",
-    "ProducersIndexPageFactory",
-    "build_catalogue",
-    "build_site",
-    "home_page",
-    "make_draft",
-    "make_private",
-    "paragraph",
-    "products_block",
-    "publish",
-]
-
-
-# Shared helpers: reading what pages serve (heads, the sitemap, query counts).
-# Test modules import these from here, never from one another.
-
-SYNC_FEEDS = Path(__file__).parent / "shop_link" / "fixtures" / "sync"
-
-
-def feed_source(feed="hofladen.xml", name="hofladen", **fields):
-    """A Merchant Center XML source reading one of the sync fixtures."""
-    return ProductSource.objects.create(
-        name=name,
-        format="merchant-xml",
-        location=str(SYNC_FEEDS / feed),
-        shop_name="Hofladen Lindenau",
-        **fields,
-    )
-
-
-def merchant_xml(*items):
-    """A Merchant Center RSS feed with the given items (dicts of g: fields)."""
-    entries = "".join(
-        "<item>"
-        + "".join(f"<g:{key}>{escape(value)}</g:{key}>" for key, value in item.items())
-        + "</item>"
-        for item in items
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel>'
-        "<title>Hofladen</title><link>https://hofladen.example/</link>"
-        f"<description>Feed</description>{entries}</channel></rss>"
-    ).encode()
-
-
-def merchant_item(external_id, title="Landbutter", price="2.90 EUR", **fields):
-    """The g: fields of one product in a merchant_xml feed."""
-    return {
-        "id": external_id,
-        "title": title,
-        "link": f"https://hofladen.example/{external_id.lower()}",
-        "price": price,
-        "availability": "in_stock",
-        **fields,
-    }
-
-
-class Links(HTMLParser):
-    """Every <a> of a page with its attributes and text."""
-
-    def __init__(self):
-        super().__init__()
-        self.links = []
-        self._open = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self._open = {**dict(attrs), "text": ""}
-            self.links.append(self._open)
-
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self._open = None
-
-    def handle_data(self, data):
-        if self._open is not None:
-            self._open["text"] += data
-
-    def to(self, href):
-        return [link for link in self.links if link.get("href") == href]
-
-
-def links_of(response):
-    parser = Links()
-    parser.feed(response.content.decode())
-    return parser
-
-
-def text_of(response):
-    """The visible words of a page, tags removed and spaces folded."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    # Only ASCII white space folds: prices keep their no-break spaces.
-    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
-
-
-class HeadParser(HTMLParser):
-    """The meta tags, links and JSON-LD blocks of a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.meta = {}
-        self.links = []
-        self.json_ld = []
-        self._in_json_ld = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta":
-            key = attrs.get("property") or attrs.get("name")
-            self.meta.setdefault(key, []).append(attrs.get("content"))
-        elif tag == "link":
-            self.links.append(attrs)
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_json_ld = True
-
-    def handle_endtag(self, tag):
-        self._in_json_ld = False
-
-    def handle_data(self, data):
-        if self._in_json_ld:
-            self.json_ld.append(json.loads(data))
-
-    def first(self, key):
-        return self.meta[key][0]
-
-    def link(self, rel):
-        return [link for link in self.links if link.get("rel") == rel]
-
-
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-# The scheme and host the test client's absolute URLs start with.
-BASE = "http://testserver"
-
-
-def read_sitemap(client) -> dict[str, str | None]:
-    """Each location in the sitemap with its lastmod."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
-    return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
-            "sm:lastmod", namespaces=SITEMAP_NS
-        )
-        for url in root.findall("sm:url", SITEMAP_NS)
-    }
-
-
-def warm_count(client, url):
-    """The number of queries a second request for url takes, once caches are warm."""
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-__all__ += [
-    "BASE",
-    "SYNC_FEEDS",
-    "HeadParser",
-    "Links",
-    "feed_source",
-    "links_of",
-    "merchant_item",
-    "merchant_xml",
-    "read_sitemap",
-    "text_of",
-    "warm_count",
-]
-
-
-# --- builders shared with the demo's tests ---------------------------------------
-
-
-def build_board(home=None):
-    """The live discussion board at /community/ under the home page."""
-    home = home or build_site()[0]
-    board = CommunityIndexPage(title="Gemeinschaft", slug="community")
-    home.add_child(instance=board)
-    return publish(board)
-
-
-__all__ += ["build_board"]

@@ -1,4 +1,5 @@
-"""Hostile input for the sanitiser, grouped by technique and combined with wrappers.
+"""Hostile input for the sanitiser (an XSS corpus), grouped by technique and combined
+with wrappers.
 
 Each case is (id, text, keep): `keep` is a piece of visible text the rendered
 output must still show (escaped markup stays readable rather than vanishing),
@@ -344,7 +345,7 @@ def _visible(payload: str) -> str | None:
     return match.group(0) if match else None
 
 
-def cases() -> list[tuple[str, str, str | None]]:
+def xss_cases() -> list[tuple[str, str, str | None]]:
     """The corpus; wrappers and syntaxes rotate over payloads to stay quick."""
     corpus = []
     raw_markup = [*SCRIPT_TAGS, *FORBIDDEN_ELEMENTS, *MALFORMED]
