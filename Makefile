@@ -47,6 +47,7 @@ run: demo ## Serve the demo shop at http://127.0.0.1:8000
 	@echo "  Theke is running at http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: $(ADMIN_USER)  password: $(ADMIN_PASSWORD)"
 	@echo "  Moderator: user: $(MODERATOR_USER)  password: $(ADMIN_PASSWORD)"
+	@echo "  The demo sends no mail: it is printed here (e.g. a sign-up's confirmation link)."
 	@echo ""
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(SITE_ADDRESS)} \
 		$(MANAGE) runserver $(HOST):$(PORT)
