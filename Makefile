@@ -6,6 +6,9 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where a browser reaches the demo: the demo's site, and so every link in its
+# pages, feeds and mails, follows it (a server on every interface is localhost).
+SITE_ADDRESS := $(if $(filter 0.0.0.0,$(HOST)),localhost,$(HOST)):$(PORT)
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= theke-demo
 MODERATOR_USER ?= moderation
@@ -36,18 +39,18 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 venv: $(BIN)/.installed ## Create .venv and install the requirements
 
 demo: $(BIN)/.installed ## Migrate the SQLite database and load the demo shop
-	$(MANAGE) migrate --no-input -v0
-	$(MANAGE) load_demo
-	$(MANAGE) ensure_admin --username $(ADMIN_USER) --password $(ADMIN_PASSWORD)
-	$(MANAGE) ensure_moderator --username $(MODERATOR_USER) --password $(ADMIN_PASSWORD)
+	$(MANAGE) prepare_demo --address $(SITE_ADDRESS) --admin $(ADMIN_USER) \
+		--moderator $(MODERATOR_USER) --password $(ADMIN_PASSWORD)
 
 run: demo ## Serve the demo shop at http://127.0.0.1:8000
 	@echo ""
 	@echo "  Theke is running at http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: $(ADMIN_USER)  password: $(ADMIN_PASSWORD)"
 	@echo "  Moderator: user: $(MODERATOR_USER)  password: $(ADMIN_PASSWORD)"
+	@echo "  The demo sends no mail: it is printed here (e.g. a sign-up's confirmation link)."
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(SITE_ADDRESS)} \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed ## Run the whole test suite (browser tests included)
 	$(PYTEST) $(PYTEST_ARGS)

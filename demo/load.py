@@ -14,7 +14,7 @@ from .moderation import build_moderation_demo
 from .products import build_products_demo
 from .questions import build_questions_demo
 from .run import DemoRun
-from .shop import build_shop_demo, ensure_home_page, ensure_site
+from .shop import build_shop_demo, ensure_home_page, ensure_site, follow_address
 from .stories import build_blog_demo
 
 STEPS = (
@@ -28,14 +28,20 @@ STEPS = (
 )
 
 
-def load_demo() -> DemoRun:
-    """Build the demo shop in one transaction and report what was created."""
+def load_demo(address: tuple[str, int] | None = None) -> DemoRun:
+    """Build the demo shop in one transaction and report what was created.
+
+    With an `address` (host name, port) the demo's site moves there, as long
+    as it is served from this machine.
+    """
     with transaction.atomic():
         home = ensure_home_page()
         site, site_changed = ensure_site(home)
         run = DemoRun(site=site, home=home)
         if site_changed:
             run.record("site")
+        if address and follow_address(site, *address):
+            run.record("site address", "site addresses")
         for step in STEPS:
             step(run)
     return run

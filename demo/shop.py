@@ -1,5 +1,8 @@
-"""The demo shop itself: its settings, its site at localhost:8000 and its front page."""
+"""The demo shop itself: its settings, its site at localhost:8000 (or wherever
+`make run` serves it) and its front page."""
 
+from django.conf import settings as django_settings
+from django.contrib.sites.models import Site as DjangoSite
 from wagtail.models import Page, Site
 
 from home.models import HomePage, ShopSettings
@@ -8,6 +11,9 @@ from .run import DemoRun
 
 DEMO_HOSTNAME = "localhost"
 DEMO_PORT = 8000
+# Host names of this machine: a site at one of them is a developer's, which may
+# follow the address the development server is started at.
+LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "::1"}
 
 SHOP = {
     "shop_name": "Hofladen Lindenhof",
@@ -78,6 +84,40 @@ def ensure_site(home: HomePage) -> tuple[Site, bool]:
     site.root_page = home
     site.save()
     return site, True
+
+
+def parse_address(address: str) -> tuple[str, int]:
+    """Host name and port of `HOST:PORT`; ValueError if it is not one."""
+    hostname, _, port = address.strip().rpartition(":")
+    hostname = hostname.strip("[]").lower()
+    if not hostname or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(address)
+    return hostname, int(port)
+
+
+def follow_address(site: Site, hostname: str, port: int) -> bool:
+    """Move a site served from this machine to the address it is served at now.
+
+    Page links, feeds and mails name the site's root URL; with `make run
+    PORT=8101` they must say 8101. A site at a public host name is left alone,
+    as is one whose new address another site already has. Returns whether the
+    site moved.
+    """
+    if site.hostname not in LOCAL_HOSTNAMES or (site.hostname, site.port) == (
+        hostname,
+        port,
+    ):
+        return False
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        return False
+    site.hostname, site.port = hostname, port
+    site.save()
+    # allauth names Django's own site where no request is at hand.
+    django_site = DjangoSite.objects.filter(pk=django_settings.SITE_ID).first()
+    if django_site is not None and django_site.domain.split(":")[0] in LOCAL_HOSTNAMES:
+        django_site.domain = hostname if port == 80 else f"{hostname}:{port}"
+        django_site.save()
+    return True
 
 
 def ensure_shop_settings(run: DemoRun):

@@ -56,11 +56,15 @@ class TopicForm(forms.Form):
         self.user = user
         self.request = request
         self.verdict = None
-        # The honeypot: hidden from people, filled in by bots.
-        self.fields[setting("COMMUNITY_HONEYPOT_FIELD")] = forms.CharField(
+        # The honeypot: hidden from people, filled in by bots. Its id is the
+        # topic form's own, as every form's trap has one of its own.
+        trap = setting("COMMUNITY_HONEYPOT_FIELD")
+        self.fields[trap] = forms.CharField(
             label=_("Leave this field empty"),
             required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            widget=forms.TextInput(
+                attrs={"autocomplete": "off", "tabindex": "-1", "id": f"topic_{trap}"}
+            ),
         )
         self.fields["products"].queryset = Product.objects.on_sale().order_by(
             "title", "pk"

@@ -2,7 +2,15 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
+from home import dates
+
 register = template.Library()
+
+
+@register.filter
+def machine_time(value):
+    """A date or time for a `datetime` attribute: ISO 8601, to the second."""
+    return dates.machine_time(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -182,6 +182,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Whether Django itself serves uploads from MEDIA_ROOT: only on a developer's
+# machine; in production the web server or the bucket does.
+SERVE_MEDIA = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -221,6 +224,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin shows staff avatars from Gravatar by default, which would send a hash
 # of each address to a third party: its own default picture instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin's dashboard ask releases.wagtail.org for a newer Wagtail on
+# every visit, or show a banner pointing at Wagtail's site: updates come with
+# Theke's requirements. (Embeds, the other outbound feature, are not installed:
+# videos are Theke's own block, which loads nothing before a click.)
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # "Käse" becomes the tag slug "kase", which URL routes can reverse.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
