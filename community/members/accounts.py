@@ -15,7 +15,7 @@ from home.shop_name import mail_sender
 from home.text import fold_name
 
 from .models import Profile
-from .names import public_name
+from .names import first_name_team_names, public_name
 
 DISPLAY_NAME_MIN = 2
 DISPLAY_NAME_MAX = 60
@@ -83,6 +83,8 @@ def team_names() -> set[str]:
         .values_list("first_name", "last_name")
     ):
         names.add(f"{first} {last}")
+        if bool(first.strip()) != bool(last.strip()):
+            names.update(first_name_team_names(first.strip() or last.strip()))
     folded = {name for name in map(fold_name, names) if " " in name}
     return folded | {fold_name(str(_("Team"))), "team"}
 

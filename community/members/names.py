@@ -57,11 +57,21 @@ def team_name(user) -> str:
     if first and last:
         return f"{first} {last}"
     if first or last:
-        return _("%(name)s from the %(shop)s team") % {
-            "name": first or last,
-            "shop": shop_name(),
-        }
+        return _first_name_team_name(first or last)
     return shop_name()
+
+
+def _first_name_team_name(name: str) -> str:
+    return _("%(name)s from the %(shop)s team") % {"name": name, "shop": shop_name()}
+
+
+def first_name_team_names(name: str) -> set[str]:
+    """A staff member's team name in every language, so no customer takes it."""
+    names = set()
+    for code, _language in settings.LANGUAGES:
+        with translation.override(code):
+            names.add(_first_name_team_name(name))
+    return names
 
 
 def public_name(user) -> str:

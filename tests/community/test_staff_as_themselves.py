@@ -4,10 +4,12 @@ badge, or the shop's team without an author; never "Member", in pages or mails."
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Site
 
 from community.discussions.authors import authors_of
+from community.members.accounts import validate_not_a_team_name
 from community.members.names import public_name
 from community.models import ProductAnswer, ProductQuestion, Profile
 from community.questions.questions import notify_asker
@@ -189,3 +191,12 @@ def test_staff_with_an_author_get_no_prompt(shop, client):
     html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
     assert "Your account is not linked to an author" not in html
+
+
+def test_no_customer_may_take_a_staff_members_team_name(shop):
+    account("anna", first_name="Anna", is_staff=True)
+
+    for name in (f"Anna vom Team {SHOP}", f"Anna from the {SHOP} team"):
+        with pytest.raises(ValidationError):
+            validate_not_a_team_name(name)
+    validate_not_a_team_name("Anna aus Kleinried")
