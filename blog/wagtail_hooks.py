@@ -3,8 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.shop_name import shop_name
 
 from .feed_links import feed_links
 from .models import Author, BlogCategory, Certification
@@ -55,3 +58,32 @@ class BlogViewSetGroup(SnippetViewSetGroup):
 register_snippet(BlogViewSetGroup)
 
 hooks.register("theke_feed_links", feed_links)
+
+
+class LinkAuthorPanel(Component):
+    """Tells staff without an author entry how they appear, and where to link one."""
+
+    name = "link_author"
+    order = 50
+    template_name = "blog/admin/link_author_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        may_add = self.user.has_perm("blog.add_author")
+        return {
+            "shop_name": shop_name(),
+            "may_link": may_add or self.user.has_perm("blog.change_author"),
+            "may_add": may_add,
+        }
+
+
+def has_author(user) -> bool:
+    return Author.objects.filter(user=user).exists()
+
+
+@hooks.register("construct_homepage_panels")
+def link_author_panel(request, panels):
+    if request.user.is_staff and not has_author(request.user):
+        panels.append(LinkAuthorPanel(request.user))

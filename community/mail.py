@@ -23,6 +23,7 @@ from django_tasks import task
 from wagtail.models import Site
 
 from home.models import ShopSettings
+from home.shop_name import mail_sender, remember_shop_name
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,12 @@ def compose(
 def send_mail_task(
     to: str, subject: str, text: str, html: str = "", headers=None
 ) -> None:
-    """Send one rendered mail; raising lets the task backend record the failure."""
+    """Send one rendered mail from the shop; raising lets the task backend record
+    the failure."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=mail_sender(),
         to=[to],
         headers=headers or None,
     )
@@ -107,6 +109,8 @@ def site_name(request=None, site=None) -> str:
     site = site or current_site(request)
     if site is not None:
         shop_name = ShopSettings.for_site(site).shop_name
+        # Read anyway: the mail's sender then costs no query of its own.
+        remember_shop_name(site, shop_name)
         if shop_name:
             return shop_name
     return settings.WAGTAIL_SITE_NAME

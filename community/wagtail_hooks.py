@@ -10,6 +10,7 @@ from .board.admin import BoardCategoryViewSet, TopicViewSet
 from .discussions.models import with_comment_counts
 from .discussions.targets import discussion_types
 from .discussions.threads import discussion_context
+from .members.admin import ProfileViewSet
 from .moderation.actions import LOG_ACTIONS
 from .moderation.admin import ModerationMenuItem
 from .moderation.views import ModerationQueueView
@@ -18,7 +19,12 @@ from .questions.admin import ProductQuestionViewSet, UnansweredQuestionsPanel
 
 
 class CommunityViewSetGroup(SnippetViewSetGroup):
-    items = (TopicViewSet, ProductQuestionViewSet, BoardCategoryViewSet)
+    items = (
+        TopicViewSet,
+        ProductQuestionViewSet,
+        BoardCategoryViewSet,
+        ProfileViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Community")
     menu_name = "community"

@@ -61,6 +61,9 @@ AUTHORS = [
     },
 ]
 
+# The owner's author entry, which the demo admin account writes as.
+OWNER = "Greta Lindner"
+
 # The shop's team: staff accounts linked to the blog's authors.
 TEAM = [
     {"email": "greta@lindenhof.example", "author": "Greta Lindner"},

@@ -1,6 +1,6 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -8,7 +8,9 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from .models import ShopSettings
 from .navigation import bump_menu_version
+from .shop_name import forget_shop_name
 
 
 @receiver(page_published)
@@ -23,3 +25,11 @@ def page_changed(sender, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_menu_version()
+
+
+@receiver(post_save, sender=ShopSettings)
+@receiver(post_delete, sender=ShopSettings)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def shop_settings_changed(sender, **kwargs):
+    forget_shop_name()

@@ -12,15 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..discussions import notifications
+from ..members.accounts import fallback_display_name
 from ..members.forms import ProfileForm
 from ..members.models import Profile
+from ..members.names import public_name, team_author
 
 
 @login_required
 def profile(request):
-    profile, _created = Profile.objects.get_or_create(
+    profile, _created = Profile.objects.select_related("producer").get_or_create(
         user=request.user,
-        defaults={"display_name": _("Member")},
+        defaults={"display_name": fallback_display_name(request.user)},
     )
     initial = {"display_name": profile.display_name}
     if request.method == "POST":
@@ -45,6 +47,9 @@ def profile(request):
             "profile": profile,
             "email": getattr(email, "email", email),
             "followed": notifications.followed_by(request.user, request),
+            "public_name": public_name(request.user),
+            "team_author": team_author(request.user),
+            "producer": profile.producer if _speaks_for(profile) else None,
         },
     )
 
@@ -66,6 +71,10 @@ def unfollow(request):
             % {"title": notifications.title_of(target)},
         )
     return redirect(reverse("account_profile") + "#following")
+
+
+def _speaks_for(profile) -> bool:
+    return profile.producer is not None and profile.producer.live
 
 
 def _save_profile(profile, data):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from ..members.avatars import initials_of
 from ..members.names import public_name, team_author
 
 
@@ -28,11 +29,6 @@ class Author:
     photo: object = None
     role: str = ""
     badges: list = field(default_factory=list)
-
-
-def _initials(name: str) -> str:
-    parts = [part for part in name.split() if part[:1].isalnum()]
-    return "".join(part[0] for part in parts[:2]).upper() or "?"
 
 
 def authors_of(user_ids, request=None) -> dict:
@@ -61,7 +57,7 @@ def authors_of(user_ids, request=None) -> dict:
         profile = _related(user, "profile")
         team = team_author(user)
         name = public_name(user)
-        author = Author(name=name, user=user, initials=_initials(name))
+        author = Author(name=name, user=user, initials=initials_of(name))
         if profile and profile.avatar:
             author.avatar_url = profile.avatar.url
         if team:
@@ -87,4 +83,4 @@ def _related(obj, name):
 
 def guest_author(comment) -> Author:
     name = comment.user_name or str(_("Guest"))
-    return Author(name=name, initials=_initials(name))
+    return Author(name=name, initials=initials_of(name))

@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.models import Author
 from home.models import ShopSettings
+from home.shop_name import mail_sender
 from home.text import fold_name
 
 from .models import Profile
+from .names import first_name_team_names, public_name
 
 DISPLAY_NAME_MIN = 2
 DISPLAY_NAME_MAX = 60
@@ -81,6 +83,8 @@ def team_names() -> set[str]:
         .values_list("first_name", "last_name")
     ):
         names.add(f"{first} {last}")
+        if bool(first.strip()) != bool(last.strip()):
+            names.update(first_name_team_names(first.strip() or last.strip()))
     folded = {name for name in map(fold_name, names) if " " in name}
     return folded | {fold_name(str(_("Team"))), "team"}
 
@@ -104,7 +108,13 @@ def validate_not_a_team_name(value: str, user=None) -> None:
 
 
 def fallback_display_name(user) -> str:
-    """A public name for accounts made without the sign-up form (staff, scripts)."""
+    """A public name for accounts made without the sign-up form (staff, scripts).
+
+    Staff get none stored: they are named as the team (`names.team_name`),
+    which follows their author and the shop's name when those change.
+    """
+    if user.is_staff:
+        return ""
     full = " ".join(
         part for part in (user.first_name, user.last_name) if part and part.strip()
     ).strip()
@@ -121,6 +131,8 @@ def create_profile(user) -> None:
 
 def user_display(user) -> str:
     """What allauth's messages and mails call a member: the public name."""
+    if user.is_staff:
+        return public_name(user)
     profile = getattr(user, "profile", None)
     if profile is not None and profile.display_name:
         return profile.display_name
@@ -171,6 +183,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if message_template in QUIET_MESSAGES:
             return
         super().add_message(request, level, message_template, *args, **kwargs)
+
+    def get_from_email(self):
+        return mail_sender()
 
     def send_mail(self, template_prefix, email, context):
         context = {"shop_name": shop_name(self.request), **context}

@@ -81,3 +81,9 @@ def initials_colour(key: str) -> str:
     """A stable background colour for one member's initials."""
     index = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
     return INITIALS_COLOURS[index % len(INITIALS_COLOURS)]
+
+
+def initials_of(name: str) -> str:
+    """Up to two initials of a public name, for the avatar without a picture."""
+    parts = [part for part in name.split() if part[:1].isalnum()]
+    return "".join(part[0] for part in parts[:2]).upper() or "?"

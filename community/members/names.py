@@ -1,12 +1,20 @@
 """The public name of a person: the one function the site and the admin use.
 
 Usernames are never shown: a member's username may be their e-mail address
-(the demo members' are), and addresses are never public. Staff are named by
-their linked team author, else their profile, else their full name, else
-"Team"; members by their profile's public name, else "Member".
+(the demo members' are), and addresses are never public. Staff always read as
+the shop's team: by their linked team author, else the name in their profile,
+else their full name, else "<first name> from the <shop> team", else the
+shop's name; never "Member". Members are named by their profile's public
+name, else "Member".
 """
 
+from functools import cache
+
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from home.shop_name import shop_name
 
 
 def _related(obj, name):
@@ -21,6 +29,51 @@ def team_author(user):
     return _related(user, "author")
 
 
+@cache
+def _placeholders() -> frozenset:
+    # What older code wrote into profiles made without a name, in every language.
+    words = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            words.add(_("Member").casefold())
+    return frozenset(words)
+
+
+def chosen_name(profile) -> str:
+    """The profile's public name, unless it is the "Member" stand-in."""
+    name = (profile.display_name or "").strip() if profile is not None else ""
+    return "" if name.casefold() in _placeholders() else name
+
+
+def team_name(user) -> str:
+    """How a staff account without a team author is named: always as the team."""
+    name = chosen_name(_related(user, "profile"))
+    if name:
+        return name
+    first = user.first_name.strip()
+    last = user.last_name.strip()
+    if "@" in first + last:
+        first = last = ""
+    if first and last:
+        return f"{first} {last}"
+    if first or last:
+        return _first_name_team_name(first or last)
+    return shop_name()
+
+
+def _first_name_team_name(name: str) -> str:
+    return _("%(name)s from the %(shop)s team") % {"name": name, "shop": shop_name()}
+
+
+def first_name_team_names(name: str) -> set[str]:
+    """A staff member's team name in every language, so no customer takes it."""
+    names = set()
+    for code, _language in settings.LANGUAGES:
+        with translation.override(code):
+            names.add(_first_name_team_name(name))
+    return names
+
+
 def public_name(user) -> str:
     """How `user` is named in public and to staff without the right to see
     addresses. Load `profile` and `author` with the user to save queries."""
@@ -29,10 +82,6 @@ def public_name(user) -> str:
     author = team_author(user)
     if author is not None and author.name:
         return author.name
-    profile = _related(user, "profile")
-    if profile is not None and profile.display_name:
-        return profile.display_name
     if user.is_staff:
-        full = user.get_full_name().strip()
-        return full if full and "@" not in full else _("Team")
-    return _("Member")
+        return team_name(user)
+    return chosen_name(_related(user, "profile")) or _("Member")

@@ -4,14 +4,18 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import format_html
 
-from community.members.avatars import initials_colour
+from community.members.avatars import initials_colour, initials_of
 
 register = template.Library()
 
 
 @register.simple_tag
-def avatar(user, size=40):
-    """The member's picture, or a circle with their initials; decorative (alt="")."""
+def avatar(user, size=40, name=None):
+    """The member's picture, or a circle with their initials; decorative (alt="").
+
+    `name` is the public name to take the initials from, where it is not the
+    profile's (staff are named as the team).
+    """
     size = int(size)
     try:
         profile = user.profile
@@ -25,7 +29,10 @@ def avatar(user, size=40):
             size,
             size,
         )
-    initials = profile.initials if profile is not None else "?"
+    if name:
+        initials = initials_of(name)
+    else:
+        initials = profile.initials if profile is not None else "?"
     key = str(getattr(user, "pk", "") or "")
     return format_html(
         '<span class="avatar avatar--initials" aria-hidden="true" '

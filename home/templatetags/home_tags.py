@@ -3,8 +3,30 @@ from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from home import dates
+from home import shop_name as shop
 
 register = template.Library()
+
+# Between the parts of a page's <title>.
+TITLE_SEPARATOR = " – "
+
+
+@register.simple_tag
+def shop_name():
+    """The shop's name from its settings, cached: the admin's title and brand."""
+    return shop.shop_name()
+
+
+@register.filter(is_safe=True)
+def title_once(title):
+    """A <title> with no part repeated: "Shop – Shop" becomes "Shop"."""
+    parts, seen = [], set()
+    for part in str(title).split(TITLE_SEPARATOR):
+        key = " ".join(part.split()).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            parts.append(part.strip())
+    return TITLE_SEPARATOR.join(parts)
 
 
 @register.filter
