@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.models import Author
 from home.models import ShopSettings
-from home.text import fold_name
+from home.text import fold_name, mixes_alphabets, name_skeletons
 
 from .models import Profile
 
@@ -46,6 +46,14 @@ def validate_display_name(value: str) -> None:
             _("The name may not contain “<” or “>”."),
             code="markup",
         )
+    if mixes_alphabets(value):
+        raise ValidationError(
+            _(
+                "Please write each word of the name in one alphabet: letters "
+                "of different alphabets that look alike can hide another name."
+            ),
+            code="mixed_script",
+        )
     length = len(value.strip())
     if length < DISPLAY_NAME_MIN:
         raise ValidationError(
@@ -62,7 +70,8 @@ def validate_display_name(value: str) -> None:
 
 
 def team_names() -> set[str]:
-    """The names the shop and its people appear under, folded for comparing.
+    """The names the shop and its people appear under, as skeletons for comparing
+    (see `home.text.name_skeletons`).
 
     A single word (a first name alone) is left out: it would take "Anna" from
     every customer called Anna. The shop's own name and "Team" are in.
@@ -81,8 +90,9 @@ def team_names() -> set[str]:
         .values_list("first_name", "last_name")
     ):
         names.add(f"{first} {last}")
-    folded = {name for name in map(fold_name, names) if " " in name}
-    return folded | {fold_name(str(_("Team"))), "team"}
+    names = {name for name in names if " " in fold_name(name)}
+    names.update({str(_("Team")), "Team"})
+    return set().union(*map(name_skeletons, names))
 
 
 def validate_not_a_team_name(value: str, user=None) -> None:
@@ -93,7 +103,7 @@ def validate_not_a_team_name(value: str, user=None) -> None:
     """
     if user is not None and user.is_staff:
         return
-    if fold_name(value) in team_names():
+    if name_skeletons(value) & team_names():
         raise ValidationError(
             _(
                 "This is the name of someone in the shop's team. Please choose "
