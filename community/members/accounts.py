@@ -26,6 +26,15 @@ BIDI_CONTROLS = frozenset(
 
 def validate_display_name(value: str) -> None:
     """Refuse names that could hide, spoof or leak: see each message."""
+    if "\ufffd" in value:
+        # What the browser sent was not UTF-8: Django decodes it to U+FFFD "�".
+        raise ValidationError(
+            _(
+                "Part of the name could not be read (it was not valid UTF-8). "
+                "Please type it again."
+            ),
+            code="encoding",
+        )
     if any(ch in BIDI_CONTROLS for ch in value):
         raise ValidationError(
             _("The name may not contain characters that change the writing direction."),
