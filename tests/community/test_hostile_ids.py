@@ -278,3 +278,19 @@ def test_moderation_keys_past_the_range_are_ignored():
     assert parse_keys(["comment:7", f"comment:{MAX_ID + 1}", "topic:²"]) == {
         "comment": [7]
     }
+
+
+def test_listings_take_a_page_number_that_is_no_number(client, shop):
+    listings = ["/blog/", "/community/", "/products/", "/search/?q=Käse"]
+    for url in listings:
+        for number in [*HOSTILE, "²", "٣"]:
+            separator = "&" if "?" in url else "?"
+            response = client.get(f"{url}{separator}page={number}")
+            assert response.status_code == 200, (url, number)
+
+
+def test_the_admins_sync_of_a_source_past_the_range_is_not_found(admin_client):
+    url = reverse("wagtailsnippets_shop_link_productsource:sync", args=[1])
+    for number in HOSTILE:
+        response = admin_client.post(url.replace("/1/", f"/{number}/"))
+        assert response.status_code == 404, number
