@@ -113,7 +113,7 @@ def max_level() -> int:
     return xtd_setting("COMMENTS_XTD_MAX_THREAD_LEVEL")
 
 
-def check_parent(target, parent_id: int) -> Comment:
+def check_parent(target, parent_id: int | str) -> Comment:
     """The comment a reply answers, or ValidationError saying why it cannot be."""
     parent_id = parse_id(parent_id)
     parent = parent_id and comments_on(target).filter(pk=parent_id).first()
