@@ -6,6 +6,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home import ids  # noqa: F401  (registers the <id:…> converter)
+
 from .board import seo as board_seo
 from .board import views as board_views
 from .questions import seo as question_seo
@@ -51,7 +53,7 @@ class CommunityIndexPage(RoutablePageMixin, Page):
     def category(self, request, slug):
         return board_views.board(request, self, category_slug=slug)
 
-    @path("questions/<int:pk>/", name="question")
+    @path("questions/<id:pk>/", name="question")
     def question(self, request, pk):
         return question_views.question_detail(request, self, pk)
 

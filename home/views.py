@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -40,6 +41,17 @@ def favicon(request):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", {"seo_noindex": True}, status=404)
+
+
+def bad_request(request, exception=None):
+    # Rendered without the request's context: a 400 may come from a forged
+    # host name, which every lookup of the site by its host would raise again.
+    template = loader.get_template("400.html")
+    context = {
+        "too_big": isinstance(exception, RequestDataTooBig),
+        "max_size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+    }
+    return HttpResponse(template.render(context), status=400)
 
 
 def server_error(request):

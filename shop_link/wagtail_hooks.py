@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from blog.models import ProducerPage
+from home import ids  # noqa: F401  (registers the <id:…> converter)
 
 from .admin_views import (
     AvailabilityColumn,
@@ -224,7 +225,7 @@ class ProductSourceViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("sync/<int:pk>/", self.sync_view, name="sync"),
+            path("sync/<id:pk>/", self.sync_view, name="sync"),
         ]
 
 

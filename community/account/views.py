@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.ids import parse_id
+
 from ..discussions import notifications
 from ..members.accounts import fallback_display_name
 from ..members.forms import ProfileForm
@@ -59,8 +61,12 @@ def profile(request):
 def unfollow(request):
     """Stop the mails about one discussion the member follows."""
     try:
-        content_type = ContentType.objects.get_for_id(request.POST.get("content_type"))
-        target = content_type.get_object_for_this_type(pk=request.POST.get("object_pk"))
+        content_type = ContentType.objects.get_for_id(
+            parse_id(request.POST.get("content_type"))
+        )
+        target = content_type.get_object_for_this_type(
+            pk=parse_id(request.POST.get("object_pk"))
+        )
     except (ObjectDoesNotExist, ValidationError, TypeError, ValueError):
         messages.error(request, _("This discussion does not exist (any more)."))
     else:

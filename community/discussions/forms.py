@@ -47,7 +47,14 @@ class CommentForm(XtdCommentForm):
         self.fields["comment"] = forms.CharField(
             label=_("Your comment"),
             help_text=_("Plain text. *emphasis*, lists, > quotes and links work."),
-            widget=forms.Textarea(attrs={"rows": 5}),
+            # The browser stops typing at the limit and the page's script
+            # warns before sending; the server checks it again.
+            widget=forms.Textarea(
+                attrs={
+                    "rows": 5,
+                    "maxlength": setting("COMMUNITY_COMMENT_MAX_LENGTH"),
+                }
+            ),
             strip=False,
         )
         # Members follow what they write unless they untick it: they manage it

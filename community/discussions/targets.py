@@ -16,6 +16,7 @@ from django_comments_xtd.conf import defaults as xtd_defaults
 from wagtail.models import Page
 
 from blog.models import BlogPage, ProducerPage
+from home.ids import parse_id
 from shop_link.models import Product
 
 from .models import Comment
@@ -112,9 +113,10 @@ def max_level() -> int:
     return xtd_setting("COMMENTS_XTD_MAX_THREAD_LEVEL")
 
 
-def check_parent(target, parent_id: int) -> Comment:
+def check_parent(target, parent_id: int | str) -> Comment:
     """The comment a reply answers, or ValidationError saying why it cannot be."""
-    parent = comments_on(target).filter(pk=parent_id).first()
+    parent_id = parse_id(parent_id)
+    parent = parent_id and comments_on(target).filter(pk=parent_id).first()
     if parent is None or not parent.is_public:
         raise ValidationError(
             _("The comment you are replying to does not exist (any more)."),

@@ -10,6 +10,8 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from home.ids import parse_id
+
 from ..conf import setting
 from .authors import Author, authors_of, guest_author
 from .comments import may_delete, may_edit
@@ -85,11 +87,6 @@ class Discussion:
         return max(self.page.paginator.count - 1, 0) if self.thread else 0
 
 
-def _thread_number(value):
-    value = str(value or "")
-    return int(value) if value.isdigit() else None
-
-
 def build_discussion(
     target, request, page_number=1, order=ORDER_OLDEST, thread=None, thread_page=1
 ):
@@ -118,7 +115,7 @@ def build_discussion(
     roots = everything.filter(level=0).filter(
         Q(is_public=True) | Exists(public_replies)
     )
-    thread = _thread_number(thread)
+    thread = parse_id(thread)
     if thread is not None:
         thread = roots.filter(pk=thread).values_list("thread_id", flat=True).first()
     reply_counts = {}
@@ -262,9 +259,9 @@ def discussion_for(request, target) -> dict:
     member = request.user if request.user.is_authenticated else None
     parent, reply_error = None, ""
     reply_to = request.GET.get("reply_to", "")
-    if reply_to.isdigit():
+    if reply_to:
         try:
-            parent = check_parent(target, int(reply_to))
+            parent = check_parent(target, reply_to)
         except ValidationError as error:
             reply_error = " ".join(error.messages)
     is_open = discussion_open(target)

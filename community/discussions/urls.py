@@ -8,27 +8,29 @@ xtd's own URLs are not mounted. The names xtd and django_comments reverse
 
 from django.urls import path
 
+from home import ids  # noqa: F401  (registers the <id:…> converter)
+
 from . import views
 
 urlpatterns = [
     path("post/", views.post_comment, name="comments-post-comment"),
     path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
-    path("reply/<int:cid>/", views.reply, name="comments-xtd-reply"),
+    path("reply/<id:cid>/", views.reply, name="comments-xtd-reply"),
     path(
         "unsubscribe/<str:token>/",
         views.unsubscribe,
         name="community_unsubscribe",
     ),
     path(
-        "cr/<int:content_type_id>/<str:object_pk>/",
+        "cr/<id:content_type_id>/<str:object_pk>/",
         views.target_redirect,
         name="comments-url-redirect",
     ),
-    path("<int:pk>/edit/", views.edit_comment, name="community_comment_edit"),
+    path("<id:pk>/edit/", views.edit_comment, name="community_comment_edit"),
     path(
-        "<int:pk>/delete/",
+        "<id:pk>/delete/",
         views.delete_comment,
         name="community_comment_delete",
     ),
-    path("<int:pk>/react/", views.react, name="community_comment_react"),
+    path("<id:pk>/react/", views.react, name="community_comment_react"),
 ]

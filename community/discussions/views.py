@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from home.ids import parse_id
+
 from ..conf import setting
 from ..members.names import public_name
 from ..writing import responses, rules
@@ -51,7 +53,10 @@ def wants_json(request) -> bool:
 def _target_from(data):
     try:
         model = apps.get_model(*str(data.get("content_type", "")).split(".", 1))
-        return model._default_manager.get(pk=data.get("object_pk"))
+        pk = parse_id(data.get("object_pk"))
+        if pk is None:
+            return None
+        return model._default_manager.get(pk=pk)
     except (LookupError, TypeError, ValueError, ValidationError, ObjectDoesNotExist):
         return None
 
@@ -198,8 +203,11 @@ def confirm(request, key):
 def target_redirect(request, content_type_id, object_pk):
     """Where xtd's links to a comment's page lead, for pages and products alike."""
     try:
+        pk = parse_id(object_pk)
+        if pk is None:
+            raise Http404
         content_type = ContentType.objects.get_for_id(content_type_id)
-        target = content_type.get_object_for_this_type(pk=object_pk)
+        target = content_type.get_object_for_this_type(pk=pk)
     except (ObjectDoesNotExist, ValueError, ValidationError) as error:
         raise Http404 from error
     url = target_url(target, request)

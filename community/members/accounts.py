@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from blog.models import Author
 from home.models import ShopSettings
 from home.shop_name import mail_sender
-from home.text import fold_name
+from home.text import fold_name, mixes_alphabets, name_skeletons
 
 from .models import Profile
 from .names import first_name_team_names, public_name
@@ -28,6 +28,15 @@ BIDI_CONTROLS = frozenset(
 
 def validate_display_name(value: str) -> None:
     """Refuse names that could hide, spoof or leak: see each message."""
+    if "\ufffd" in value:
+        # What the browser sent was not UTF-8: Django decodes it to U+FFFD "�".
+        raise ValidationError(
+            _(
+                "Part of the name could not be read (it was not valid UTF-8). "
+                "Please type it again."
+            ),
+            code="encoding",
+        )
     if any(ch in BIDI_CONTROLS for ch in value):
         raise ValidationError(
             _("The name may not contain characters that change the writing direction."),
@@ -48,6 +57,14 @@ def validate_display_name(value: str) -> None:
             _("The name may not contain “<” or “>”."),
             code="markup",
         )
+    if mixes_alphabets(value):
+        raise ValidationError(
+            _(
+                "Please write each word of the name in one alphabet: letters "
+                "of different alphabets that look alike can hide another name."
+            ),
+            code="mixed_script",
+        )
     length = len(value.strip())
     if length < DISPLAY_NAME_MIN:
         raise ValidationError(
@@ -64,7 +81,8 @@ def validate_display_name(value: str) -> None:
 
 
 def team_names() -> set[str]:
-    """The names the shop and its people appear under, folded for comparing.
+    """The names the shop and its people appear under, as skeletons for comparing
+    (see `home.text.name_skeletons`).
 
     A single word (a first name alone) is left out: it would take "Anna" from
     every customer called Anna. The shop's own name and "Team" are in.
@@ -85,8 +103,9 @@ def team_names() -> set[str]:
         names.add(f"{first} {last}")
         if bool(first.strip()) != bool(last.strip()):
             names.update(first_name_team_names(first.strip() or last.strip()))
-    folded = {name for name in map(fold_name, names) if " " in name}
-    return folded | {fold_name(str(_("Team"))), "team"}
+    names = {name for name in names if " " in fold_name(name)}
+    names.update({str(_("Team")), "Team"})
+    return set().union(*map(name_skeletons, names))
 
 
 def validate_not_a_team_name(value: str, user=None) -> None:
@@ -97,7 +116,7 @@ def validate_not_a_team_name(value: str, user=None) -> None:
     """
     if user is not None and user.is_staff:
         return
-    if fold_name(value) in team_names():
+    if name_skeletons(value) & team_names():
         raise ValidationError(
             _(
                 "This is the name of someone in the shop's team. Please choose "

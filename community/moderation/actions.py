@@ -15,6 +15,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from home.ids import parse_id
+
 from ..board.models import Topic
 from ..discussions import notifications
 from ..discussions.models import Comment
@@ -57,8 +59,8 @@ def parse_keys(values) -> dict:
     keys = defaultdict(list)
     for value in values:
         kind_name, __, pk = str(value).partition(":")
-        if kind_name in KINDS and pk.isdigit():
-            keys[kind_name].append(int(pk))
+        if kind_name in KINDS and (number := parse_id(pk)) is not None:
+            keys[kind_name].append(number)
     return dict(keys)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from home.ids import parse_id
 from shop_link.models import Product
 
 from ..board.models import live_board_page
@@ -141,8 +142,8 @@ def similar(request):
         return response
     text = request.GET.get("q", "")[:SIMILAR_QUERY_MAX_LENGTH]
     product = None
-    product_pk = request.GET.get("product", "")
-    if product_pk.isdigit():
+    product_pk = parse_id(request.GET.get("product"))
+    if product_pk is not None:
         product = Product.objects.filter(pk=product_pk).first()
     cache_key = similar_cache_key(text, product, translation.get_language())
     questions = cache.get(cache_key) if cache_key else []
@@ -253,12 +254,12 @@ def accept(request, pk):
             back_url=url,
             status=403,
         )
-    answer_pk = request.POST.get("answer", "")
+    answer_pk = parse_id(request.POST.get("answer"))
     answer = (
         ProductAnswer.objects.filter(
             pk=answer_pk, question=question, state=ModerationState.PUBLISHED
         ).first()
-        if answer_pk.isdigit()
+        if answer_pk is not None
         else None
     )
     if answer is None:

@@ -8,6 +8,7 @@ from django.utils.translation import get_language, to_locale
 from wagtail import hooks
 from wagtail.models import Page
 
+from home.ids import parse_id
 from home.models import ShopSettings
 from home.search import page_summary
 from home.seo import json_ld_script, preview_image
@@ -32,9 +33,9 @@ def canonical_url(request, page) -> str:
 
 def with_page_number(request, url: str) -> str:
     """The URL with the listing page asked for, as each page of a listing is its own."""
-    number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
-        return f"{url}?{urlencode({'page': int(number)})}"
+    number = parse_id(request.GET.get("page"))
+    if number is not None and number > 1:
+        return f"{url}?{urlencode({'page': number})}"
     return url
 
 

@@ -66,7 +66,8 @@
       }
     }
 
-    function say(text, urgent) {
+    // `quiet`: shown while the reader types, so it leaves the focus where it is.
+    function say(text, urgent, quiet) {
       notice.replaceChildren();
       text.forEach(function (line) {
         var paragraph = document.createElement("p");
@@ -76,7 +77,19 @@
       notice.setAttribute("role", urgent ? "alert" : "status");
       notice.classList.toggle("comment-form__notice--problem", urgent);
       notice.hidden = false;
-      notice.focus();
+      if (!quiet) {
+        notice.focus();
+      }
+    }
+
+    // The limit the server checks, from the text field's maxlength. The
+    // browser stops typing there but cuts a long paste without a word, and a
+    // text set by other means may pass it: the reader is told either way,
+    // before anything is sent (a text too big for the server would be lost).
+    function limit() {
+      var text = form.querySelector("textarea[maxlength]");
+      var max = text ? parseInt(text.getAttribute("maxlength"), 10) : NaN;
+      return { text: text, max: max, length: text ? text.value.length : 0 };
     }
 
     function done(busy) {
@@ -207,7 +220,19 @@
       show("", null);
       form.querySelector("textarea").focus();
     });
+    form.addEventListener("input", function (event) {
+      var state = limit();
+      if (event.target === state.text && state.length >= state.max) {
+        say([box.getAttribute("data-limit-label")], false, true);
+      }
+    });
     form.addEventListener("submit", function (event) {
+      var state = limit();
+      if (state.length > state.max) {
+        event.preventDefault();
+        say([box.getAttribute("data-too-long-label")], true);
+        return;
+      }
       if (!window.fetch) {
         return;
       }

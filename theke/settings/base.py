@@ -279,7 +279,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
     "reset_password_from_key": "10/h/ip",
     "confirm_email": "3/10m/key",
-    "change_email": "3/h/user",
+    # Every change of one's address (add, resend, remove) is a POST to
+    # /account/email/, which allauth counts as "manage_email"; a change mails
+    # the new address, so this caps the mails one member sends to strangers.
+    "manage_email": "5/h/user",
 }
 
 # Threaded comments (django-comments-xtd) with Theke's own comment model.

@@ -1,0 +1,44 @@
+"""Ids that come from outside (URLs, query strings, forms): one rule for all.
+
+A number too big for the database's integer makes SQLite's driver raise
+OverflowError, a 500 instead of "not found". Every id read from a request goes
+through `parse_id` or the `id` path converter, which accept only ASCII digits up
+to MAX_ID ("²" passes str.isdigit() but not int()).
+"""
+
+import re
+
+from django.urls import register_converter
+
+# The largest primary key any of the site's databases stores (signed 64 bits).
+MAX_ID = 2**63 - 1
+
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(value) -> int | None:
+    """The id `value` names, or None if it is not one the database could hold."""
+    text = str(value if value is not None else "").strip()
+    if not _DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdConverter:
+    """`<id:pk>` in URL patterns: a positive id in the database's range, else 404."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            # Django treats this as "no match": the URL answers 404.
+            raise ValueError(value)
+        return number
+
+    def to_url(self, value) -> str:
+        return str(int(value))
+
+
+register_converter(IdConverter, "id")
