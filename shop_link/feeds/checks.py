@@ -265,7 +265,9 @@ class _ItemCheck:
         return value
 
     def image_link(self) -> str:
-        value = self.url(self.raw.image_link)
+        # A local feed's relative pictures stay relative: the picture step finds
+        # them in the feed's own folder, never on the shop's server.
+        value = self.url(self.raw.image_link, from_shop=False)
         if not value:
             return ""
         scheme = urlsplit(value).scheme if splits(value) else "?"
@@ -277,8 +279,9 @@ class _ItemCheck:
             return ""
         return value
 
-    def url(self, value: str) -> str:
-        """The address trimmed, spaces encoded, resolved against the shop's address."""
+    def url(self, value: str, from_shop: bool = True) -> str:
+        """The address trimmed, spaces encoded; relative to the feed's address, else
+        (where `from_shop`) to the shop's."""
         value = value.strip()
         if not value:
             return ""
@@ -287,7 +290,7 @@ class _ItemCheck:
         value = re.sub(r"\s", "%20", text.HIDDEN.sub("", value))
         if value.startswith("//"):
             return "https:" + value
-        base = self.builder.feed_url or self.builder.base_url
+        base = self.builder.feed_url or (self.builder.base_url if from_shop else "")
         if base and splits(value) and not urlsplit(value).scheme:
             return urljoin(base, value)
         return value
