@@ -265,8 +265,9 @@ class _ItemCheck:
         return value
 
     def image_link(self) -> str:
-        # A local feed's relative pictures stay relative: the picture step finds
-        # them in the feed's own folder, never on the shop's server.
+        # A local feed's pictures given relative to the feed ("images/x.jpg")
+        # stay relative: the picture step finds them in the feed's own folder.
+        # A path from the root ("/bilder/x.jpg") is on the shop's server.
         value = self.url(self.raw.image_link, from_shop=False)
         if not value:
             return ""
@@ -281,7 +282,7 @@ class _ItemCheck:
 
     def url(self, value: str, from_shop: bool = True) -> str:
         """The address trimmed, spaces encoded; relative to the feed's address, else
-        (where `from_shop`) to the shop's."""
+        to the shop's (for pictures only a path from the root)."""
         value = value.strip()
         if not value:
             return ""
@@ -290,7 +291,9 @@ class _ItemCheck:
         value = re.sub(r"\s", "%20", text.HIDDEN.sub("", value))
         if value.startswith("//"):
             return "https:" + value
-        base = self.builder.feed_url or (self.builder.base_url if from_shop else "")
+        base = self.builder.feed_url
+        if not base and (from_shop or value.startswith("/")):
+            base = self.builder.base_url
         if base and splits(value) and not urlsplit(value).scheme:
             return urljoin(base, value)
         return value
