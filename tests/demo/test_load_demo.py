@@ -4,8 +4,6 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
@@ -22,31 +20,11 @@ from demo.run import DemoRun
 from demo.shop import ensure_home_page, ensure_shop_settings, ensure_site
 from home.models import HomePage, ShopSettings
 from shop_link.models import FeedImage
+from tests.factories import run_load_demo
 
 pytestmark = pytest.mark.django_db
 
 DEMO_HOST = "localhost:8000"
-# Small pictures keep the suite fast; the drawing is the same at any size.
-SCALE = 0.1
-
-
-@pytest.fixture(scope="class")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for a class of tests, each rolled back to it."""
-    media_root = tmp_path_factory.mktemp("media")
-    with (
-        override_settings(MEDIA_ROOT=media_root),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        yield load_demo()
-        transaction.set_rollback(True)
-
-
-def load_demo():
-    out = io.StringIO()
-    call_command("load_demo", image_scale=SCALE, stdout=out)
-    return out.getvalue()
 
 
 def snapshot():
@@ -142,7 +120,7 @@ class TestDemoContent:
     def test_running_load_demo_twice_leaves_the_same_content(self, demo):
         before = snapshot()
 
-        output = load_demo()
+        output = run_load_demo()
 
         assert "nothing changed" in output
         assert snapshot() == before
@@ -151,7 +129,7 @@ class TestDemoContent:
         BlogPage.objects.get(slug="sauerteig-zu-hause").delete()
         images = get_image_model().objects.count()
 
-        output = load_demo()
+        output = run_load_demo()
 
         assert "1 post" in output
         assert BlogPage.objects.live().filter(slug="sauerteig-zu-hause").exists()
@@ -192,7 +170,7 @@ class TestDemoContent:
             calls.append(("second", run.home.hero_title != ""))
 
         monkeypatch.setattr(load, "STEPS", (first, second))
-        output = load_demo()
+        output = run_load_demo()
 
         assert calls == [("first", True), ("second", True)]
         assert "1 widget" in output

@@ -1,14 +1,10 @@
 """The demo shop's products: the committed sample feeds and what load_demo makes."""
 
-import io
 from collections import Counter
 from decimal import Decimal
 from pathlib import PurePosixPath
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Revision
 
 from blog.models import BlogPage, ProducerPage
@@ -32,11 +28,9 @@ from shop_link.models import (
     ProductSource,
     SyncRun,
 )
+from tests.factories import run_load_demo
 
 pytestmark = pytest.mark.django_db
-
-# Small pictures keep the suite fast; the drawing is the same at any size.
-SCALE = 0.1
 
 
 def feed_items(source):
@@ -98,27 +92,8 @@ def test_a_source_made_before_the_feeds_moved_is_pointed_at_them():
     assert run.created == {}
 
 
-@pytest.fixture(scope="class")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for a class of tests, each rolled back to it."""
-    media_root = tmp_path_factory.mktemp("media")
-    with (
-        override_settings(MEDIA_ROOT=media_root),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        yield load_demo()
-        transaction.set_rollback(True)
-
-
-def load_demo():
-    out = io.StringIO()
-    call_command("load_demo", image_scale=SCALE, stdout=out)
-    return out.getvalue()
-
-
 class TestDemoProducts:
-    def test_the_catalogue_is_in_the_menu_at_products(self, loaded):
+    def test_the_catalogue_is_in_the_menu_at_products(self, demo):
         catalogue = ProductIndexPage.objects.get()
 
         assert catalogue.live
@@ -126,7 +101,7 @@ class TestDemoProducts:
         assert (catalogue.slug, catalogue.title) == ("products", "Produkte")
         assert catalogue.url == "/products/"
 
-    def test_both_sources_are_synced_and_say_which_shop_sells(self, loaded):
+    def test_both_sources_are_synced_and_say_which_shop_sells(self, demo):
         sources = ProductSource.objects.order_by("name")
 
         assert [source.shop_name for source in sources] == [
@@ -138,7 +113,7 @@ class TestDemoProducts:
             assert source.last_run.status == SyncRun.Status.SUCCEEDED
             assert source.last_run.problems == []
 
-    def test_every_producer_has_products_and_every_feed_product_a_picture(self, loaded):
+    def test_every_producer_has_products_and_every_feed_product_a_picture(self, demo):
         on_sale = Product.objects.on_sale()
 
         assert on_sale.count() >= 30
@@ -146,12 +121,12 @@ class TestDemoProducts:
             assert on_sale.filter(producer=producer).exists(), producer.title
         assert not on_sale.filter(image__isnull=True).exists()
 
-    def test_one_product_is_no_longer_sold(self, loaded):
+    def test_one_product_is_no_longer_sold(self, demo):
         gone = Product.objects.get(availability=Availability.DISCONTINUED)
 
         assert gone.mentions.exists(), "a story still shows it"
 
-    def test_stories_show_products_and_the_index_knows_them(self, loaded):
+    def test_stories_show_products_and_the_index_knows_them(self, demo):
         expected = set()
         for model in pages_with_product_blocks():
             for page in model.objects.live():
@@ -166,10 +141,10 @@ class TestDemoProducts:
             >= 3
         )
 
-    def test_hand_written_notes_are_there(self, loaded):
+    def test_hand_written_notes_are_there(self, demo):
         assert Product.objects.exclude(how_made="").count() >= 3
 
-    def test_the_pages_render(self, loaded, client):
+    def test_the_pages_render(self, demo, client):
         product = Product.objects.get(external_id="KW-02")
         post = BlogPage.objects.get(slug="zu-besuch-in-der-hofkaeserei-wendt")
         for url in ("/products/", f"/products/{product.slug}/", post.url):
@@ -177,7 +152,7 @@ class TestDemoProducts:
                 200
             ), url
 
-    def test_a_second_run_changes_nothing_and_syncs_nothing(self, loaded):
+    def test_a_second_run_changes_nothing_and_syncs_nothing(self, demo):
         before = {
             "runs": SyncRun.objects.count(),
             "revisions": Revision.objects.count(),
@@ -187,7 +162,7 @@ class TestDemoProducts:
             "mentions": ProductMention.objects.count(),
         }
 
-        output = load_demo()
+        output = run_load_demo()
 
         assert "nothing changed" in output
         assert {

@@ -38,6 +38,7 @@ from tests.factories.community import (
     reply,
     topic,
 )
+from tests.factories.demo import DEMO_IMAGE_SCALE, run_load_demo
 from tests.factories.feeds import (
     SYNC_FEEDS,
     feed_source,
@@ -103,6 +104,8 @@ from tests.factories.reading import (
 )
 
 __all__ = [
+    "DEMO_IMAGE_SCALE",
+    "run_load_demo",
     "AuthorFactory",
     "BAD_URLS",
     "BASE",
