@@ -102,19 +102,19 @@ class Families:
                     yield Member(line, row)
                     continue
                 containers[own] = row
-                parent, members = own, waiting.pop(own, [])
+                parent, ready = own, waiting.pop(own, [])
             elif parent in containers:
-                members = [(line, row)]
+                ready = [(line, row)]
             else:
                 waiting.setdefault(parent, []).append((line, row))
                 continue
-            for member_line, member in members:
-                yield Member(member_line, member, containers[parent])
+            for variant_line, variant in ready:
+                yield Member(variant_line, variant, containers[parent])
                 to_come[parent] -= 1
             if to_come[parent] <= 0:
                 containers.pop(parent, None)
-        for members in waiting.values():
-            for line, row in members:
+        for orphans in waiting.values():
+            for line, row in orphans:
                 yield Member(line, row, orphan=True)
 
 
