@@ -212,7 +212,9 @@ def name_variant(raw: RawItem, variant: dict[str, str]) -> None:
     if not variant.get("item_group_id", "").strip():
         return
     raw.title = variant_title(
-        raw.title, (variant.get(name, "") for name in VARIANT_ATTRIBUTES)
+        raw.title,
+        (variant.get(name, "") for name in VARIANT_ATTRIBUTES),
+        fallback=raw.external_id,
     )
 
 

@@ -51,3 +51,35 @@ def test_a_shopify_variant_the_product_title_names_is_not_repeated():
         "Waldhonig 500 g – 1 kg",
     ]
     assert shopify("Waldhonig", "Default Title") == ["Waldhonig"]
+
+
+def merchant_text(*rows):
+    header = "id\ttitle\tlink\timage_link\tavailability\tprice\titem_group_id\tmaterial"
+    lines = [header, *("\t".join(row) for row in rows)]
+    data = ("\r\n".join(lines) + "\r\n").encode()
+    entries = parse_feed(io.BytesIO(data), "merchant-tsv")
+    return [entry.title for entry in entries]
+
+
+def test_merchant_group_members_without_telling_values_keep_their_ids_apart():
+    link = "https://hof-lindenau.example/p/korb"
+    picture = "https://hof-lindenau.example/korb.jpg"
+    titles = merchant_text(
+        ("korb-1", "Geschenkkorb", link, picture, "in stock", "30.00 EUR", "korb", ""),
+        ("korb-2", "Geschenkkorb", link, picture, "in stock", "30.00 EUR", "korb", ""),
+        (
+            "korb-3",
+            "Geschenkkorb",
+            link,
+            picture,
+            "in stock",
+            "35.00 EUR",
+            "korb",
+            "Weide",
+        ),
+    )
+    assert titles == [
+        "Geschenkkorb – korb-1",
+        "Geschenkkorb – korb-2",
+        "Geschenkkorb – Weide",
+    ]
