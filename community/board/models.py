@@ -65,7 +65,10 @@ class Topic(Moderated):
     """A discussion a member started on the board; replies are comments on it."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        """Whether the starter's question is answered; whether the topic still
+        takes replies is `is_closed`, a separate matter."""
+
+        OPEN = "open", _("Unanswered")
         ANSWERED = "answered", _("Answered")
 
     category = models.ForeignKey(

@@ -85,3 +85,11 @@ def public_name(user) -> str:
     if user.is_staff:
         return team_name(user)
     return chosen_name(_related(user, "profile")) or _("Member")
+
+
+def own_name(user) -> str:
+    """How the site names the logged-in `user` to themselves: staff as others
+    see them (the team), members by the name they chose, "" without one."""
+    if user.is_staff:
+        return public_name(user)
+    return chosen_name(_related(user, "profile"))

@@ -92,6 +92,35 @@
       return { text: text, max: max, length: text ? text.value.length : 0 };
     }
 
+    // A form the server sent back carries its errors; once a comment is
+    // taken they answer nothing, so they go, with what points at them.
+    function clearErrors() {
+      form
+        .querySelectorAll(".form-errors, .form-field__errors")
+        .forEach(function (node) {
+          node.remove();
+        });
+      form.querySelectorAll(".form-field--error").forEach(function (node) {
+        node.classList.remove("form-field--error");
+      });
+      form.querySelectorAll("[aria-invalid]").forEach(function (node) {
+        node.removeAttribute("aria-invalid");
+      });
+      form.querySelectorAll("[aria-describedby]").forEach(function (node) {
+        var left = node
+          .getAttribute("aria-describedby")
+          .split(/\s+/)
+          .filter(function (id) {
+            return id && document.getElementById(id);
+          });
+        if (left.length) {
+          node.setAttribute("aria-describedby", left.join(" "));
+        } else {
+          node.removeAttribute("aria-describedby");
+        }
+      });
+    }
+
     function done(busy) {
       form.removeAttribute("aria-busy");
       form.querySelector("button[type=submit]").disabled = busy;
@@ -163,6 +192,7 @@
         // Held for a moderator, or waiting for a guest's confirmation: kept
         // on the server, so the form is cleared for the next one.
         form.querySelector("textarea").value = "";
+        clearErrors();
         show("", null);
       }
       say(lines, !response.ok);
