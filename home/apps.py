@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .slugs import use_spelled_out_slugs_in_the_admin
+
+        use_spelled_out_slugs_in_the_admin()

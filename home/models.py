@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .seo import SCHEMA_CONTEXT, home_url, shop_store
+from .slugs import SpelledOutSlugs
 
 
 @register_setting(icon="site")
@@ -79,7 +80,7 @@ class ShopSettings(BaseSiteSetting):
         return [line for line in (self.street, city_line) if line]
 
 
-class HomePage(Page):
+class HomePage(SpelledOutSlugs, Page):
     """The shop's front door: newest stories and the producers behind the range."""
 
     hero_title = models.CharField(_("hero title"), max_length=160, blank=True)

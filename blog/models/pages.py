@@ -16,7 +16,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -36,6 +35,8 @@ from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
+from home.slugs import SpelledOutSlugs
+from home.text import german_slug
 
 from .listing import POSTS_PER_PAGE, ListingMixin, with_listing_extras
 from .snippets import BlogCategory
@@ -97,7 +98,7 @@ class Author(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:120] or "author"
+            self.slug = german_slug(self.name, max_length=120) or "author"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -161,7 +162,7 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
+class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
     """The shop blog: newest first, filterable by category, tag and author."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -339,7 +340,7 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
         return feed_class(self, category)(request)
 
 
-class BlogPage(Page):
+class BlogPage(SpelledOutSlugs, Page):
     """A story from the shop, written by one or more of its people."""
 
     intro = models.TextField(

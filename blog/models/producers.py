@@ -17,12 +17,13 @@ from wagtail.search import index
 
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.seo import SCHEMA_CONTEXT, image_object
+from home.slugs import SpelledOutSlugs
 
 from .listing import with_listing_extras
 from .pages import BlogPage
 
 
-class ProducersIndexPage(Page):
+class ProducersIndexPage(SpelledOutSlugs, Page):
     """The farms, dairies and mills whose goods the shop sells."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -56,7 +57,7 @@ class ProducerPageQuerySet(PageQuerySet):
 ProducerPageManager = PageManager.from_queryset(ProducerPageQuerySet)
 
 
-class ProducerPage(Page):
+class ProducerPage(SpelledOutSlugs, Page):
     """A producer's story: who they are, where, and how they work."""
 
     place = models.CharField(_("place"), max_length=120)
