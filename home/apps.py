@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import platform_data, signals  # noqa: F401
