@@ -180,9 +180,9 @@ class ShopSettings(BaseSiteSetting):
     legal_panels = [
         HelpPanel(
             _(
-                "The legal notice at /impressum/ is made from these details, the "
-                "counter's address and the contact above. Staff see there what "
-                "is still missing."
+                "The legal notice at /impressum/ is made from these details and "
+                "the counter's address and contact on the “Shop” tab. Staff see "
+                "there what is still missing."
             )
         ),
         MultiFieldPanel(
@@ -192,7 +192,7 @@ class ShopSettings(BaseSiteSetting):
                 FieldPanel("represented_by"),
                 FieldPanel("operator_address"),
             ],
-            heading=_("Operator"),
+            heading=_("Who runs the shop"),
         ),
         MultiFieldPanel(
             [
