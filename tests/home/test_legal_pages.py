@@ -378,3 +378,81 @@ def test_reading_the_legal_pages_sets_no_cookie(client, complete, url):
 
     assert response.status_code == 200
     assert not response.cookies, list(response.cookies)
+
+
+# The shop settings in the admin
+
+
+def settings_form(shop, **changes):
+    """The shop settings form as the admin sends it, rich text left out."""
+    fields = [
+        "shop_name",
+        "tagline",
+        "street",
+        "postal_code",
+        "city",
+        "country",
+        "opening_hours",
+        "shop_url",
+        "phone",
+        "contact_email",
+        "privacy_email",
+        "operator_name",
+        "legal_form",
+        "represented_by",
+        "operator_address",
+        "register_court",
+        "register_number",
+        "vat_id",
+        "supervisory_authority",
+        "chamber",
+        "responsible_name",
+        "responsible_address",
+    ]
+    return {name: getattr(shop, name) for name in fields} | changes
+
+
+def test_the_admin_refuses_a_wrong_vat_id_and_keeps_what_was_typed(staff_client, shop):
+    url = f"/admin/settings/home/shopsettings/{shop.site_id}/"
+
+    response = staff_client.post(
+        url, settings_form(shop, vat_id="DE 123 456", operator_name="Huber GmbH")
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "neun Ziffern" in html
+    assert 'value="DE 123 456"' in html
+    assert 'value="Huber GmbH"' in html
+    shop.refresh_from_db()
+    assert shop.vat_id == "" and shop.operator_name == ""
+
+
+def test_the_admin_stores_a_vat_id_as_the_tax_office_writes_it(staff_client, shop):
+    url = f"/admin/settings/home/shopsettings/{shop.site_id}/"
+
+    response = staff_client.post(
+        url,
+        settings_form(
+            shop,
+            vat_id="de 123 456 789",
+            register_court="Amtsgericht Traunstein",
+            register_number="HRB 4711",
+        ),
+    )
+
+    assert response.status_code == 302
+    shop.refresh_from_db()
+    assert (shop.vat_id, shop.register_number) == ("DE123456789", "HRB 4711")
+
+
+def test_the_admin_asks_for_the_register_number_with_the_court(staff_client, shop):
+    url = f"/admin/settings/home/shopsettings/{shop.site_id}/"
+
+    response = staff_client.post(
+        url, settings_form(shop, register_court="Amtsgericht Traunstein")
+    )
+
+    assert response.status_code == 200
+    assert "Registergericht und Registernummer zusammen" in response.content.decode()
+    assert 'value="Amtsgericht Traunstein"' in response.content.decode()
