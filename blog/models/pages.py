@@ -34,6 +34,7 @@ from wagtail.search import index
 from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
+from home.personal_data import Basis, PersonalData, Section
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 from home.slugs import SpelledOutSlugs
 from home.text import german_slug
@@ -87,6 +88,24 @@ class Author(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("role"),
     ]
+
+    personal_data = (
+        PersonalData(
+            fields=("name", "slug", "role", "photo", "bio", "user"),
+            section=Section.TEAM,
+            what=_(
+                "The team members who write for the shop: name, role, photo, a "
+                "short bio, and their admin account."
+            ),
+            purpose=_(
+                "Staff sign their stories and answers as themselves, so that "
+                "customers know whom they talk to."
+            ),
+            basis=Basis.CONSENT,
+            retention=_("Until the team member asks for their entry to go."),
+            seen_by=_("Everyone, on the stories and the author's page."),
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import StoryStreamBlock, extra_story_blocks
+from home.personal_data import Basis, PersonalData, Section
 from home.seo import SCHEMA_CONTEXT, image_object
 from home.slugs import SpelledOutSlugs
 
@@ -129,6 +130,21 @@ class ProducerPage(SpelledOutSlugs, Page):
 
     parent_page_types = ["blog.ProducersIndexPage"]
     subpage_types = []
+
+    personal_data = (
+        PersonalData(
+            fields=("summary", "story", "hero_image", "place", "website"),
+            section=Section.PRODUCERS,
+            what=_(
+                "The people behind the shop's producers, as their stories tell "
+                "of them: names, pictures, where they work."
+            ),
+            purpose=_("So that customers know who makes what they buy."),
+            basis=Basis.CONSENT,
+            retention=_("As long as the producer's story is online."),
+            seen_by=_("Everyone."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("producer")

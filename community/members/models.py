@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.personal_data import Basis, PersonalData, Section
+
 
 class Profile(models.Model):
     """What a member shows of themselves: a public name and a picture, no e-mail."""
@@ -41,6 +43,42 @@ class Profile(models.Model):
         help_text=_("The language the member last wrote in; mails use it."),
     )
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    personal_data = (
+        PersonalData(
+            fields=("user", "display_name", "avatar", "avatar_width", "avatar_height"),
+            section=Section.PROFILE,
+            what=_("Your public name and, if you upload one, your picture."),
+            purpose=_("So that others see who wrote a post."),
+            basis=Basis.CONTRACT,
+            retention=_(
+                "Until your account is deleted. You change both, or remove the "
+                "picture, on your profile at any time."
+            ),
+            seen_by=_("Everyone, next to your posts."),
+        ),
+        PersonalData(
+            fields=("producer",),
+            section=Section.PROFILE,
+            what=_("That you speak for one of the shop's producers, if staff set it."),
+            purpose=_(
+                "To show a “producer” badge next to your posts and let you answer "
+                "questions about that producer's products."
+            ),
+            basis=Basis.LEGITIMATE_INTEREST,
+            retention=_("Until staff remove it or your account is deleted."),
+            seen_by=_("Everyone, as the badge next to your posts."),
+        ),
+        PersonalData(
+            fields=("language", "created_at"),
+            section=Section.PROFILE,
+            what=_("The language you last wrote in, and when you joined."),
+            purpose=_("To write you e-mails in your language."),
+            basis=Basis.CONTRACT,
+            retention=_("Until your account is deleted."),
+            seen_by=_("Staff in the admin's list of members."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("member profile")
