@@ -232,6 +232,9 @@ def test_the_held_answer_tells_the_author_they_can_see_it(client, post):
     html = client.post(POST_URL, form_data(post, text=TEXT)).content.decode()
 
     assert "only you can see it in the discussion, marked as waiting" in html
+    held = Comment.objects.get()
+    # Back to the discussion is back to the comment, also without the script.
+    assert f'href="{post.url}#c{held.pk}" data-held-comment' in html
 
 
 def test_once_approved_the_comment_shows_to_everyone_without_the_mark(
