@@ -15,6 +15,19 @@ from ..conf import setting
 from ..writing.held import HeldReasonDisplay
 from ..writing.moderated import MODERATION
 
+# Held back and not yet decided on: neither public nor deleted, rejected or spam.
+PENDING = models.Q(
+    is_public=False, is_removed=False, is_spam=False, rejected_at__isnull=True
+)
+
+
+def pending_by(reader) -> models.Q:
+    """The reader's own comments that wait for a moderator; none for a guest,
+    so what every anonymous reader gets stays the same."""
+    if reader is None or not reader.is_authenticated:
+        return models.Q(pk__in=[])
+    return PENDING & models.Q(user_id=reader.pk)
+
 
 class CommentQuerySet(models.QuerySet):
     def on(self, target):
@@ -28,10 +41,21 @@ class CommentQuerySet(models.QuerySet):
         """Comments readers can read: published and not deleted."""
         return self.filter(is_public=True, is_removed=False)
 
-    def shown(self):
-        """The comments a discussion shows: public ones and each thread's root
-        (a hidden root stands as a placeholder above its public replies)."""
-        return self.filter(models.Q(is_public=True) | models.Q(level=0))
+    def pending(self):
+        """Comments held back for a moderator and not yet decided on."""
+        return self.filter(PENDING)
+
+    def public_or_pending(self):
+        """Comments that are public or may still be: not deleted, rejected or spam."""
+        return self.filter(models.Q(is_public=True) | PENDING, is_removed=False)
+
+    def shown(self, reader=None):
+        """The comments a discussion shows: public ones, each thread's root
+        (a hidden root stands as a placeholder above its public replies), and
+        to a member their own comments that wait for a moderator."""
+        return self.filter(
+            models.Q(is_public=True) | models.Q(level=0) | pending_by(reader)
+        )
 
     def followed_by(self, user):
         """The comments by which a member follows their discussions: their own,
@@ -223,6 +247,16 @@ class Comment(HeldReasonDisplay, XtdComment):
             ("moderate_community", "Can moderate comments, topics and questions"),
             ("view_member_email", "Can see members' e-mail addresses"),
         ]
+
+    @property
+    def is_pending(self) -> bool:
+        """Whether it waits for a moderator, as `CommentQuerySet.pending()` finds."""
+        return not (
+            self.is_public
+            or self.is_removed
+            or self.is_spam
+            or self.rejected_at is not None
+        )
 
 
 class Unsubscription(models.Model):

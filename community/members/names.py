@@ -41,7 +41,12 @@ def _placeholders() -> frozenset:
 
 def chosen_name(profile) -> str:
     """The profile's public name, unless it is the "Member" stand-in."""
-    name = (profile.display_name or "").strip() if profile is not None else ""
+    return real_name(profile.display_name if profile is not None else "")
+
+
+def real_name(name: str) -> str:
+    """`name` as given, or "" when it is the "Member" stand-in."""
+    name = (name or "").strip()
     return "" if name.casefold() in _placeholders() else name
 
 

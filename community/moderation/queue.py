@@ -107,9 +107,7 @@ def open_reports():
 
 def pending_comments():
     """Comments held back and not yet decided on."""
-    return Comment.objects.filter(
-        is_public=False, is_spam=False, is_removed=False, rejected_at__isnull=True
-    )
+    return Comment.objects.pending()
 
 
 def in_tab(kind: Kind, queryset, tab: str):

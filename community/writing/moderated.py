@@ -74,6 +74,16 @@ class Moderated(HeldReasonDisplay, models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        """A post published, also in its admin form, is held by nothing: its
+        old reason is cleared so that nobody reads it as current."""
+        if self.state == ModerationState.PUBLISHED and self.held_reason:
+            self.held_reason = ""
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "held_reason"}
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.state == ModerationState.PUBLISHED

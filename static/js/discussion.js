@@ -7,6 +7,22 @@
 
   var parser = new DOMParser();
 
+  // `quiet`: shown while the reader types, so it leaves the focus where it is.
+  function tell(notice, text, urgent, quiet) {
+    notice.replaceChildren();
+    text.forEach(function (line) {
+      var paragraph = document.createElement("p");
+      paragraph.textContent = line;
+      notice.appendChild(paragraph);
+    });
+    notice.setAttribute("role", urgent ? "alert" : "status");
+    notice.classList.toggle("comment-form__notice--problem", urgent);
+    notice.hidden = false;
+    if (!quiet) {
+      notice.focus();
+    }
+  }
+
   function setUp(section) {
     var box = section.querySelector("[data-comment-form]");
     var form = box && box.querySelector("form");
@@ -66,20 +82,8 @@
       }
     }
 
-    // `quiet`: shown while the reader types, so it leaves the focus where it is.
     function say(text, urgent, quiet) {
-      notice.replaceChildren();
-      text.forEach(function (line) {
-        var paragraph = document.createElement("p");
-        paragraph.textContent = line;
-        notice.appendChild(paragraph);
-      });
-      notice.setAttribute("role", urgent ? "alert" : "status");
-      notice.classList.toggle("comment-form__notice--problem", urgent);
-      notice.hidden = false;
-      if (!quiet) {
-        notice.focus();
-      }
+      tell(notice, text, urgent, quiet);
     }
 
     // The limit the server checks, from the text field's maxlength. The
@@ -126,8 +130,9 @@
       form.querySelector("button[type=submit]").disabled = busy;
     }
 
-    // The comment is public: the discussion is read again at its address and
-    // replaces this one, with the new comment in view.
+    // The comment is public, or held and shown to its author alone: the
+    // discussion is read again at its address and replaces this one, with the
+    // new comment in view. Resolves with the new discussion.
     function showPosted(url) {
       return fetch(url.split("#")[0], { credentials: "same-origin" })
         .then(function (response) {
@@ -159,6 +164,7 @@
           target.tabIndex = -1;
           target.focus();
           target.scrollIntoView({ block: "center" });
+          return fresh;
         });
     }
 
@@ -194,6 +200,21 @@
         form.querySelector("textarea").value = "";
         clearErrors();
         show("", null);
+        var held = message.querySelector("a[data-held-comment]");
+        if (held) {
+          // A member's held comment is in the discussion for them, marked
+          // as waiting: show it there, and the message above the form.
+          return showPosted(held.getAttribute("href"))
+            .then(function (fresh) {
+              var told = fresh.querySelector(".comment-form__notice");
+              if (told) {
+                tell(told, lines, false, true);
+              }
+            })
+            .catch(function () {
+              say(lines, false);
+            });
+        }
       }
       say(lines, !response.ok);
     }
@@ -217,7 +238,7 @@
             });
           }
           return response.text().then(function (html) {
-            showAnswer(response, html);
+            return showAnswer(response, html);
           });
         })
         .catch(function () {
