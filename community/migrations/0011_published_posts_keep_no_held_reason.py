@@ -17,7 +17,7 @@ def clear_reasons_of_published_posts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("community", "0009_address_hash_help_text"),
+        ("community", "0010_topic_status_reads_unanswered"),
     ]
 
     operations = [
