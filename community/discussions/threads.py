@@ -263,6 +263,10 @@ def discussion_context(request, page, slot):
     return "community/discussion.html", discussion_for(request, page)
 
 
+# The query parameter with which a guest opens the comment form.
+WRITE_PARAMETER = "write"
+
+
 def discussion_for(request, target) -> dict:
     """The threads on `target` and the comment form, as discussion.html takes
     them: the page, order, thread and reply asked for in the query string."""
@@ -285,6 +289,9 @@ def discussion_for(request, target) -> dict:
         except ValidationError as error:
             reply_error = " ".join(error.messages)
     is_open = discussion_open(target)
+    may_comment = is_open and (
+        member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")
+    )
     return {
         "target": target,
         "discussion": discussion,
@@ -295,8 +302,12 @@ def discussion_for(request, target) -> dict:
         "reply_error": reply_error,
         "is_member": member is not None,
         "discussion_is_open": is_open,
-        "may_comment": is_open
-        and (member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")),
+        "may_comment": may_comment,
+        # A reader who only reads gets no form, and so no CSRF cookie: the
+        # page stays the same for every anonymous reader. The form opens once
+        # they choose to write ("write" or a reply in the query string).
+        "form_open": may_comment
+        and (member is not None or WRITE_PARAMETER in request.GET or bool(reply_to)),
         "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
         "target_url": target_url(target, request),
         # Sent with the form, so the new comment is shown in the reader's order.

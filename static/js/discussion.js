@@ -296,8 +296,46 @@
     form.querySelector("button[type=submit]").parentNode.appendChild(cancel);
   }
 
+  // A reader who only reads has no form (and so no cookie): "Write a
+  // comment" brings the form from the page it links to and opens it here.
+  // Should that fail, the link is followed and the page opens with the form.
+  function offerForm(section) {
+    var link = section.querySelector("[data-write-comment]");
+    if (!link) {
+      return;
+    }
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      link.setAttribute("aria-busy", "true");
+      fetch(link.href, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          var page = parser.parseFromString(html, "text/html");
+          var box = page.querySelector("[data-discussion] [data-comment-form]");
+          var here = section.querySelector("#comment-form");
+          if (!box || !here) {
+            throw new Error("no form");
+          }
+          here.replaceWith(document.importNode(box, true));
+          setUp(section);
+          section.querySelector("#comment-form textarea").focus();
+        })
+        .catch(function () {
+          window.location.href = link.href;
+        });
+    });
+  }
+
   function start() {
-    document.querySelectorAll("[data-discussion]").forEach(setUp);
+    document.querySelectorAll("[data-discussion]").forEach(function (section) {
+      setUp(section);
+      offerForm(section);
+    });
   }
 
   if (document.readyState === "loading") {
