@@ -130,8 +130,8 @@ def cookies() -> list[dict[str, str]]:
         {
             "name": settings.CSRF_COOKIE_NAME,
             "when": _(
-                "When a page shows a form: the log-in form, or the comment form "
-                "under a story."
+                "When you choose to write: when you open the log-in form, or "
+                "the comment form with “Write a comment”."
             ),
             "purpose": _(
                 "Makes sure a form you send comes from this site, not from "
