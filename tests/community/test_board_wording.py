@@ -68,7 +68,7 @@ def labels_of(html, block):
 
 def test_a_guest_reads_the_same_rule_on_the_board_and_a_topic(client, started):
     board_html = client.get("/community/").content.decode()
-    topic_html = client.get(f"/community/{started.slug}/").content.decode()
+    topic_html = client.get(f"/community/{started.slug}/?write=1").content.decode()
 
     assert rules_on(board_html) == [GUESTS_REPLY]
     assert rules_on(topic_html) == [GUESTS_REPLY]
@@ -122,7 +122,7 @@ def test_without_guest_comments_board_and_topic_say_so_and_a_guest_is_refused(
     settings.COMMUNITY_GUESTS_MAY_COMMENT = False
 
     board_html = client.get("/community/").content.decode()
-    topic_html = client.get(f"/community/{started.slug}/").content.decode()
+    topic_html = client.get(f"/community/{started.slug}/?write=1").content.decode()
     response = client.post(
         POST_URL,
         form_data(started, "Mit Roggen.", name="Gerda Gast", email="gerda@example.org"),
@@ -219,7 +219,7 @@ def test_staff_mark_a_closed_topic_unanswered_not_open(client, board, jana):
 
 
 def test_the_back_link_names_the_section_by_its_title(client, started):
-    html = client.get(f"/community/{started.slug}/").content.decode()
+    html = client.get(f"/community/{started.slug}/?write=1").content.decode()
 
     assert re.search(
         r'<p class="topic__back"><a href="/community/">'
