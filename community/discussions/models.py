@@ -172,6 +172,8 @@ class Reaction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
         constraints = [
             models.UniqueConstraint(
                 fields=["comment", "user", "kind"], name="one_reaction_per_kind"

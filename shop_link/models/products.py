@@ -493,6 +493,8 @@ class ProductMention(models.Model):
     )
 
     class Meta:
+        verbose_name = _("product mention")
+        verbose_name_plural = _("product mentions")
         constraints = [
             models.UniqueConstraint(
                 fields=["product", "page"], name="unique_product_mention"
