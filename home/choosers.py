@@ -57,7 +57,7 @@ class SnippetChooser(AdminSnippetChooser):
 
 
 class SnippetChooserViewSet(WagtailSnippetChooserViewSet):
-    """The chooser of a snippet that other models point to: forms get `SnippetChooser`."""
+    """Choosing a snippet other models point to: their forms get `SnippetChooser`."""
 
     base_widget_class = SnippetChooser
 

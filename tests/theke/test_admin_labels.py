@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.utils import translation
 
+from blog.models import BlogIndexPage
 from community.models import ModerationState
 from shop_link.models import BrandProducer
 from tests.factories import (
@@ -56,12 +57,9 @@ def shop():
     shop["topic"] = topic(asker, board_category)
     ask(shop["cheese"], asker, state=ModerationState.PENDING)
     BrandProducer.objects.create(brand="Wendt", producer=shop["producer"])
-    blog = shop["producer"].get_parent().get_parent().get_children().type(
-        apps.get_model("blog", "BlogIndexPage")
-    ).get()
-    shop["blog"] = blog
+    shop["blog"] = BlogIndexPage.objects.get()
     shop["post"] = BlogPageFactory(
-        parent=blog,
+        parent=shop["blog"],
         authors=[author],
         producers=[shop["producer"]],
         body=[paragraph("Ein Besuch."), products_block(shop["cheese"])],
@@ -308,9 +306,7 @@ def test_the_moderation_queue_names_a_kind_mid_sentence(
 
 def our_models():
     return [
-        model
-        for label in OUR_APPS
-        for model in apps.get_app_config(label).get_models()
+        model for label in OUR_APPS for model in apps.get_app_config(label).get_models()
     ]
 
 
