@@ -201,40 +201,50 @@ def test_a_producer_adds_one_photo_at_a_time(admin_client, shop):
     assert "Add Photos" not in english
 
 
-def test_german_labels_keep_the_capital_of_a_noun_before_hinzufuegen(
-    admin_client, shop
-):
-    wrong = {}
-    for url in admin_pages(shop):
-        words = GERMAN_ADD.findall(text_of(get(admin_client, url, "de")))
-        lower = {w for w in words if w[0].islower() and w not in GERMAN_NOT_NOUNS}
-        if lower:
-            wrong[url] = sorted(lower)
-    assert wrong == {}
+def wrong_labels(text: str, language: str) -> list[str]:
+    """Words of the other language, and what to add in the wrong case."""
+    if language == "de":
+        wrong = ENGLISH_ONLY.findall(text)
+        wrong += [
+            f"{word} hinzufügen"
+            for word in GERMAN_ADD.findall(text)
+            if word[0].islower() and word not in GERMAN_NOT_NOUNS
+        ]
+    else:
+        wrong = GERMAN_ONLY.findall(text)
+        wrong += [f"Add {word}" for word in ENGLISH_ADD.findall(text)]
+    return sorted(set(wrong))
 
 
-def test_english_labels_write_what_to_add_in_lower_case(admin_client, shop):
-    wrong = {}
-    for url in admin_pages(shop):
-        words = ENGLISH_ADD.findall(text_of(get(admin_client, url, "en")))
-        if words:
-            wrong[url] = sorted(set(words))
-    assert wrong == {}
+def test_the_label_check_knows_wrong_case_and_the_other_language():
+    assert wrong_labels("autoren hinzufügen · Add Photos", "de") == [
+        "Add",
+        "autoren hinzufügen",
+    ]
+    assert wrong_labels("Add Photos · Seite auswählen (Erzeuger)", "en") == [
+        "Add Photos",
+        "auswählen",
+    ]
+    assert wrong_labels("Autor hinzufügen · Kommentare hinzufügen oder", "de") == []
+    assert wrong_labels("Add author · Choose a page (Producer)", "en") == []
 
 
 @pytest.mark.parametrize("first", ["de", "en"])
-def test_every_page_speaks_the_language_of_its_request(admin_client, shop, first):
-    """Whichever language the admin is first seen in, the next request in the
-    other gets none of its words: choosers are worded when shown."""
+def test_every_admin_page_speaks_its_language_in_sentence_case(
+    admin_client, shop, first
+):
+    """No label in the other language, a German noun keeps its capital before
+    "hinzufügen", English adds in lower case; whichever language the admin is
+    first seen in, the other follows (choosers are worded when shown)."""
     second = "en" if first == "de" else "de"
-    mixed = {}
-    for language in (first, second, first):
-        other = GERMAN_ONLY if language == "en" else ENGLISH_ONLY
+    wrong = {}
+    for language in (first, second):
         for url in admin_pages(shop):
-            words = other.findall(text_of(get(admin_client, url, language)))
-            if words:
-                mixed[(language, url)] = sorted(set(words))
-    assert mixed == {}
+            if found := wrong_labels(
+                text_of(get(admin_client, url, language)), language
+            ):
+                wrong[(language, url)] = found
+    assert wrong == {}
 
 
 @pytest.mark.parametrize("first", ["de", "en"])
