@@ -28,6 +28,7 @@ class CommunityIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("discussion board")
+        verbose_name_plural = _("discussion boards")
 
     def seo_meta(self, request, context):
         """A topic's page previews as the topic, a category's as the category."""

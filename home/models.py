@@ -266,6 +266,7 @@ class ShopSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("shop settings")
+        verbose_name_plural = _("shop settings")
 
     def __str__(self):
         return self.shop_name
@@ -341,6 +342,7 @@ class HomePage(SpelledOutSlugs, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def json_ld(self, request, context):
         """The shop as a Store, and the site with its search."""

@@ -146,6 +146,10 @@ class BlogPageTag(TaggedItemBase):
         "blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
+    class Meta:
+        verbose_name = _("post tag")
+        verbose_name_plural = _("post tags")
+
 
 class BlogPageQuerySet(PageQuerySet):
     def for_listing(self):
@@ -194,6 +198,7 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
 
     class Meta:
         verbose_name = _("blog")
+        verbose_name_plural = _("blogs")
 
     def get_posts(self):
         return BlogPage.objects.child_of(self).live().public().for_listing()
@@ -408,11 +413,20 @@ class BlogPage(SpelledOutSlugs, Page):
             [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")
         ),
         FieldPanel("body"),
+        # Wagtail words an entry "<label> 1" and its button "Add <label>": the
+        # label is one of them, the heading all of them.
         MultipleChooserPanel(
-            "post_authors", chooser_field_name="author", label=_("Authors"), min_num=1
+            "post_authors",
+            chooser_field_name="author",
+            heading=_("Authors"),
+            label=_("author"),
+            min_num=1,
         ),
         MultipleChooserPanel(
-            "post_producers", chooser_field_name="producer", label=_("Producers")
+            "post_producers",
+            chooser_field_name="producer",
+            heading=_("Producers"),
+            label=_("producer"),
         ),
     ]
     promote_panels = Page.promote_panels + [
@@ -552,6 +566,7 @@ class BlogPageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
+        verbose_name_plural = _("authors")
         unique_together = [("page", "author")]
 
 
@@ -570,4 +585,5 @@ class BlogPageProducer(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("producer")
+        verbose_name_plural = _("producers")
         unique_together = [("page", "producer")]

@@ -36,7 +36,8 @@ class ProducersIndexPage(SpelledOutSlugs, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("producers")
+        verbose_name = _("producer overview")
+        verbose_name_plural = _("producer overviews")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -109,7 +110,7 @@ class ProducerPage(SpelledOutSlugs, Page):
         FieldPanel("how_they_produce"),
         FieldPanel("certifications", widget=forms.CheckboxSelectMultiple),
         FieldPanel("story"),
-        InlinePanel("gallery_images", label=_("Photos")),
+        InlinePanel("gallery_images", heading=_("Photos"), label=_("photo")),
         FieldPanel("visiting"),
         FieldPanel("website"),
     ]
@@ -208,3 +209,7 @@ class ProducerPageGalleryImage(Orderable):
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

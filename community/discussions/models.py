@@ -338,6 +338,8 @@ class Reaction(models.Model):
     )
 
     class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
         constraints = [
             models.UniqueConstraint(
                 fields=["comment", "user", "kind"], name="one_reaction_per_kind"

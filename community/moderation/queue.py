@@ -60,6 +60,11 @@ class Kind:
     author_fields: tuple
     report_field: str | None
 
+    @property
+    def noun(self):
+        """The kind inside a sentence: "comment", in German "Kommentar"."""
+        return self.model._meta.verbose_name
+
 
 KINDS = {
     COMMENT: Kind(

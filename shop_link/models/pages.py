@@ -32,6 +32,7 @@ class ProductIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("product catalogue")
+        verbose_name_plural = _("product catalogues")
 
     @classmethod
     def for_request(cls, request) -> ProductIndexPage | None:
