@@ -10,6 +10,7 @@ from .board.admin import BoardCategoryViewSet, TopicViewSet
 from .discussions.models import with_comment_counts
 from .discussions.targets import discussion_types
 from .discussions.threads import discussion_context
+from .feedback.widget import feedback_section
 from .members.admin import ProfileViewSet
 from .moderation.actions import LOG_ACTIONS
 from .moderation.admin import ModerationMenuItem
@@ -76,6 +77,12 @@ def register_moderation_log_actions(actions):
 def discussion_section(request, page, slot):
     """The "discussion" slot: comments on posts, producer pages and products."""
     return discussion_context(request, page, slot)
+
+
+@hooks.register("theke_page_sections")
+def feedback_faces_section(request, page, slot):
+    """The "feedback" slot: one-click faces under posts, producer pages and products."""
+    return feedback_section(request, page, slot)
 
 
 @hooks.register("theke_page_sections")
