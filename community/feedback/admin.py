@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -52,15 +52,14 @@ class FeedbackFilters(forms.Form):
         required=False,
         coerce=int,
         empty_value=DEFAULT_PERIOD,
-        choices=[
-            (weeks, gettext_lazy("Last %(weeks)d weeks") % {"weeks": weeks})
-            for weeks in PERIODS
-        ],
     )
 
     def __init__(self, *args, places=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].choices = [("", _("All pages")), *places]
+        self.fields["weeks"].choices = [
+            (weeks, _("Last %(weeks)d weeks") % {"weeks": weeks}) for weeks in PERIODS
+        ]
 
     def value(self, name):
         """A filter's value; its default when it is not given or not valid."""
@@ -174,11 +173,15 @@ def weekly_figures(queryset, weeks: int, *, chart_id: str) -> dict:
 
 
 def chart_description(weeks, this_week, before) -> str:
-    text = _(
+    count = sum(week.total for week in weeks)
+    text = ngettext(
+        "%(count)d answer from week %(first)s to week %(last)s, as stacked bars "
+        "per week: happy at the bottom, neutral in the middle, unhappy on top.",
         "%(count)d answers from week %(first)s to week %(last)s, as stacked bars "
-        "per week: happy at the bottom, neutral in the middle, unhappy on top."
+        "per week: happy at the bottom, neutral in the middle, unhappy on top.",
+        count,
     ) % {
-        "count": sum(week.total for week in weeks),
+        "count": count,
         "first": weeks[0].iso,
         "last": weeks[-1].iso,
     }

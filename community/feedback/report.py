@@ -212,11 +212,11 @@ def chart_svg(
 
 def _bar(week: Week, x: float, width: float, height: float, labels) -> str:
     if not week.total:
+        tip = _("%(week)s: no answers") % {"week": week_label(week)}
         return (
             f'<rect x="{x:.1f}" y="{TOP}" width="{width:.1f}" height="{height}" '
             f'fill="none" stroke="currentColor" stroke-opacity="0.3" '
-            f'stroke-dasharray="3 3"><title>{escape(week_label(week))}: '
-            f"{escape(_('no answers'))}</title></rect>"
+            f'stroke-dasharray="3 3"><title>{escape(tip)}</title></rect>'
         )
     parts, bottom = [], TOP + height
     for face in FACES:

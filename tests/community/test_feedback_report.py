@@ -235,7 +235,7 @@ def test_the_chart_speaks_german_in_german():
 
     labels = [text.text for text in parse(svg).iter(f"{SVG}text")]
     assert "KW 50" in labels
-    assert "50 %" in labels
+    assert "50\u00a0%" in labels
 
 
 # The CSV for a spreadsheet
