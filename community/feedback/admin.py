@@ -52,6 +52,7 @@ class FeedbackFilters(forms.Form):
         required=False,
         coerce=int,
         empty_value=DEFAULT_PERIOD,
+        initial=DEFAULT_PERIOD,
     )
 
     def __init__(self, *args, places=(), **kwargs):
@@ -149,7 +150,7 @@ def weekly_figures(queryset, weeks: int, *, chart_id: str) -> dict:
         "weeks": found,
         "week_rows": [
             share_row(
-                f"{report.week_label(week)} ({week.iso})",
+                _("W%(week)d, %(year)d") % {"week": week.number, "year": week.year},
                 week,
                 highlight=drop is not None and week is drop.week,
             )
@@ -202,6 +203,9 @@ class FeedbackReportView(
     template_name = "community/admin/feedback_report.html"
     page_title = gettext_lazy("Feedback")
     header_icon = "comment"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get(self, request, *args, **kwargs):
         self.filters = FeedbackFilters(request.GET or None, places=answered_places())
