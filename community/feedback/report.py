@@ -159,7 +159,8 @@ def chart_svg(
 
     `labels` name the faces; `title` and `description` become the chart's
     accessible name and description; a `drop` outlines its week. Every text
-    that goes in is escaped here.
+    that goes in is escaped here. Made to sit inside an HTML page, it names no
+    namespace (HTML's parser gives it SVG's).
     """
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
@@ -169,8 +170,7 @@ def chart_svg(
     parts = [
         f'<svg class="feedback-chart" id="{escape(chart_id)}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc">',
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>',
     ]
