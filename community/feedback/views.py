@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ..writing.responses import refused
 from . import answers, guard
@@ -35,7 +35,7 @@ def wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-@require_GET
+@require_safe
 def feedback_page(request):
     """The faces on a page of their own, asking about the channel in the URL."""
     channel = request.GET.get("channel") or Channel.WEB

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from community.feedback import report
 from community.models import Feedback
 from tests.factories import (
     BlogPageFactory,
@@ -218,3 +219,21 @@ def test_the_report_takes_the_same_queries_however_many_pages_have_answers(
         client.get(REPORT)
 
     assert len(many) == len(few)
+
+
+def test_answers_stored_across_a_year_end_are_counted_in_their_iso_weeks():
+    for day, face in [
+        (datetime.date(2026, 12, 27), "happy"),  # Sunday of 2026-W52
+        (datetime.date(2026, 12, 28), "unhappy"),  # Monday of 2026-W53
+        (datetime.date(2027, 1, 3), "happy"),  # Sunday of 2026-W53
+        (datetime.date(2027, 1, 4), "neutral"),  # Monday of 2027-W01
+    ]:
+        answers(face, 2, day=day)
+
+    weeks = report.weekly(Feedback.objects.faces_by_day(), datetime.date(2027, 1, 6), 3)
+
+    assert [(week.iso, dict(week.counts)) for week in weeks] == [
+        ("2026-W52", {"happy": 2}),
+        ("2026-W53", {"unhappy": 2, "happy": 2}),
+        ("2027-W01", {"neutral": 2}),
+    ]
