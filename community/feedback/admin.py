@@ -126,9 +126,10 @@ def share_row(name, tally, *, highlight=False) -> dict:
         "name": name,
         "total": tally.total,
         "percents": [
-            "–" if tally.share(face) is None else report.percent_label(percent)
+            "–"
+            if (percent := tally.percent(face)) is None
+            else report.percent_label(percent)
             for face in report.FACES
-            for percent in [tally.percent(face)]
         ],
         "highlight": highlight,
     }
