@@ -7,6 +7,7 @@ COMMENTS_XTD_MODEL) keeps its name.
 
 from .board.models import BoardCategory, Topic
 from .discussions.models import Comment, Reaction, Unsubscription
+from .feedback.models import Feedback
 from .members.models import Profile
 from .pages import CommunityIndexPage
 from .questions.models import ProductAnswer, ProductQuestion
@@ -17,6 +18,7 @@ __all__ = [
     "BoardCategory",
     "Comment",
     "CommunityIndexPage",
+    "Feedback",
     "ModerationState",
     "ProductAnswer",
     "ProductQuestion",
