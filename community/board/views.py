@@ -139,8 +139,12 @@ def topic_detail(request, page, slug):
 def who_may_write() -> dict:
     """Whether guests may reply to topics, for the rule the board, a topic and
     the new-topic page state: starting a topic always needs an account, a reply
-    follows the rule for every comment, which the comment view enforces."""
-    return {"guests_may_reply": setting("COMMUNITY_GUESTS_MAY_COMMENT")}
+    follows the rule for every comment, which the comment view enforces; a new
+    member's first posts wait for a moderator when the rules hold them."""
+    return {
+        "guests_may_reply": setting("COMMUNITY_GUESTS_MAY_COMMENT"),
+        "first_posts_held": bool(setting("COMMUNITY_HOLD_FIRST_POSTS")),
+    }
 
 
 def _category_from_query(request):

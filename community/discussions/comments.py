@@ -111,6 +111,8 @@ def prepare_comment(instance) -> None:
     writers anyway.
     """
     instance.ip_address = None
+    if instance.is_public and instance.published_at is None:
+        instance.published_at = instance.submit_date or timezone.now()
     if instance.pk is None:
         if not instance.body_html and instance.comment:
             instance.body_html = render_text(instance.comment)
@@ -129,7 +131,13 @@ def prepare_comment(instance) -> None:
 
 
 def edit_deadline(comment):
-    return comment.submit_date + timedelta(minutes=setting("COMMUNITY_EDIT_WINDOW"))
+    """The end of the author's edit window: it runs from when readers could
+    see the comment, so a comment a moderator held gets its whole window once
+    it is published; while it waits, the window runs from sending."""
+    start = comment.submit_date
+    if comment.is_public and comment.published_at:
+        start = max(start, comment.published_at)
+    return start + timedelta(minutes=setting("COMMUNITY_EDIT_WINDOW"))
 
 
 def may_edit(user, comment, now=None, target=None) -> bool:
@@ -159,7 +167,7 @@ def edit_refusal(user, comment) -> str:
         return closed_message(comment.content_object, EDIT)
     return _(
         "Comments can be edited by their author only, within %(minutes)d "
-        "minutes of posting."
+        "minutes of being published."
     ) % {"minutes": setting("COMMUNITY_EDIT_WINDOW")}
 
 

@@ -196,6 +196,11 @@ class Comment(HeldReasonDisplay, XtdComment):
     )
     body_html = models.TextField(_("rendered text"), blank=True, editable=False)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # When readers could first see it, or again after a moderator let it
+    # through: the author's edit window runs from here.
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True, editable=False
+    )
     held_reason = models.CharField(
         _("why it is held"),
         max_length=200,

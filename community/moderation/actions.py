@@ -147,10 +147,14 @@ def _approve(kind: Kind, item, now) -> bool:
     # Only this comment: held replies below it wait for their own decision.
     # Published, it is held by nothing: the old reason would read as current.
     Comment.objects.filter(pk=item.pk).update(
-        is_public=True, is_spam=False, rejected_at=None, held_reason=""
+        is_public=True,
+        is_spam=False,
+        rejected_at=None,
+        held_reason="",
+        published_at=now,
     )
     item.is_public, item.is_spam, item.rejected_at = True, False, None
-    item.held_reason = ""
+    item.held_reason, item.published_at = "", now
     if item.content_type_id == ContentType.objects.get_for_model(Topic).pk:
         # The signal that moves a topic up on a reply fires on save() only.
         Topic.objects.filter(

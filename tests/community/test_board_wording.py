@@ -20,8 +20,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 GUESTS_REPLY = (
-    "To start a topic you need an account. Anyone may reply: members at once, "
-    "guests once they have confirmed their reply from the link in our e-mail."
+    "To start a topic you need an account. Anyone may reply: members with their "
+    "account, guests once they have confirmed their reply from the link in our e-mail."
 )
 MEMBERS_ONLY = "To start a topic or to reply you need an account."
 
@@ -153,8 +153,21 @@ def test_the_rule_reads_in_german(client, started):
 
     assert rules_on(html) == [
         "Für ein neues Thema brauchen Sie ein Konto. Antworten kann jede und "
-        "jeder: Mitglieder sofort, Gäste, sobald sie ihre Antwort über den Link "
-        "in unserer E-Mail bestätigt haben."
+        "jeder: Mitglieder mit ihrem Konto, Gäste, sobald sie ihre Antwort über "
+        "den Link in unserer E-Mail bestätigt haben."
+    ]
+
+
+def test_the_rule_says_that_first_posts_wait_when_the_rules_hold_them(
+    client, started, settings
+):
+    settings.COMMUNITY_HOLD_FIRST_POSTS = 2
+
+    html = client.get(f"/community/{started.slug}/").content.decode()
+
+    assert rules_on(html) == [
+        f"{GUESTS_REPLY} A new member's first posts appear once a moderator has "
+        "checked them."
     ]
 
 

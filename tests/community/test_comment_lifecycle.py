@@ -1,5 +1,5 @@
 """A comment's life as its author reads it: held and shown to them alone,
-editable for a while from sending, followed at once, approved without its old
+editable for a while from publication, followed at once, approved without its old
 reason, and named in mails as the discussion names its author."""
 
 import importlib
@@ -251,10 +251,10 @@ def test_once_approved_the_comment_shows_to_everyone_without_the_mark(
     assert TEXT in html and WAITING not in html
 
 
-# The edit window runs from sending
+# The edit window runs from publication
 
 
-def test_the_edit_window_of_an_approved_comment_ends_minutes_after_sending(
+def test_the_edit_window_of_an_approved_comment_runs_from_its_approval(
     client, post, moderator
 ):
     jana = member("Jana Petersen")
@@ -265,16 +265,40 @@ def test_the_edit_window_of_an_approved_comment_ends_minutes_after_sending(
 
     approved = approve(held, moderator)
 
+    published = approved.published_at
     assert approved.submit_date == sent
-    assert edit_deadline(approved) == sent + timedelta(minutes=15)
-    assert may_edit(jana, approved, now=sent + timedelta(minutes=15))
-    # Fifteen minutes from the approval would still be open here.
-    assert not may_edit(jana, approved, now=sent + timedelta(minutes=16))
+    assert published > sent + timedelta(minutes=5)
+    assert edit_deadline(approved) == published + timedelta(minutes=15)
+    # Fifteen minutes from sending would have closed it already.
+    assert may_edit(jana, approved, now=sent + timedelta(minutes=16))
+    assert may_edit(jana, approved, now=published + timedelta(minutes=15))
+    assert not may_edit(jana, approved, now=published + timedelta(minutes=16))
     client.force_login(jana)
     html = client.get(reverse("community_comment_edit", args=[held.pk])).text
     with translation.override("en"):
-        until = time_format(timezone.localtime(sent + timedelta(minutes=15)))
+        until = time_format(timezone.localtime(published + timedelta(minutes=15)))
     assert f"You can edit it until {until}." in html
+
+
+def test_a_comment_held_past_its_window_can_be_edited_once_approved(post, moderator):
+    jana = member("Jana Petersen")
+    sent = timezone.now() - timedelta(hours=2)
+    held = add_comment(
+        post, jana, TEXT, is_public=False, held_reason="first-posts", submit_date=sent
+    )
+    assert not may_edit(jana, held)
+
+    assert may_edit(jana, approve(held, moderator))
+
+
+def test_a_comment_published_at_once_is_editable_for_the_window_from_sending(post):
+    jana = member("Jana Petersen")
+    sent = timezone.now() - timedelta(minutes=14)
+    comment = add_comment(post, jana, TEXT, submit_date=sent)
+
+    assert comment.published_at == sent
+    assert may_edit(jana, comment)
+    assert not may_edit(jana, comment, now=sent + timedelta(minutes=16))
 
 
 def test_a_held_comment_can_be_edited_by_its_author_while_it_waits(client, post):
@@ -415,7 +439,7 @@ def test_posts_approved_before_lose_their_old_reason_in_the_migration(post):
     old_topic = topic(olaf, category("Früher"), "Alt")
     Topic.objects.filter(pk=old_topic.pk).update(held_reason="first-posts")
     migration = importlib.import_module(
-        "community.migrations.0010_published_posts_keep_no_held_reason"
+        "community.migrations.0011_published_posts_keep_no_held_reason"
     )
 
     migration.clear_reasons_of_published_posts(apps, None)
@@ -501,3 +525,17 @@ def test_a_follower_named_member_is_greeted_without_that_name(
     assert body.startswith("Hello,")
     assert "Mitglied" not in body
     assert "Jana Petersen has written" in body
+
+
+def test_comments_public_before_count_as_published_when_sent_in_the_migration(post):
+    olaf = member("Olaf Brandt")
+    sent = timezone.now() - timedelta(days=3)
+    public = add_comment(post, olaf, "Alt", submit_date=sent)
+    waiting = add_comment(post, olaf, "Wartet", is_public=False)
+    Comment.objects.filter(pk__in=[public.pk, waiting.pk]).update(published_at=None)
+    migration = importlib.import_module("community.migrations.0014_comment_published_at")
+
+    migration.published_when_sent(apps, None)
+
+    assert Comment.objects.get(pk=public.pk).published_at == sent
+    assert Comment.objects.get(pk=waiting.pk).published_at is None
