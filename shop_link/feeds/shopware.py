@@ -5,6 +5,7 @@ from it: name, description, price, picture, manufacturer, categories. The
 product's own row is a container of its variants, not an article of its own.
 The product may stand before or after its variants, so the file is read twice:
 the first reading counts each product's variants, the second pairs them.
+WooCommerce's variations are paired the same way (`Families`), by "Parent".
 """
 
 from __future__ import annotations
@@ -83,6 +84,13 @@ class Families:
         parent = self.ids(row)[1]
         if parent:
             self.variants[parent] += 1
+
+    def merge(self, aliases: dict[str, str]) -> None:
+        """After the first reading: count the variants that named their product
+        by another key (a WooCommerce SKU) under the product's own id."""
+        for alias, own in aliases.items():
+            if alias != own and alias in self.variants:
+                self.variants[own] += self.variants.pop(alias)
 
     def pair(self, rows: Iterable[tuple[int, list[str]]]) -> Iterator[Member]:
         """Second reading: every row but the containers, variants with their product.

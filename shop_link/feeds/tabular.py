@@ -214,8 +214,8 @@ def parse_csv(
                 )
         builder.html_descriptions = columns.dialect != "own"
         builder.locate = locate_line
-        if columns.dialect == "shopware" and columns.has("parent"):
-            yield from _shopware_rows(columns, recording, rows, builder)
+        if columns.dialect in FAMILY_DIALECTS and columns.has("parent"):
+            yield from _family_rows(columns, recording, rows, builder)
             return
         recording.stop()
         for line, row in rows:
@@ -225,16 +225,26 @@ def parse_csv(
             yield builder.build(columns.read(row, line, builder.base_url))
 
 
-def _shopware_rows(
+# Exports whose variant rows leave empty what they take from their product:
+# Shopware 6 variants and WooCommerce variations.
+FAMILY_DIALECTS = ("shopware", "woocommerce")
+
+
+def _family_rows(
     columns: Columns,
     recording: Recording,
     rows: Iterator[tuple[int, list[str]]],
     builder: ItemBuilder,
 ) -> Iterator[FeedItem | RejectedItem]:
-    """The rows of a Shopware 6 export with variants, each variant completed."""
+    """The rows of an export with variants, each variant completed."""
     families = Families(columns.ids)
     for _line, row in rows:
+        columns.remember_parent(row)
         families.count(row)
+    # Variations that named their product by its SKU before it came.
+    families.merge(
+        {sku.casefold(): post.casefold() for sku, post in columns.parent_posts.items()}
+    )
     again = read_rows(recording.replay())
     next(again)
     for member in families.pair(again):
@@ -312,7 +322,10 @@ class Columns:
     def ids(self, row: list[str]) -> tuple[str, str]:
         """The row's id and its parent product's id (empty for a product)."""
         own = self.value(row, "external_id")[1].strip().casefold()
-        return own, self.value(row, "parent")[1].strip().casefold()
+        parent = self.value(row, "parent")[1].strip()
+        if self.dialect == "woocommerce" and parent:
+            parent = self.parent_posts.get(parent, parent.removeprefix("id:"))
+        return own, parent.casefold()
 
     def inherit(self, row: list[str], parent: list[str]) -> list[str]:
         """A variant's row with the cells it leaves empty taken from its product's."""
