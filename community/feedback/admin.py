@@ -309,7 +309,7 @@ class FeedbackReportView(
             to_csv(header, rows).encode("utf-8"), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = (
-            f'attachment; filename="feedback-{timezone.localdate():%Y-%m-%d}.csv"'
+            f'attachment; filename="feedback-{timezone.localdate().isoformat()}.csv"'
         )
         return response
 

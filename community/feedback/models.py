@@ -94,4 +94,4 @@ class Feedback(models.Model):
         verbose_name_plural = _("feedback answers")
 
     def __str__(self):
-        return f"{self.get_face_display()} ({self.day:%Y-%m-%d})"
+        return f"{self.get_face_display()} ({self.day.isoformat()})"

@@ -31,7 +31,7 @@ def test_a_comment_past_the_limit_is_not_sent_and_the_reader_is_told(
         [{"name": "django_language", "value": "en", "url": live_server.url}]
     )
     page = context.new_page()
-    page.goto(live_server.url + post.url)
+    page.goto(f"{live_server.url}{post.url}?write=1")
     text = page.locator("#comment-form textarea[name=comment]")
 
     # Typing stops at the limit, and the reader is told so in passing.

@@ -153,7 +153,17 @@ def test_a_guest_comments_after_confirming_by_mail(live_server, page, discussion
 
     post, __ = discussion
     page.goto(live_server.url + post.url)
+    # Reading sets no cookie (the language cookie is the test's own choice);
+    # choosing to write opens the form in place.
+    def cookies():
+        return {cookie["name"] for cookie in page.context.cookies()}
+
+    assert cookies() <= {"django_language"}
+    page.get_by_role("link", name="Write a comment").click()
     form = page.locator("#comment-form")
+    expect(form.locator("textarea[name=comment]")).to_be_focused()
+    assert page.url == live_server.url + post.url
+    assert "csrftoken" in cookies()
     expect(form.get_by_label("Notify me of replies by e-mail")).not_to_be_checked()
     found = violations(page)
     assert not found, describe(found, "a discussion with the guest's comment form")

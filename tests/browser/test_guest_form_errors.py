@@ -39,7 +39,7 @@ def started():
 def test_a_refused_name_is_forgotten_once_the_reply_is_sent(live_server, page, started):
     from playwright.sync_api import expect
 
-    page.goto(f"{live_server.url}/community/{started.slug}/")
+    page.goto(f"{live_server.url}/community/{started.slug}/?write=1")
     form = page.locator("#comment-form")
     form.get_by_label("Ihr Name").fill("Greta Lindner")
     form.get_by_label("Ihre E-Mail-Adresse").fill("gerda@example.org")

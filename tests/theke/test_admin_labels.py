@@ -42,7 +42,7 @@ ENGLISH_ADD = re.compile(r"\bAdd ([A-Z]\w*)")
 ENGLISH_ONLY = re.compile(r"\b(Choose|Add|Select this)\b")
 GERMAN_ONLY = re.compile(r"\b(auswählen|hinzufügen)\b")
 # Menu labels both languages write alike.
-SAME_IN_BOTH = {"Blog", "Moderation", "Workflows"}
+SAME_IN_BOTH = {"Blog", "Feedback", "Moderation", "Workflows"}
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ def post():
 
 
 def test_the_comment_field_stops_at_the_length_the_server_takes(client, post):
-    html = client.get(post.url).content.decode()
+    html = client.get(f"{post.url}?write=1").content.decode()
 
     assert 'maxlength="5000"' in html
     assert "data-too-long-label=" in html
