@@ -2,10 +2,11 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..members.preferences import product_categories
@@ -42,6 +43,15 @@ class StatusColumn(Column):
         return _("Shown now")
 
 
+class MomentColumn(Column):
+    """A date and time as it is, in the future too (Wagtail's DateColumn says
+    "just now" for any moment to come)."""
+
+    def get_value(self, instance):
+        moment = super().get_value(instance)
+        return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+
+
 class AnnouncementViewSet(SnippetViewSet):
     """Notes at the top of every page, for everyone or for one interest."""
 
@@ -58,7 +68,7 @@ class AnnouncementViewSet(SnippetViewSet):
         "text",
         Column("audience_label", label=_("Audience"), sort_key="audience"),
         StatusColumn("status", label=_("Status")),
-        DateColumn("starts_at", label=_("Shown from"), sort_key="starts_at"),
-        DateColumn("ends_at", label=_("Shown until"), sort_key="ends_at"),
+        MomentColumn("starts_at", label=_("Shown from"), sort_key="starts_at"),
+        MomentColumn("ends_at", label=_("Shown until"), sort_key="ends_at"),
     ]
     edit_handler = ObjectList(Announcement.panels, base_form_class=AnnouncementForm)

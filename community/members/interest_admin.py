@@ -28,6 +28,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..conf import setting
 from .interests import BY_KEY, NEW_PRODUCTS, OFFERS
 from .models import Consent, InterestCategories, MemberInterest
 from .names import public_name
@@ -38,8 +39,8 @@ EXPORT_LOG_ACTION = "community.export_interest_audience"
 
 # What the rule adds to the categories staff choose (see matching.py).
 BUILT_IN = {
-    OFFERS: _("and every product with a sale price"),
-    NEW_PRODUCTS: _("and every product new in the last days"),
+    OFFERS: _("every product with a sale price"),
+    NEW_PRODUCTS: _("every product first seen in the last %(days)s days"),
 }
 
 
@@ -112,10 +113,11 @@ class CategoriesColumn(Column):
     def get_value(self, instance):
         names = [category.name for category in instance.blog_categories.all()]
         names += instance.product_categories or []
-        text = ", ".join(names) or "—"
+        parts = [", ".join(names)] if names else []
         if extra := BUILT_IN.get(instance.interest):
-            text = f"{text} {extra}"
-        return text
+            parts.append(str(extra) % {"days": setting("COMMUNITY_NEW_PRODUCT_DAYS")})
+        text = "; ".join(parts) or "—"
+        return text[:1].upper() + text[1:]
 
 
 class ExportColumn(Column):
