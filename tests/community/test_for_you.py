@@ -22,6 +22,7 @@ from tests.factories import (
     build_site,
     member,
     text_of,
+    warm_count,
 )
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +191,17 @@ def test_reading_stores_nothing_about_the_reader(client, shop):
 
     assert row_counts() == before
     assert Session.objects.get(pk=session.pk).session_data == session.session_data
+
+
+def test_for_you_costs_the_same_with_more_stories_and_products(client, shop):
+    anna = member("Anna Berger")
+    for key in (RECIPES, TASTINGS, OFFERS, NEW_PRODUCTS):
+        choose_interest(anna, key, True)
+    client.force_login(anna)
+    small = warm_count(client, "/")
+    recipes = InterestCategories.objects.get(interest=RECIPES).blog_categories.get()
+    for n in range(6):
+        BlogPageFactory(parent=shop["blog"], categories_list=[recipes])
+        ProductFactory(category="Mehl", sale_price=Decimal("1.00"), title=f"Mehl {n}")
+
+    assert warm_count(client, "/") == small
