@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.choosers import SnippetChooserViewSet
 from home.shop_name import shop_name
 
 from .feed_links import feed_links
@@ -29,6 +30,7 @@ class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
     menu_label = _("Authors")
+    chooser_viewset_class = SnippetChooserViewSet
     list_display = ["name", "role", "user"]
     search_fields = ["name", "role"]
     edit_handler = ObjectList(Author.panels, base_form_class=AuthorAdminForm)

@@ -113,3 +113,33 @@ COMMUNITY_FOR_YOU_PRODUCTS = 4
 
 # Announcements a page shows at most at once, those that started last first.
 COMMUNITY_ANNOUNCEMENTS_SHOWN = 2
+
+# Smiley feedback (community.feedback). Answers are anonymous: no account, no
+# cookie, no address or browser is stored, and the date only to the day.
+
+# Answers and comments allowed per client address, as "count/period" as above.
+# The address is only hashed into a key of the shared cache that expires with
+# the period; it is never stored. Generous, as customers in one shop's Wi-Fi
+# or behind one mobile network share an address. None or "" turns it off.
+COMMUNITY_FEEDBACK_RATE_LIMIT = "30/10m"
+
+# Seconds during which further clicks from one page view change its answer
+# instead of adding one. The page's script sends a random token per view; only
+# a keyed hash of it is kept, in the cache, for this long.
+COMMUNITY_FEEDBACK_VIEW_SECONDS = 2 * 60 * 60
+
+# Seconds after the click during which the answer takes its optional comment.
+COMMUNITY_FEEDBACK_COMMENT_SECONDS = 60 * 60
+
+# Days a comment is kept after the day of its answer; `manage.py
+# purge_expired` blanks older ones. The faces stay, for the trend.
+COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS = 365
+
+# The feedback report highlights this week when its share of happy answers is
+# at least this many percentage points below the share in the four weeks
+# before (all their answers taken together, so a quiet week does not sway it).
+COMMUNITY_FEEDBACK_DROP_POINTS = 10
+
+# Answers this week needs before a drop is highlighted: a handful of answers
+# on a Monday morning says little.
+COMMUNITY_FEEDBACK_DROP_MIN_ANSWERS = 5

@@ -8,6 +8,7 @@ COMMENTS_XTD_MODEL) keeps its name.
 from .announcements.models import Announcement, Dismissal
 from .board.models import BoardCategory, Topic
 from .discussions.models import Comment, Reaction, Unsubscription
+from .feedback.models import Feedback
 from .members.models import (
     Consent,
     HiddenCategory,
@@ -28,6 +29,7 @@ __all__ = [
     "CommunityIndexPage",
     "Consent",
     "Dismissal",
+    "Feedback",
     "HiddenCategory",
     "InterestCategories",
     "MemberInterest",

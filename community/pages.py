@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home import ids  # noqa: F401  (registers the <id:…> converter)
+from home.slugs import SpelledOutSlugs
 
 from .board import seo as board_seo
 from .board import views as board_views
@@ -14,7 +15,7 @@ from .questions import seo as question_seo
 from .questions import views as question_views
 
 
-class CommunityIndexPage(RoutablePageMixin, Page):
+class CommunityIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
     """The discussion board at /community/: categories, topics, newest activity."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -27,6 +28,7 @@ class CommunityIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("discussion board")
+        verbose_name_plural = _("discussion boards")
 
     def seo_meta(self, request, context):
         """A topic's page previews as the topic, a category's as the category."""

@@ -14,6 +14,8 @@ from .board.admin import BoardCategoryViewSet, TopicViewSet
 from .discussions.models import with_comment_counts
 from .discussions.targets import discussion_types
 from .discussions.threads import discussion_context
+from .feedback.admin import FeedbackMenuItem, FeedbackPanel, FeedbackReportView
+from .feedback.widget import feedback_section
 from .members.admin import ProfileViewSet
 from .members.interest_admin import (
     EXPORT_LOG_ACTION,
@@ -78,6 +80,24 @@ def register_moderation_urls():
     ]
 
 
+@hooks.register("register_reports_menu_item")
+def register_feedback_report_menu_item():
+    return FeedbackMenuItem(
+        _("Feedback"),
+        reverse("theke_feedback_report"),
+        name="feedback",
+        icon_name="comment",
+        order=100,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    return [
+        path("feedback/", FeedbackReportView.as_view(), name="theke_feedback_report")
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
     for action, label, message in LOG_ACTIONS.values():
@@ -115,6 +135,12 @@ def discussion_section(request, page, slot):
 
 
 @hooks.register("theke_page_sections")
+def feedback_faces_section(request, page, slot):
+    """The "feedback" slot: one-click faces under posts, producer pages and products."""
+    return feedback_section(request, page, slot)
+
+
+@hooks.register("theke_page_sections")
 def questions_section(request, page, slot):
     """The "questions" slot: customers' questions about a product, with answers."""
     return questions.questions_section(request, page, slot)
@@ -125,6 +151,13 @@ def unanswered_questions_panel(request, panels):
     """Staff see the product questions that wait for an answer, newest first."""
     if request.user.is_staff:
         panels.append(UnansweredQuestionsPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def feedback_panel(request, panels):
+    """Those who may read the feedback see its last weeks on the dashboard."""
+    if request.user.has_perm("community.view_feedback"):
+        panels.append(FeedbackPanel())
 
 
 @hooks.register("theke_listing_queryset")

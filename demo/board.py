@@ -17,8 +17,7 @@ BOARD = {
     "slug": "community",
     "intro": (
         "<p>Hier tauschen sich Kundinnen, Kunden und das Team vom Lindenhof aus: "
-        "Rezepte, Wünsche ans Sortiment, Fragen an den Hof und Termine. "
-        "Lesen kann jede und jeder, mitschreiben alle mit Konto.</p>"
+        "Rezepte, Wünsche ans Sortiment, Fragen an den Hof und Termine.</p>"
     ),
 }
 

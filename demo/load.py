@@ -3,13 +3,15 @@
 The site and its home page come first; each step then gets the `DemoRun`. A
 step creates what is missing and leaves everything that exists alone, so
 running the demo twice changes nothing. Later steps build on earlier ones: the
-products go into the stories, the community talks about both.
+products go into the stories, the community talks about both, and readers
+answer the feedback faces on them.
 """
 
 from django.db import transaction
 
 from .board import build_board_demo
 from .discussions import build_discussions_demo
+from .feedback import build_feedback_demo
 from .interests import build_interests_demo
 from .moderation import build_moderation_demo
 from .products import build_products_demo
@@ -27,6 +29,7 @@ STEPS = (
     build_questions_demo,
     build_moderation_demo,
     build_interests_demo,
+    build_feedback_demo,
 )
 
 

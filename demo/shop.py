@@ -35,6 +35,20 @@ SHOP = {
     "privacy_email": "datenschutz@example.com",
 }
 
+# The legal notice of a small farm shop its owner runs as a sole trader.
+LEGAL = {
+    "operator_name": "Greta Lindner",
+    "legal_form": "Einzelunternehmen",
+    "vat_id": "DE123456789",
+    "responsible_name": "Greta Lindner",
+    "privacy_closing": (
+        "<p>Diese Demo läuft auf Ihrem eigenen Rechner: Es gibt keinen "
+        "Hosting-Dienst, und E-Mails werden nicht verschickt, sondern im Terminal "
+        "angezeigt. Ein echter Shop nennt hier, wer seine Website betreibt und "
+        "über welchen Dienst er E-Mails versendet.</p>"
+    ),
+}
+
 HOME = {
     "title": "Hofladen Lindenhof",
     "hero_title": "Vom Feld an die Theke – und wir kennen jeden Hof",
@@ -57,6 +71,7 @@ def build_shop_demo(run: DemoRun):
     if not run.home.hero_title:
         fill_home_page(run)
     ensure_shop_settings(run)
+    ensure_legal_notice(run)
 
 
 def ensure_home_page() -> HomePage:
@@ -131,6 +146,22 @@ def ensure_shop_settings(run: DemoRun):
         setattr(settings, name, value)
     settings.save()
     run.record("shop settings", "shop settings")
+
+
+def ensure_legal_notice(run: DemoRun):
+    """Give the demo shop its legal notice, unless one is there or the settings
+    are someone else's shop's."""
+    settings = ShopSettings.objects.filter(site=run.site).first()
+    if (
+        settings is None
+        or settings.shop_name != SHOP["shop_name"]
+        or any(getattr(settings, name) for name in LEGAL)
+    ):
+        return
+    for name, value in LEGAL.items():
+        setattr(settings, name, value)
+    settings.save()
+    run.record("legal notice")
 
 
 def fill_home_page(run: DemoRun):

@@ -7,4 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import platform_data, signals  # noqa: F401
+        from .choosers import use_page_chooser
+        from .slugs import use_spelled_out_slugs_in_the_admin
+
+        use_spelled_out_slugs_in_the_admin()
+        use_page_chooser()

@@ -1,13 +1,26 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .legal import normalise_vat_id, validate_vat_id
+from .personal_data import Basis, PersonalData, Section
 from .seo import SCHEMA_CONTEXT, home_url, shop_store
+from .slugs import SpelledOutSlugs
+
+# Rich text staff write around the generated legal pages.
+LEGAL_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
 @register_setting(icon="site")
@@ -36,7 +49,113 @@ class ShopSettings(BaseSiteSetting):
         help_text=_("Where customers send questions about their data."),
     )
 
-    panels = [
+    # The legal notice (§ 5 DDG, § 18 MStV).
+    operator_name = models.CharField(
+        _("operator"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The person or company that runs the shop, by its full legal name, "
+            "e.g. “Greta Lindner” or “Lindenhof Hofladen GmbH”."
+        ),
+    )
+    legal_form = models.CharField(
+        _("legal form"),
+        max_length=80,
+        blank=True,
+        help_text=_("Only if the name does not say it, e.g. “eingetragene Kauffrau”."),
+    )
+    represented_by = models.CharField(
+        _("represented by"),
+        max_length=200,
+        blank=True,
+        help_text=_("For a company: who represents it, e.g. its managing directors."),
+    )
+    operator_address = models.TextField(
+        _("operator's address"),
+        blank=True,
+        help_text=_(
+            "Only if it differs from the counter's address; one line per line."
+        ),
+    )
+    register_court = models.CharField(
+        _("register court"),
+        max_length=120,
+        blank=True,
+        help_text=_("If registered, e.g. “Amtsgericht Neuruppin”."),
+    )
+    register_number = models.CharField(
+        _("register number"),
+        max_length=40,
+        blank=True,
+        help_text=_("E.g. “HRB 1234”."),
+    )
+    vat_id = models.CharField(
+        _("VAT ID"),
+        max_length=20,
+        blank=True,
+        validators=[validate_vat_id],
+        help_text=_("If you have one, e.g. “DE123456789”."),
+    )
+    supervisory_authority = models.TextField(
+        _("supervisory authority"),
+        blank=True,
+        help_text=_(
+            "Only if your trade needs an official permit: the authority that "
+            "issued it, with its address."
+        ),
+    )
+    chamber = models.TextField(
+        _("chamber and professional title"),
+        blank=True,
+        help_text=_(
+            "If you belong to a chamber (e.g. a Handwerkskammer) or bear a "
+            "regulated title: the chamber, the title and the country that "
+            "awarded it."
+        ),
+    )
+    responsible_name = models.CharField(
+        _("responsible for the content"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The person responsible for the blog and the pages under § 18 (2) "
+            "MStV: a person, not a company."
+        ),
+    )
+    responsible_address = models.TextField(
+        _("their address"),
+        blank=True,
+        help_text=_("Only if it differs from the operator's; one line per line."),
+    )
+    legal_notes = RichTextField(
+        _("further notes"),
+        blank=True,
+        features=LEGAL_TEXT_FEATURES,
+        help_text=_(
+            "Shown below the legal notice, e.g. whether you take part in "
+            "consumer dispute resolution, or picture credits."
+        ),
+    )
+
+    # Staff's own words around the generated privacy page.
+    privacy_intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=LEGAL_TEXT_FEATURES,
+        help_text=_("Shown above the list of what the site stores."),
+    )
+    privacy_closing = RichTextField(
+        _("closing text"),
+        blank=True,
+        features=LEGAL_TEXT_FEATURES,
+        help_text=_(
+            "Shown at the end, e.g. who hosts the site and which service sends "
+            "its e-mail."
+        ),
+    )
+
+    shop_panels = [
         MultiFieldPanel(
             [FieldPanel("shop_name"), FieldPanel("tagline")], heading=_("Shop")
         ),
@@ -55,17 +174,113 @@ class ShopSettings(BaseSiteSetting):
                 FieldPanel("shop_url"),
                 FieldPanel("phone"),
                 FieldPanel("contact_email"),
-                FieldPanel("privacy_email"),
             ],
             heading=_("Contact"),
         ),
     ]
+    legal_panels = [
+        HelpPanel(
+            _(
+                "The legal notice at /impressum/ is made from these details and "
+                "the counter's address and contact on the “Shop” tab. Staff see "
+                "there what is still missing."
+            )
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("operator_name"),
+                FieldPanel("legal_form"),
+                FieldPanel("represented_by"),
+                FieldPanel("operator_address"),
+            ],
+            heading=_("Who runs the shop"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("register_court"),
+                FieldPanel("register_number"),
+                FieldPanel("vat_id"),
+            ],
+            heading=_("Register and tax"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("supervisory_authority"), FieldPanel("chamber")],
+            heading=_("Supervision and chamber"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("responsible_name"), FieldPanel("responsible_address")],
+            heading=_("Responsible for the content"),
+        ),
+        FieldPanel("legal_notes"),
+    ]
+    privacy_panels = [
+        HelpPanel(
+            _(
+                "The privacy page at /privacy/ lists what the site stores, made "
+                "from the software itself. Add your own words above and below it."
+            )
+        ),
+        FieldPanel("privacy_email"),
+        FieldPanel("privacy_intro"),
+        FieldPanel("privacy_closing"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(shop_panels, heading=_("Shop")),
+            ObjectList(legal_panels, heading=_("Legal notice")),
+            ObjectList(privacy_panels, heading=_("Privacy page")),
+        ]
+    )
+
+    personal_data = (
+        PersonalData(
+            fields=(
+                "shop_name",
+                "street",
+                "postal_code",
+                "city",
+                "phone",
+                "contact_email",
+                "privacy_email",
+                "operator_name",
+                "represented_by",
+                "operator_address",
+                "responsible_name",
+                "responsible_address",
+            ),
+            section=Section.SHOP,
+            what=_(
+                "The names and addresses in the legal notice: of the operator, of "
+                "those who represent the shop and of the person responsible for "
+                "the content, with the shop's phone number and e-mail addresses."
+            ),
+            purpose=_(
+                "The law requires a shop to name them, so that customers know "
+                "whom they deal with (§ 5 DDG, § 18 MStV)."
+            ),
+            basis=Basis.LEGAL_DUTY,
+            retention=_("As long as they are the shop's details."),
+            seen_by=_("Everyone: the legal notice and the foot of every page."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("shop settings")
+        verbose_name_plural = _("shop settings")
 
     def __str__(self):
         return self.shop_name
+
+    def clean(self):
+        super().clean()
+        self.vat_id = normalise_vat_id(self.vat_id)
+        self.register_court = self.register_court.strip()
+        self.register_number = self.register_number.strip()
+        if bool(self.register_court) != bool(self.register_number):
+            field = "register_number" if self.register_court else "register_court"
+            raise ValidationError(
+                {field: _("Give the register court and the number together.")}
+            )
 
     @property
     def opening_hours_lines(self):
@@ -79,7 +294,7 @@ class ShopSettings(BaseSiteSetting):
         return [line for line in (self.street, city_line) if line]
 
 
-class HomePage(Page):
+class HomePage(SpelledOutSlugs, Page):
     """The shop's front door: newest stories and the producers behind the range."""
 
     hero_title = models.CharField(_("hero title"), max_length=160, blank=True)
@@ -127,6 +342,7 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def json_ld(self, request, context):
         """The shop as a Store, and the site with its search."""

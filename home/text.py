@@ -9,9 +9,8 @@ from confusable_homoglyphs.confusables import confusables_data
 from django.utils.text import slugify
 
 # Umlauts and the sharp s as German writes them without the letters.
-SPELLED_OUT = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
+UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+SPELLED_OUT = str.maketrans(UMLAUTS)
 # Characters that may be slipped into a word to split it for a machine but not
 # for a reader: soft hyphen, zero-width space, joiners, word joiner, BOM.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from . import legal, personal_data
+from .models import ShopSettings
 from .search import run_search
 
 
@@ -15,6 +17,69 @@ from .search import run_search
 def search(request):
     context = {**run_search(request), "seo_noindex": True}
     return render(request, "home/search_results.html", context)
+
+
+@require_GET
+def impressum(request):
+    """The legal notice, made from the shop's settings."""
+    shop = ShopSettings.for_request(request)
+    context = {
+        "shop": shop,
+        "operator_address": legal.operator_address_lines(shop),
+        "responsible_address": legal.responsible_address_lines(shop),
+        **_staff_notice(request, legal.missing_from_legal_notice(shop)),
+    }
+    return render(request, "home/impressum.html", context)
+
+
+@require_GET
+def privacy(request):
+    """What the site stores about people, made from the declarations in the code."""
+    shop = ShopSettings.for_request(request)
+    sections = [
+        {
+            "key": section.name.lower(),
+            "title": section.label,
+            "items": [_told(item) for item in items],
+        }
+        for section, items in personal_data.by_section()
+    ]
+    not_stored = [
+        {"what": personal_data.text(item.what), "why": personal_data.text(item.why)}
+        for item in personal_data.not_stored()
+    ]
+    context = {
+        "shop": shop,
+        "operator_address": legal.operator_address_lines(shop),
+        "contact": legal.privacy_contact(shop),
+        "sections": sections,
+        "not_stored": not_stored,
+        "cookies": legal.cookies(),
+        **_staff_notice(request, legal.missing_from_privacy_page(shop)),
+    }
+    return render(request, "home/privacy.html", context)
+
+
+def _told(item: personal_data.PersonalData) -> dict[str, str]:
+    """A declaration as the privacy page tells it, in the active language."""
+    return {
+        "what": personal_data.text(item.what),
+        "purpose": personal_data.text(item.purpose),
+        "basis": item.basis.label,
+        "retention": personal_data.text(item.retention),
+        "seen_by": personal_data.text(item.seen_by),
+    }
+
+
+def _staff_notice(request, missing: list[str]) -> dict:
+    """What staff who may edit the settings are told is missing; nothing for others."""
+    user = request.user
+    if not (user.is_authenticated and user.has_perm("wagtailadmin.access_admin")):
+        return {"missing": []}
+    return {
+        "missing": missing,
+        "settings_url": reverse("wagtailsettings:edit", args=["home", "shopsettings"]),
+    }
 
 
 @require_GET

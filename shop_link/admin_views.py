@@ -19,13 +19,10 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-    SnippetChooserViewSet,
-)
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
 from wagtail.snippets.views.snippets import DeleteView, InspectView
 
+from home.choosers import SnippetChooserViewSet
 from home.search import MAX_QUERY_LENGTH, clean_query
 
 from .models.products import Availability, Product, ProductSource, SyncRun

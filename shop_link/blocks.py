@@ -2,9 +2,12 @@
 
 import copy
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.choosers import SnippetChooser
 
 
 class ProductChooserBlock(SnippetChooserBlock):
@@ -14,6 +17,12 @@ class ProductChooserBlock(SnippetChooserBlock):
     """
 
     canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+    @cached_property
+    def widget(self):
+        if not self.has_explicit_icon:
+            self.set_meta_options({"icon": self.target_model.snippet_viewset.icon})
+        return SnippetChooser(self.target_model, icon=self.meta.icon)
 
     def bulk_to_python(self, values):
         found = self.target_model.objects.for_listing().in_bulk(

@@ -210,7 +210,7 @@ def _fetch_and_store(address, feed_image, product, collection) -> int:
 
 
 def _when(moment) -> str:
-    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def _read(address: str) -> tuple[bytes, str]:

@@ -1,6 +1,4 @@
-"""The product sections shop_link adds to posts and producer pages."""
-
-from wagtail.models import Page
+"""The product section shop_link adds to producer pages, after their story."""
 
 from blog.models import ProducerPage
 
@@ -11,38 +9,39 @@ from .models.products import Product
 PRODUCER_PRODUCTS = 8
 
 
-def story_products(page) -> list[Product]:
-    """The products the page's blocks show, in the order they first appear."""
-    ids = product_ids_in(page)
-    if not ids:
-        return []
-    found = Product.objects.filter(pk__in=ids).for_listing().in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+def not_shown_in_blocks(page, products):
+    """The products a section after the page's text may list: each product is
+    shown once, so those the page's own product blocks show as cards are left out.
+    """
+    return products.exclude(pk__in=product_ids_in(page))
 
 
 def producer_products(producer) -> list[Product]:
-    """The producer's products still on sale, one more than are shown."""
-    products = Product.objects.filter(producer=producer).on_sale().for_listing()
-    return list(products[: PRODUCER_PRODUCTS + 1])
+    """The producer's products still on sale that their story does not show as
+    cards, one more than are listed."""
+    products = not_shown_in_blocks(
+        producer, Product.objects.filter(producer=producer).on_sale()
+    )
+    return list(products.for_listing()[: PRODUCER_PRODUCTS + 1])
 
 
 def product_sections(request, page, slot):
-    """The "products" slot: a post's products, or a producer's."""
-    if slot != "products" or not isinstance(page, Page):
+    """The "products" slot of a producer page: the products they still sell.
+
+    A post names its products only through the product blocks of its body, which
+    show them as cards where the writer put them; a list of the same products
+    after the story would show each one twice, so posts get no section here.
+    """
+    if slot != "products" or not isinstance(page, ProducerPage):
         return None
-    if isinstance(page, ProducerPage):
-        products = producer_products(page)
-        if not products:
-            return None
-        return (
-            "shop_link/producer_products.html",
-            {
-                "products": products[:PRODUCER_PRODUCTS],
-                "more_products": len(products) > PRODUCER_PRODUCTS,
-                "producer": page,
-            },
-        )
-    products = story_products(page)
+    products = producer_products(page)
     if not products:
         return None
-    return ("shop_link/story_products.html", {"products": products})
+    return (
+        "shop_link/producer_products.html",
+        {
+            "products": products[:PRODUCER_PRODUCTS],
+            "more_products": len(products) > PRODUCER_PRODUCTS,
+            "producer": page,
+        },
+    )

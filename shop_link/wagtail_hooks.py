@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import (
 
 from blog.models import ProducerPage
 from home import ids  # noqa: F401  (registers the <id:…> converter)
+from home.choosers import SnippetChooserViewSet
 
 from .admin_views import (
     AvailabilityColumn,
@@ -194,6 +195,7 @@ class ProductSourceViewSet(SnippetViewSet):
     model = ProductSource
     icon = "download"
     menu_label = _("Sources")
+    chooser_viewset_class = SnippetChooserViewSet
     index_view_class = ProductSourceIndexView
     delete_view_class = ProductSourceDeleteView
     copy_view_enabled = False

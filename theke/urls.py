@@ -26,6 +26,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
+    path("impressum/", home_views.impressum, name="impressum"),
+    path("privacy/", home_views.privacy, name="privacy"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
@@ -37,6 +39,7 @@ urlpatterns = [
     path("comments/", include("community.reports.urls")),
     path("questions/", include("community.questions.urls")),
     path("announcements/", include("community.announcements.urls")),
+    path("feedback/", include("community.feedback.urls")),
     # Choosing a language is harmless to forge (set_language checks `next`), and
     # without a CSRF token in the switcher, reading the site sets no cookie at all.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),

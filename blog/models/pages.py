@@ -16,7 +16,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -35,7 +34,10 @@ from wagtail.search import index
 from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
+from home.personal_data import Basis, PersonalData, Section
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
+from home.slugs import SpelledOutSlugs
+from home.text import german_slug
 
 from .listing import POSTS_PER_PAGE, ListingMixin, for_reader, with_listing_extras
 from .snippets import BlogCategory
@@ -87,6 +89,24 @@ class Author(index.Indexed, models.Model):
         index.SearchField("role"),
     ]
 
+    personal_data = (
+        PersonalData(
+            fields=("name", "slug", "role", "photo", "bio", "user"),
+            section=Section.TEAM,
+            what=_(
+                "The team members who write for the shop: name, role, photo, a "
+                "short bio, and their admin account."
+            ),
+            purpose=_(
+                "Staff sign their stories and answers as themselves, so that "
+                "customers know whom they talk to."
+            ),
+            basis=Basis.CONSENT,
+            retention=_("Until the team member asks for their entry to go."),
+            seen_by=_("Everyone, on the stories and the author's page."),
+        ),
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("author")
@@ -97,7 +117,7 @@ class Author(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:120] or "author"
+            self.slug = german_slug(self.name, max_length=120) or "author"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -125,6 +145,10 @@ class BlogPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        verbose_name = _("post tag")
+        verbose_name_plural = _("post tags")
 
 
 class BlogPageQuerySet(PageQuerySet):
@@ -161,7 +185,7 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
+class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
     """The shop blog: newest first, filterable by category, tag and author."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -174,6 +198,7 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
 
     class Meta:
         verbose_name = _("blog")
+        verbose_name_plural = _("blogs")
 
     def get_posts(self):
         return BlogPage.objects.child_of(self).live().public().for_listing()
@@ -345,7 +370,7 @@ class BlogIndexPage(RoutablePageMixin, ListingMixin, Page):
         return feed_class(self, category)(request)
 
 
-class BlogPage(Page):
+class BlogPage(SpelledOutSlugs, Page):
     """A story from the shop, written by one or more of its people."""
 
     intro = models.TextField(
@@ -394,11 +419,20 @@ class BlogPage(Page):
             [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")
         ),
         FieldPanel("body"),
+        # Wagtail words an entry "<label> 1" and its button "Add <label>": the
+        # label is one of them, the heading all of them.
         MultipleChooserPanel(
-            "post_authors", chooser_field_name="author", label=_("Authors"), min_num=1
+            "post_authors",
+            chooser_field_name="author",
+            heading=_("Authors"),
+            label=_("author"),
+            min_num=1,
         ),
         MultipleChooserPanel(
-            "post_producers", chooser_field_name="producer", label=_("Producers")
+            "post_producers",
+            chooser_field_name="producer",
+            heading=_("Producers"),
+            label=_("producer"),
         ),
     ]
     promote_panels = Page.promote_panels + [
@@ -538,6 +572,7 @@ class BlogPageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
+        verbose_name_plural = _("authors")
         unique_together = [("page", "author")]
 
 
@@ -556,4 +591,5 @@ class BlogPageProducer(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("producer")
+        verbose_name_plural = _("producers")
         unique_together = [("page", "producer")]

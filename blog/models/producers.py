@@ -16,13 +16,15 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from home.blocks import StoryStreamBlock, extra_story_blocks
+from home.personal_data import Basis, PersonalData, Section
 from home.seo import SCHEMA_CONTEXT, image_object
+from home.slugs import SpelledOutSlugs
 
 from .listing import with_listing_extras
 from .pages import BlogPage
 
 
-class ProducersIndexPage(Page):
+class ProducersIndexPage(SpelledOutSlugs, Page):
     """The farms, dairies and mills whose goods the shop sells."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -34,7 +36,8 @@ class ProducersIndexPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("producers")
+        verbose_name = _("producer overview")
+        verbose_name_plural = _("producer overviews")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -56,7 +59,7 @@ class ProducerPageQuerySet(PageQuerySet):
 ProducerPageManager = PageManager.from_queryset(ProducerPageQuerySet)
 
 
-class ProducerPage(Page):
+class ProducerPage(SpelledOutSlugs, Page):
     """A producer's story: who they are, where, and how they work."""
 
     place = models.CharField(_("place"), max_length=120)
@@ -107,7 +110,7 @@ class ProducerPage(Page):
         FieldPanel("how_they_produce"),
         FieldPanel("certifications", widget=forms.CheckboxSelectMultiple),
         FieldPanel("story"),
-        InlinePanel("gallery_images", label=_("Photos")),
+        InlinePanel("gallery_images", heading=_("Photos"), label=_("photo")),
         FieldPanel("visiting"),
         FieldPanel("website"),
     ]
@@ -128,6 +131,21 @@ class ProducerPage(Page):
 
     parent_page_types = ["blog.ProducersIndexPage"]
     subpage_types = []
+
+    personal_data = (
+        PersonalData(
+            fields=("summary", "story", "hero_image", "place", "website"),
+            section=Section.PRODUCERS,
+            what=_(
+                "The people behind the shop's producers, as their stories tell "
+                "of them: names, pictures, where they work."
+            ),
+            purpose=_("So that customers know who makes what they buy."),
+            basis=Basis.CONSENT,
+            retention=_("As long as the producer's story is online."),
+            seen_by=_("Everyone."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("producer")
@@ -191,3 +209,7 @@ class ProducerPageGalleryImage(Orderable):
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

@@ -49,7 +49,7 @@ class MomentColumn(Column):
 
     def get_value(self, instance):
         moment = super().get_value(instance)
-        return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+        return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class AnnouncementViewSet(SnippetViewSet):

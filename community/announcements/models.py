@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from home.personal_data import Basis, PersonalData, Section
+
 from ..members.interests import interest_choices, label_of
 
 EVERYONE = "everyone"
@@ -145,6 +147,20 @@ class Dismissal(models.Model):
         related_name="dismissals",
     )
     dismissed_at = models.DateTimeField(_("dismissed"), auto_now_add=True)
+
+    personal_data = (
+        PersonalData(
+            fields=("user", "announcement", "dismissed_at"),
+            section=Section.INTERESTS,
+            what=_("Which announcements you closed while logged in."),
+            purpose=_("So that an announcement you closed stays closed."),
+            basis=Basis.CONTRACT,
+            retention=_(
+                "Until staff delete the announcement or your account is deleted."
+            ),
+            seen_by=_("Nobody: the site only uses it to leave the announcement out."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("dismissed announcement")

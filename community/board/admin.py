@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.choosers import SnippetChooserViewSet
+
 from ..writing.held import HeldReasonPanel
 from ..writing.moderated import ModerationState
 from .models import BoardCategory, Topic
@@ -16,6 +18,7 @@ class BoardCategoryViewSet(SnippetViewSet):
     model = BoardCategory
     icon = "folder-open-inverse"
     menu_label = _("Board categories")
+    chooser_viewset_class = SnippetChooserViewSet
     copy_view_enabled = False
     search_fields = ["name", "description"]
     list_display = ["name", "slug", Column("sort_order", label=_("Order"))]

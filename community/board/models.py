@@ -8,10 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from home.personal_data import Basis, PersonalData, Section
+
 from ..discussions.models import with_comment_counts
 from ..discussions.targets import CONFIRM, EDIT, REPLY
 from ..members.names import public_name
-from ..writing.moderated import Moderated, ModeratedQuerySet, ModerationState
+from ..writing.moderated import (
+    MODERATION,
+    Moderated,
+    ModeratedQuerySet,
+    ModerationState,
+)
 
 
 class BoardCategory(models.Model):
@@ -65,7 +72,10 @@ class Topic(Moderated):
     """A discussion a member started on the board; replies are comments on it."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        """Whether the starter's question is answered; whether the topic still
+        takes replies is `is_closed`, a separate matter."""
+
+        OPEN = "open", _("Unanswered")
         ANSWERED = "answered", _("Answered")
 
     category = models.ForeignKey(
@@ -105,6 +115,32 @@ class Topic(Moderated):
     )
 
     objects = TopicQuerySet.as_manager()
+
+    personal_data = (
+        PersonalData(
+            fields=(
+                "author",
+                "title",
+                "slug",
+                "body",
+                "body_html",
+                "products",
+                "created_at",
+            ),
+            section=Section.BOARD,
+            what=_("The topics you start on the board: title, text, products named."),
+            purpose=_("To show your topic on the board, with its replies."),
+            basis=Basis.CONTRACT,
+            retention=_(
+                "As long as the topic is online, and never longer than your account."
+            ),
+            seen_by=_(
+                "Everyone, once it is published; moderators also while it waits "
+                "for them."
+            ),
+        ),
+        MODERATION,
+    )
 
     class Meta:
         ordering = ["-is_pinned", "-last_activity_at"]

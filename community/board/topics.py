@@ -51,7 +51,7 @@ def topic_discussion(request, topic) -> dict:
 
 
 def status_refusal(user, topic) -> str:
-    """Why `user` may not mark `topic` answered or open again; "" if they may.
+    """Why `user` may not mark `topic` answered or unanswered; "" if they may.
 
     Staff may on any published topic, the member who started it only while it
     is not closed.
@@ -71,7 +71,7 @@ def status_refusal(user, topic) -> str:
 
 
 def other_status(topic) -> str:
-    """The status a topic's control offers: answered while open, open once answered."""
+    """The status a topic's control offers: answered while unanswered, and back."""
     if topic.status == Topic.Status.ANSWERED:
         return Topic.Status.OPEN
     return Topic.Status.ANSWERED

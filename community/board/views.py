@@ -64,6 +64,7 @@ def board(request, page, category_slug=None):
             "categories": categories,
             "active_category": category,
             "newest": newest,
+            **who_may_write(),
         },
     )
 
@@ -100,6 +101,7 @@ def new_topic(request, page):
             "form": form,
             "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
             "seo_noindex": True,
+            **who_may_write(),
         },
     )
 
@@ -128,9 +130,17 @@ def topic_detail(request, page, slug):
             "seo_noindex": is_held,
             "board_url": page.get_url(request=request),
             "starter": authors_of({topic.author_id}, request)[topic.author_id],
+            **who_may_write(),
             **({} if is_held else topic_discussion(request, topic)),
         },
     )
+
+
+def who_may_write() -> dict:
+    """Whether guests may reply to topics, for the rule the board, a topic and
+    the new-topic page state: starting a topic always needs an account, a reply
+    follows the rule for every comment, which the comment view enforces."""
+    return {"guests_may_reply": setting("COMMUNITY_GUESTS_MAY_COMMENT")}
 
 
 def _category_from_query(request):
@@ -142,7 +152,7 @@ def _category_from_query(request):
 
 @require_POST
 def change_topic_status(request, board_page, slug):
-    """Mark a topic answered, or open again, from its page; then back to it."""
+    """Mark a topic answered, or unanswered again, from its page; then back to it."""
 
     topic = Topic.objects.visible_to(request.user).filter(slug=slug).first()
     if topic is None:
@@ -155,20 +165,22 @@ def change_topic_status(request, board_page, slug):
         return refused(request, refusal, back_url=url, status=403)
     status = request.POST.get("status", "")
     if status not in Topic.Status.values:
-        return refused(request, _("A topic is either open or answered."), back_url=url)
+        return refused(
+            request, _("A topic is either unanswered or answered."), back_url=url
+        )
     answered = status == Topic.Status.ANSWERED
     if change_status(topic, status, request.user):
         messages.success(
             request,
             _("The topic is marked as answered.")
             if answered
-            else _("The topic is open again."),
+            else _("The topic is marked as unanswered again."),
         )
     else:
         messages.info(
             request,
             _("The topic was already marked as answered.")
             if answered
-            else _("The topic was already open."),
+            else _("The topic was already marked as unanswered."),
         )
     return redirect(url)

@@ -20,8 +20,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
+from django.utils.functional import lazy
 
 from blog.models import BlogPage, ProducerPage
 from shop_link.models import Product
@@ -29,6 +30,7 @@ from shop_link.models import Product
 from .. import mail
 from ..mail import absolute, current_site, mail_language, site_name, site_root
 from ..members.models import Profile
+from ..members.names import chosen_name, public_name, real_name
 from .models import Comment, Unsubscription
 from .targets import is_own_target, target_url
 from .threads import comment_url
@@ -71,6 +73,7 @@ def comment_published(comment, request=None) -> None:
         Unsubscription.objects.filter(
             email=normalise(comment.user_email), **_target_fields(target)
         ).delete()
+    name = author_name(comment)  # loads the author recipients_for asks of
     recipients = recipients_for(comment, target)
     if not recipients:
         return
@@ -80,7 +83,7 @@ def comment_published(comment, request=None) -> None:
     permalink = absolute(comment_url(comment, request), root=root)
     context = {
         "comment": comment,
-        "author_name": comment.user_name,
+        "author_name": name,
         "text": comment.comment,
         "target": target,
         "title": title_of(target),
@@ -107,6 +110,29 @@ def comment_published(comment, request=None) -> None:
             )
         )
     mail.queue(mails)
+
+
+def author_name(comment):
+    """The comment's author as the discussion names them, not as stored with
+    the comment: older comments of staff were stored as "Member". Worded in
+    each mail's language (a team name says "from the … team").
+
+    The author is loaded with what their name needs, unless the caller has
+    them already (the comment view and the moderation queue do).
+    """
+    if not comment.user_id:
+        return comment.user_name
+    if not Comment.user.is_cached(comment):
+        user = (
+            get_user_model()
+            .objects.select_related("profile", "author")
+            .filter(pk=comment.user_id)
+            .first()
+        )
+        if user is None:
+            return comment.user_name
+        comment.user = user
+    return lazy(public_name, str)(comment.user)
 
 
 def recipients_for(comment, target) -> list[Recipient]:
@@ -160,7 +186,7 @@ def recipients_for(comment, target) -> list[Recipient]:
                 kind=kind,
                 token=token,
                 language=mail_language(profile),
-                name=profile.display_name if profile else name,
+                name=chosen_name(profile) if profile else real_name(name),
             )
         )
     return recipients
@@ -265,15 +291,23 @@ class Followed:
     object_pk: str
     title: str
     url: str
+    # Followed only by comments that wait for a moderator: mail starts once
+    # one of them is approved, as a held comment follows nothing yet.
+    waiting: bool = False
 
 
 def followed_by(user, request=None, limit=50) -> list[Followed]:
-    """The discussions a member follows, the one they last wrote in first."""
+    """The discussions a member follows, the one they last wrote in first.
+
+    A comment that waits for a moderator counts from when it was sent: the
+    member asked to follow then, and finds the discussion here at once, marked
+    as waiting until mail about it starts.
+    """
     rows = list(
         Comment.objects.followed_by(user)
-        .public()
+        .public_or_pending()
         .values("content_type_id", "object_pk")
-        .annotate(last=Max("submit_date"))
+        .annotate(last=Max("submit_date"), public=Count("pk", filter=Q(is_public=True)))
         .order_by("-last")[:limit]
     )
     wanted: dict[int, set] = {}
@@ -294,7 +328,14 @@ def followed_by(user, request=None, limit=50) -> list[Followed]:
             continue
         url = target_url(target, request)
         if url:
-            followed.append(Followed(*key, title=title_of(target), url=url))
+            followed.append(
+                Followed(
+                    *key,
+                    title=title_of(target),
+                    url=url,
+                    waiting=not row["public"],
+                )
+            )
     return followed
 
 

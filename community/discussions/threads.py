@@ -16,7 +16,7 @@ from ..conf import setting
 from .authors import Author, authors_of, guest_author
 from .comments import may_delete, may_edit
 from .forms import CommentForm
-from .models import Comment
+from .models import Comment, pending_by
 from .reactions import may_react, reactions_for
 from .targets import (
     PAGE_TARGETS,
@@ -40,13 +40,24 @@ HIDDEN_MODERATED = "moderated"
 HIDDEN_HELD = "held"
 
 
-def hidden_reason(comment) -> str:
-    """Why a root is shown as a placeholder, or "" when it is public."""
-    if comment.is_public:
+def hidden_reason(comment, reader=None) -> str:
+    """Why a root is shown as a placeholder, or "" when it is public or the
+    reader's own comment that waits for a moderator."""
+    if comment.is_public or waits_for(comment, reader):
         return ""
     if comment.is_spam or comment.rejected_at is not None:
         return HIDDEN_MODERATED
     return HIDDEN_HELD
+
+
+def waits_for(comment, reader) -> bool:
+    """Whether `comment` is the reader's own one that waits for a moderator."""
+    return (
+        reader is not None
+        and reader.is_authenticated
+        and comment.user_id == reader.pk
+        and comment.is_pending
+    )
 
 
 @dataclass
@@ -62,6 +73,8 @@ class Node:
     reactions: list = field(default_factory=list)
     # HIDDEN_MODERATED or HIDDEN_HELD: a root kept only for its public replies.
     hidden: str = ""
+    # The reader's own comment, shown to them alone until a moderator decides.
+    waiting: bool = False
     # A root's public replies, when the page shows only the first of them.
     reply_count: int = 0
     more_replies: bool = False
@@ -105,15 +118,20 @@ def build_discussion(
     A root that is not public (rejected, spam or held for a moderator) keeps
     its thread while it has public replies: it shows as a placeholder, so
     hiding one comment never hides the answers others gave to it.
+
+    A member reads their own comments that wait for a moderator where they
+    wrote them, marked as waiting; nobody else sees them, and a guest's page
+    is the same for every guest. Filters of the same queries, so no query more.
     """
 
+    user = request.user if request is not None else None
     everything = comments_on(target)
     public = everything.filter(is_public=True)
     public_replies = Comment.objects.filter(
         thread_id=OuterRef("thread_id"), level__gt=0, is_public=True, is_removed=False
     )
     roots = everything.filter(level=0).filter(
-        Q(is_public=True) | Exists(public_replies)
+        Q(is_public=True) | Exists(public_replies) | pending_by(user)
     )
     thread = parse_id(thread)
     if thread is not None:
@@ -122,7 +140,7 @@ def build_discussion(
     if thread is not None:
         paginator = Paginator(
             everything.filter(thread_id=thread)
-            .shown()
+            .shown(user)
             .select_related(None)
             .order_by("order"),
             setting("COMMUNITY_THREAD_PAGE_SIZE"),
@@ -159,11 +177,10 @@ def build_discussion(
                 thread_id__in=thread_ids,
                 order__lte=setting("COMMUNITY_REPLIES_SHOWN") + 1,
             )
-            .shown()
+            .shown(user)
             .select_related(None)
             .order_by("thread_id", "order")
         )
-    user = request.user if request is not None else None
     authors = authors_of({c.user_id for c in comments if c.user_id}, request)
     reactions = reactions_for([c.pk for c in comments], user)
     now = timezone.now()
@@ -172,11 +189,12 @@ def build_discussion(
     loose = []
     replies_shown = dict.fromkeys(thread_ids, 0)
     for comment in comments:
-        if comment.level > 0:
+        if comment.level > 0 and comment.is_public:
             replies_shown[comment.thread_id] += 1
         author = authors.get(comment.user_id) if comment.user_id else None
         node = Node(comment=comment, author=author or guest_author(comment))
-        node.hidden = hidden_reason(comment)
+        node.waiting = waits_for(comment, user)
+        node.hidden = hidden_reason(comment, user)
         if node.hidden:
             # Nobody replies to, reacts to or reports what is not shown.
             by_id[comment.pk] = threads[comment.thread_id] = node
@@ -189,7 +207,9 @@ def build_discussion(
                 comment.user_id is None or comment.user_id != user.pk
             )
         node.reactions = list(reactions[comment.pk].values())
-        node.can_reply = not comment.is_removed and comment.level < max_level()
+        node.can_reply = (
+            comment.is_public and not comment.is_removed and comment.level < max_level()
+        )
         by_id[comment.pk] = node
         parent = by_id.get(comment.parent_id)
         if comment.level == 0:
@@ -243,6 +263,10 @@ def discussion_context(request, page, slot):
     return "community/discussion.html", discussion_for(request, page)
 
 
+# The query parameter with which a guest opens the comment form.
+WRITE_PARAMETER = "write"
+
+
 def discussion_for(request, target) -> dict:
     """The threads on `target` and the comment form, as discussion.html takes
     them: the page, order, thread and reply asked for in the query string."""
@@ -265,6 +289,9 @@ def discussion_for(request, target) -> dict:
         except ValidationError as error:
             reply_error = " ".join(error.messages)
     is_open = discussion_open(target)
+    may_comment = is_open and (
+        member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")
+    )
     return {
         "target": target,
         "discussion": discussion,
@@ -275,8 +302,12 @@ def discussion_for(request, target) -> dict:
         "reply_error": reply_error,
         "is_member": member is not None,
         "discussion_is_open": is_open,
-        "may_comment": is_open
-        and (member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")),
+        "may_comment": may_comment,
+        # A reader who only reads gets no form, and so no CSRF cookie: the
+        # page stays the same for every anonymous reader. The form opens once
+        # they choose to write ("write" or a reply in the query string).
+        "form_open": may_comment
+        and (member is not None or WRITE_PARAMETER in request.GET or bool(reply_to)),
         "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
         "target_url": target_url(target, request),
         # Sent with the form, so the new comment is shown in the reader's order.

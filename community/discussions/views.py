@@ -149,7 +149,8 @@ def post_comment(request):
             "community/comment_held.html",
             {
                 "reasons": verdict.reasons,
-                "target_url": target_url(target, request),
+                # Its author sees it there, marked as waiting.
+                "comment_url": comment_url(saved, request, _order_of(request)),
                 "comment": saved,
             },
         )
@@ -264,7 +265,7 @@ def edit_comment(request, pk):
                         "community/comment_held.html",
                         {
                             "reasons": verdict.reasons,
-                            "target_url": target_url(comment.content_object, request),
+                            "comment_url": comment_url(comment, request),
                             "comment": comment,
                         },
                     )

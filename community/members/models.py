@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.personal_data import Basis, PersonalData, Section
+
 from .interests import BY_KEY, interest_choices, label_of
 
 
@@ -49,6 +51,42 @@ class Profile(models.Model):
     )
     created_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
+    personal_data = (
+        PersonalData(
+            fields=("user", "display_name", "avatar", "avatar_width", "avatar_height"),
+            section=Section.PROFILE,
+            what=_("Your public name and, if you upload one, your picture."),
+            purpose=_("So that others see who wrote a post."),
+            basis=Basis.CONTRACT,
+            retention=_(
+                "Until your account is deleted. You change both, or remove the "
+                "picture, on your profile at any time."
+            ),
+            seen_by=_("Everyone, next to your posts."),
+        ),
+        PersonalData(
+            fields=("producer",),
+            section=Section.PROFILE,
+            what=_("That you speak for one of the shop's producers, if staff set it."),
+            purpose=_(
+                "To show a “producer” badge next to your posts and let you answer "
+                "questions about that producer's products."
+            ),
+            basis=Basis.LEGITIMATE_INTEREST,
+            retention=_("Until staff remove it or your account is deleted."),
+            seen_by=_("Everyone, as the badge next to your posts."),
+        ),
+        PersonalData(
+            fields=("language", "created_at"),
+            section=Section.PROFILE,
+            what=_("The language you last wrote in, and when you joined."),
+            purpose=_("To write you e-mails in your language."),
+            basis=Basis.CONTRACT,
+            retention=_("Until your account is deleted."),
+            seen_by=_("Staff in the admin's list of members."),
+        ),
+    )
+
     class Meta:
         verbose_name = _("member profile")
         verbose_name_plural = _("member profiles")
@@ -73,6 +111,29 @@ class MemberInterest(models.Model):
     )
     interest = models.CharField(_("interest"), max_length=40, choices=interest_choices)
     chosen_at = models.DateTimeField(_("chosen"), auto_now_add=True)
+
+    personal_data = (
+        PersonalData(
+            fields=("user", "interest", "chosen_at"),
+            section=Section.INTERESTS,
+            what=_("The interests you chose, and since when."),
+            purpose=_(
+                "To do what each interest's explanation says: show you matching "
+                "stories and products under “For you” and announcements for it, "
+                "and for “Tastings and events” invite you by e-mail."
+            ),
+            basis=Basis.CONSENT,
+            retention=_(
+                "Until you take the interest back, which removes it at once, or "
+                "your account is deleted."
+            ),
+            seen_by=_(
+                "You. Staff see only how many members chose each interest; only "
+                "staff allowed to export it see who chose “Tastings and events”, "
+                "to invite them."
+            ),
+        ),
+    )
 
     class Meta:
         verbose_name = _("interest of a member")
@@ -126,6 +187,24 @@ class Consent(models.Model):
 
     objects = ConsentQuerySet.as_manager()
 
+    personal_data = (
+        PersonalData(
+            fields=("user", "subject", "given", "at", "text_version"),
+            section=Section.INTERESTS,
+            what=_(
+                "Each time you chose or took back an interest: which one, when, "
+                "and which wording of its explanation you saw."
+            ),
+            purpose=_(
+                "To be able to show that the shop uses only what you agreed to "
+                "(Art. 7 (1) GDPR)."
+            ),
+            basis=Basis.LEGAL_DUTY,
+            retention=_("Until your account is deleted."),
+            seen_by=_("You, on your interests page, and staff on your profile."),
+        ),
+    )
+
     class Meta:
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
@@ -173,6 +252,18 @@ class HiddenCategory(models.Model):
         _("product category"), max_length=300, blank=True
     )
     hidden_at = models.DateTimeField(_("hidden"), auto_now_add=True)
+
+    personal_data = (
+        PersonalData(
+            fields=("user", "blog_category", "product_category", "hidden_at"),
+            section=Section.INTERESTS,
+            what=_("The story and product categories you hid."),
+            purpose=_("To leave them out of listings, the home page and your feed."),
+            basis=Basis.CONTRACT,
+            retention=_("Until you show them again or your account is deleted."),
+            seen_by=_("You. Staff do not see them."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("hidden category")
@@ -254,6 +345,21 @@ class PersonalFeed(models.Model):
         default=new_feed_token,
     )
     created_at = models.DateTimeField(_("made"), auto_now_add=True)
+
+    personal_data = (
+        PersonalData(
+            fields=("user", "token", "created_at"),
+            section=Section.INTERESTS,
+            what=_("The secret address of your own feed, if you made one."),
+            purpose=_(
+                "So that your feed reader gets the stories without the categories "
+                "you hid, without logging in."
+            ),
+            basis=Basis.CONTRACT,
+            retention=_("Until you replace or remove it, or your account is deleted."),
+            seen_by=_("You, and whoever you give the address to."),
+        ),
+    )
 
     class Meta:
         verbose_name = _("personal feed")

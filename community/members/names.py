@@ -41,7 +41,12 @@ def _placeholders() -> frozenset:
 
 def chosen_name(profile) -> str:
     """The profile's public name, unless it is the "Member" stand-in."""
-    name = (profile.display_name or "").strip() if profile is not None else ""
+    return real_name(profile.display_name if profile is not None else "")
+
+
+def real_name(name: str) -> str:
+    """`name` as given, or "" when it is the "Member" stand-in."""
+    name = (name or "").strip()
     return "" if name.casefold() in _placeholders() else name
 
 
@@ -85,3 +90,11 @@ def public_name(user) -> str:
     if user.is_staff:
         return team_name(user)
     return chosen_name(_related(user, "profile")) or _("Member")
+
+
+def own_name(user) -> str:
+    """How the site names the logged-in `user` to themselves: staff as others
+    see them (the team), members by the name they chose, "" without one."""
+    if user.is_staff:
+        return public_name(user)
+    return chosen_name(_related(user, "profile"))

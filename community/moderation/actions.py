@@ -118,12 +118,17 @@ def _resolve_reports(kind: Kind, item, now) -> int:
 
 
 def _set_state(kind: Kind, item, state) -> bool:
+    values = {"state": state}
+    if state == ModerationState.PUBLISHED:
+        # Published, it is held by nothing: the old reason would read as current.
+        values["held_reason"] = ""
     changed = (
         kind.model._default_manager.filter(pk=item.pk)
         .exclude(state=state)
-        .update(state=state)
+        .update(**values)
     )
-    item.state = state
+    for name, value in values.items():
+        setattr(item, name, value)
     return bool(changed)
 
 
@@ -140,10 +145,12 @@ def _approve(kind: Kind, item, now) -> bool:
     if item.is_public and not item.is_spam:
         return False
     # Only this comment: held replies below it wait for their own decision.
+    # Published, it is held by nothing: the old reason would read as current.
     Comment.objects.filter(pk=item.pk).update(
-        is_public=True, is_spam=False, rejected_at=None
+        is_public=True, is_spam=False, rejected_at=None, held_reason=""
     )
     item.is_public, item.is_spam, item.rejected_at = True, False, None
+    item.held_reason = ""
     if item.content_type_id == ContentType.objects.get_for_model(Topic).pk:
         # The signal that moves a topic up on a reply fires on save() only.
         Topic.objects.filter(

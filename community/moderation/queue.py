@@ -60,6 +60,11 @@ class Kind:
     author_fields: tuple
     report_field: str | None
 
+    @property
+    def noun(self):
+        """The kind inside a sentence: "comment", in German "Kommentar"."""
+        return self.model._meta.verbose_name
+
 
 KINDS = {
     COMMENT: Kind(
@@ -107,9 +112,7 @@ def open_reports():
 
 def pending_comments():
     """Comments held back and not yet decided on."""
-    return Comment.objects.filter(
-        is_public=False, is_spam=False, is_removed=False, rejected_at__isnull=True
-    )
+    return Comment.objects.pending()
 
 
 def in_tab(kind: Kind, queryset, tab: str):

@@ -6,9 +6,31 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from home.personal_data import Basis, PersonalData, Section
+
 from ..board.models import live_board_page
 from ..members.names import public_name
-from ..writing.moderated import Moderated, ModeratedQuerySet, ModerationState
+from ..writing.moderated import (
+    MODERATION,
+    Moderated,
+    ModeratedQuerySet,
+    ModerationState,
+)
+
+# Questions and answers keep the same things about their writers.
+QUESTION_OR_ANSWER = PersonalData(
+    fields=("author", "text", "text_html", "created_at"),
+    section=Section.QUESTIONS,
+    what=_("The questions you ask about products and the answers you give."),
+    purpose=_(
+        "To show them on the product's page, so the next customer finds the answer too."
+    ),
+    basis=Basis.CONTRACT,
+    retention=_(
+        "As long as the question is online, and never longer than your account."
+    ),
+    seen_by=_("Everyone, once published; moderators also while they wait for them."),
+)
 
 
 class ProductQuestionQuerySet(ModeratedQuerySet):
@@ -83,6 +105,20 @@ class ProductQuestion(Moderated):
 
     objects = ProductQuestionQuerySet.as_manager()
 
+    personal_data = (
+        QUESTION_OR_ANSWER,
+        MODERATION,
+        PersonalData(
+            fields=("notify_asker",),
+            section=Section.MAIL,
+            what=_("Whether you want an e-mail when your question is answered."),
+            purpose=_("To tell you about answers only if you asked for it."),
+            basis=Basis.CONSENT,
+            retention=_("As long as the question exists."),
+            seen_by=_("Nobody; the site uses it when it sends mail."),
+        ),
+    )
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("product question")
@@ -120,6 +156,8 @@ class ProductAnswer(Moderated):
     text = models.TextField(_("answer"), max_length=5000)
     text_html = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    personal_data = (QUESTION_OR_ANSWER, MODERATION)
 
     class Meta:
         ordering = ["created_at"]

@@ -13,6 +13,7 @@ from ..board.models import live_board_page
 from ..conf import setting
 from ..discussions.authors import authors_of
 from ..mail import absolute, mail_language, queue_mail, site_name
+from ..members.names import chosen_name
 from ..writing.moderated import ModerationState
 from ..writing.sanitize import plain_text
 from .forms import QuestionForm
@@ -226,7 +227,7 @@ def notify_asker(request, answer) -> bool:
                 "answerer": answerer,
                 "product": question.product,
                 "question_url": absolute(question.get_absolute_url(), request),
-                "recipient_name": profile.display_name if profile else "",
+                "recipient_name": chosen_name(profile),
                 "shop_name": site_name(request),
             },
             language=language,

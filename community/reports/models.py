@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.personal_data import Basis, PersonalData, Section
+
 from ..discussions.models import Comment
 
 
@@ -41,6 +43,26 @@ class Report(models.Model):
     note = models.CharField(_("note"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("reported"), auto_now_add=True)
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    personal_data = (
+        PersonalData(
+            fields=("user", "reason", "note", "created_at", "resolved_at"),
+            section=Section.REPORTS,
+            what=_("The posts you report, with the reason, your note and when."),
+            purpose=_(
+                "So that moderators look at the post; several reports hide it "
+                "until they have."
+            ),
+            basis=Basis.LEGITIMATE_INTEREST,
+            retention=_(
+                "Also after a moderator has dealt with the report; until the "
+                "post or your account is deleted."
+            ),
+            seen_by=_(
+                "Moderators. The writer of the post is not told who reported it."
+            ),
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,10 +1,12 @@
-"""`{% avatar user 48 %}`: a member's picture, or their initials in a circle."""
+"""`{% avatar user 48 %}`: a member's picture, or their initials in a circle;
+`{% account_identity user as me %}`: the logged-in person as the header shows them."""
 
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import format_html
 
 from community.members.avatars import initials_colour, initials_of
+from community.members.names import own_name, team_author
 
 register = template.Library()
 
@@ -41,3 +43,12 @@ def avatar(user, size=40, name=None):
         initials_colour(key),
         initials,
     )
+
+
+@register.simple_tag
+def account_identity(user):
+    """The name and team photo the header shows the logged-in `user`: staff
+    with their author's name and photo, as everywhere else; members by the
+    name they chose ("" without one) and no photo."""
+    author = team_author(user)
+    return {"name": own_name(user), "photo": author.photo if author else None}

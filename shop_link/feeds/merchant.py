@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
@@ -15,6 +14,7 @@ from ..items import FeedError, FeedItem, RejectedItem
 from .checks import ItemBuilder
 from .raw import RawItem, describe, locate_item, locate_line
 from .tabular import read_rows
+from .variants import variant_title
 
 G = "{http://base.google.com/ns/1.0}"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -208,24 +208,14 @@ def read_item(element: Element, number: int) -> RawItem:
 
 
 def name_variant(raw: RawItem, variant: dict[str, str]) -> None:
-    """Add what sets a variant apart to its title: "Tank Top – Schwarz, M".
-
-    The variants of an item group share the group's title, price, link and
-    picture; without their colour and size the catalogue would show the same
-    product several times. Values the title names already are not repeated.
-    """
-    if not variant.get("item_group_id", "").strip() or not raw.title.strip():
+    """Add what sets a member of an item group apart to its title (variants.py)."""
+    if not variant.get("item_group_id", "").strip():
         return
-    values = []
-    for name in VARIANT_ATTRIBUTES:
-        value = " ".join(variant.get(name, "").split())
-        if not value or value.casefold() in (v.casefold() for v in values):
-            continue
-        if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", raw.title, re.I):
-            continue
-        values.append(value)
-    if values:
-        raw.title = f"{raw.title.strip()} – {', '.join(values)}"
+    raw.title = variant_title(
+        raw.title,
+        (variant.get(name, "") for name in VARIANT_ATTRIBUTES),
+        fallback=raw.external_id,
+    )
 
 
 def _text(raw: RawItem, element: Element) -> str:

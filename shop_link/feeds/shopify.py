@@ -20,6 +20,7 @@ from ..items import FeedError, FeedItem, RejectedItem
 from ..pricing import parse_measure
 from .checks import ItemBuilder
 from .raw import RawItem
+from .variants import variant_title
 
 # Option names under which a variant states its content ("Gewicht: 250 g").
 CONTENT_OPTIONS = frozenset(
@@ -133,10 +134,9 @@ def read_variant(
     product_id, variant_id = scalar(product, "id"), scalar(variant, "id")
     if product_id and variant_id:
         raw.external_id = f"{product_id}-{variant_id}"
-    title, variant_title = scalar(product, "title"), scalar(variant, "title")
-    if title and variant_title.strip() and variant_title.strip() != DEFAULT_TITLE:
-        title = f"{title} – {variant_title}"
-    raw.title = title
+    title, option = scalar(product, "title"), scalar(variant, "title")
+    options = [] if option.strip() == DEFAULT_TITLE else [option]
+    raw.title = variant_title(title, options)
     raw.description = scalar(product, "body_html")
     handle = scalar(product, "handle").strip()
     if base and handle and variant_id:

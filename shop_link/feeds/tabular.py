@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from django.utils.translation import gettext as _
@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from ..items import FeedError, FeedItem, RejectedItem
 from .checks import ItemBuilder
 from .raw import RawItem, describe, locate_line
+from .shopware import Families, Member, Recording, option_values, spool
+from .variants import variant_title
 
 # RawItem field ← accepted column names, casefolded; the first one filled wins.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -100,6 +102,7 @@ RULE_COLUMNS: dict[str, tuple[str, ...]] = {
     "active": ("active", "published"),
     "type": ("type",),
     "parent": ("parent", "parentid", "parent_id"),
+    "options": ("variation", "options"),
 }
 REQUIRED = {"external_id": "id", "title": "title", "price": "price"}
 EARLIEST, LATEST = "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+00:00"
@@ -110,10 +113,29 @@ CONTAINER_TYPES = frozenset({"variable", "grouped"})
 WOO_ATTRIBUTE = re.compile(r"attribute (\d+) name")
 SHOPWARE_ID = re.compile(r"[0-9a-f]{32}")
 SHOPWARE_CATEGORY_IDS = re.compile(r"[0-9a-f]{32}(?:\|[0-9a-f]{32})*")
+# What a Shopware 6 variant never takes from its product: what makes it an
+# article of its own. Its prices it takes all together or none of them.
+OWN_FIELDS = (
+    "external_id",
+    "sku",
+    "gtin",
+    "parent",
+    "options",
+    "stock",
+    "available",
+    "availability",
+)
+PRICE_FIELDS = (
+    "price",
+    "sale_price",
+    "compare_at_price",
+    "sale_price_effective_date",
+    "currency",
+)
 
 
 def read_rows(
-    stream: BinaryIO, *, delimiter: str | None = None
+    stream: Iterable[bytes], *, delimiter: str | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of every row, the header first; blank rows skipped.
 
@@ -138,7 +160,7 @@ def read_rows(
         ) from None
 
 
-def _decoded(stream: BinaryIO) -> Iterator[str]:
+def _decoded(stream: Iterable[bytes]) -> Iterator[str]:
     """The stream's lines as text, decoded one by one to name a line not in UTF-8."""
     for number, line in enumerate(stream, 1):
         try:
@@ -169,27 +191,80 @@ def _delimiter(header: str) -> str:
 def parse_csv(
     stream: BinaryIO, builder: ItemBuilder
 ) -> Iterator[FeedItem | RejectedItem]:
-    """Each product row of a CSV export; rows of hidden products are left out."""
-    rows = read_rows(stream)
-    try:
-        _line, header_cells = next(rows)
-    except StopIteration:
-        raise FeedError(_("The file is empty.")) from None
-    header = [cell.strip().casefold() for cell in header_cells]
-    columns = Columns(header)
-    for field, shown in REQUIRED.items():
-        if not columns.has(field):
-            raise FeedError(
-                _("The header has no %(column)s column; found: %(found)s")
-                % {"column": shown, "found": describe(", ".join(header_cells), 200)}
-            )
-    builder.html_descriptions = columns.dialect != "own"
-    builder.locate = locate_line
-    for line, row in rows:
-        columns.remember_parent(row)
+    """Each product row of a CSV export; rows of hidden products are left out.
+
+    A Shopware 6 export with variants is read twice (see shopware.py): its
+    variants take what they leave empty from their product's row, which is no
+    product of its own.
+    """
+    with spool() as copy:
+        recording = Recording(stream, copy)
+        rows = read_rows(recording)
+        try:
+            _line, header_cells = next(rows)
+        except StopIteration:
+            raise FeedError(_("The file is empty.")) from None
+        header = [cell.strip().casefold() for cell in header_cells]
+        columns = Columns(header)
+        for field, shown in REQUIRED.items():
+            if not columns.has(field):
+                raise FeedError(
+                    _("The header has no %(column)s column; found: %(found)s")
+                    % {"column": shown, "found": describe(", ".join(header_cells), 200)}
+                )
+        builder.html_descriptions = columns.dialect != "own"
+        builder.locate = locate_line
+        if columns.dialect == "shopware" and columns.has("parent"):
+            yield from _shopware_rows(columns, recording, rows, builder)
+            return
+        recording.stop()
+        for line, row in rows:
+            columns.remember_parent(row)
+            if columns.hidden(row):
+                continue
+            yield builder.build(columns.read(row, line, builder.base_url))
+
+
+def _shopware_rows(
+    columns: Columns,
+    recording: Recording,
+    rows: Iterator[tuple[int, list[str]]],
+    builder: ItemBuilder,
+) -> Iterator[FeedItem | RejectedItem]:
+    """The rows of a Shopware 6 export with variants, each variant completed."""
+    families = Families(columns.ids)
+    for _line, row in rows:
+        families.count(row)
+    again = read_rows(recording.replay())
+    next(again)
+    for member in families.pair(again):
+        row = member.row
+        if member.parent is not None:
+            row = columns.inherit(row, member.parent)
         if columns.hidden(row):
             continue
-        yield builder.build(columns.read(row, line, builder.base_url))
+        if member.orphan and not (
+            columns.value(row, "title")[1].strip()
+            and columns.value(row, "price")[1].strip()
+        ):
+            yield _orphan(columns, member)
+            continue
+        raw = columns.read(row, member.line, builder.base_url)
+        if member.parent is not None or member.orphan:
+            raw.title = columns.variant_title(member)
+        yield builder.build(raw)
+
+
+def _orphan(columns: Columns, member: Member) -> RejectedItem:
+    """A variant without its product, which it takes its name and price from."""
+    parent = columns.value(member.row, "parent")[1].strip()
+    reason = _(
+        'variant of the product with id "%(parent)s", which is not in the file: '
+        "the variant takes its name and price from it (export products together "
+        "with their variants)"
+    ) % {"parent": describe(parent)}
+    own = columns.value(member.row, "external_id")[1].strip()
+    return RejectedItem(locate_line(member.line), reason, own)
 
 
 class Columns:
@@ -233,6 +308,41 @@ class Columns:
         post = self.value(row, "external_id")[1].strip()
         if "variable" in kinds and sku and post.isdigit():
             self.parent_posts[sku] = post
+
+    def ids(self, row: list[str]) -> tuple[str, str]:
+        """The row's id and its parent product's id (empty for a product)."""
+        own = self.value(row, "external_id")[1].strip().casefold()
+        return own, self.value(row, "parent")[1].strip().casefold()
+
+    def inherit(self, row: list[str], parent: list[str]) -> list[str]:
+        """A variant's row with the cells it leaves empty taken from its product's."""
+        own = self.indices(OWN_FIELDS)
+        if any(self.value(row, field)[1].strip() for field in PRICE_FIELDS):
+            own |= self.indices(PRICE_FIELDS)
+        merged = row + [""] * (self.width - len(row))
+        for index, inherited in enumerate(parent[: self.width]):
+            if index not in own and not merged[index].strip():
+                merged[index] = inherited
+        return merged
+
+    def variant_title(self, member: Member) -> str:
+        """The variant's title: its name, and what sets it apart from the others.
+
+        The option names, where the export gives them; else, when the variant
+        has its product's name, its product number.
+        """
+        name = self.value(member.row, "title")[1].strip()
+        parent = self.value(member.parent or [], "title")[1].strip()
+        if name and name.casefold() != parent.casefold():
+            fallback = ""
+        else:
+            name, fallback = parent, self.value(member.row, "sku")[1]
+        options = option_values(self.value(member.row, "options")[1])
+        return variant_title(name, options, fallback)
+
+    def indices(self, fields: tuple[str, ...]) -> set[int]:
+        """Where the columns of these fields stand."""
+        return {index for field in fields for _name, index in self.fields[field]}
 
     def has(self, field: str) -> bool:
         return bool(self.fields[field])

@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from home.slugs import SpelledOutSlugs
+
 from .. import views
 from ..seo import product_json_ld
 from .products import Product
@@ -17,7 +19,7 @@ from .products import Product
 _REQUEST_ATTRIBUTE = "_shop_link_catalogue"
 
 
-class ProductIndexPage(RoutablePageMixin, Page):
+class ProductIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
     """The catalogue at /products/ and a transparency page for every product."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -30,6 +32,7 @@ class ProductIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("product catalogue")
+        verbose_name_plural = _("product catalogues")
 
     @classmethod
     def for_request(cls, request) -> ProductIndexPage | None:

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -178,7 +180,8 @@ class SyncRun(models.Model):
         verbose_name_plural = _("sync runs")
 
     def __str__(self):
-        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M}"
+        started = date_format(timezone.localtime(self.started_at), "DATETIME_FORMAT")
+        return f"{self.source}, {started}"
 
     @property
     def duration(self):
@@ -493,6 +496,8 @@ class ProductMention(models.Model):
     )
 
     class Meta:
+        verbose_name = _("product mention")
+        verbose_name_plural = _("product mentions")
         constraints = [
             models.UniqueConstraint(
                 fields=["product", "page"], name="unique_product_mention"

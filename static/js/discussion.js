@@ -7,6 +7,22 @@
 
   var parser = new DOMParser();
 
+  // `quiet`: shown while the reader types, so it leaves the focus where it is.
+  function tell(notice, text, urgent, quiet) {
+    notice.replaceChildren();
+    text.forEach(function (line) {
+      var paragraph = document.createElement("p");
+      paragraph.textContent = line;
+      notice.appendChild(paragraph);
+    });
+    notice.setAttribute("role", urgent ? "alert" : "status");
+    notice.classList.toggle("comment-form__notice--problem", urgent);
+    notice.hidden = false;
+    if (!quiet) {
+      notice.focus();
+    }
+  }
+
   function setUp(section) {
     var box = section.querySelector("[data-comment-form]");
     var form = box && box.querySelector("form");
@@ -66,20 +82,8 @@
       }
     }
 
-    // `quiet`: shown while the reader types, so it leaves the focus where it is.
     function say(text, urgent, quiet) {
-      notice.replaceChildren();
-      text.forEach(function (line) {
-        var paragraph = document.createElement("p");
-        paragraph.textContent = line;
-        notice.appendChild(paragraph);
-      });
-      notice.setAttribute("role", urgent ? "alert" : "status");
-      notice.classList.toggle("comment-form__notice--problem", urgent);
-      notice.hidden = false;
-      if (!quiet) {
-        notice.focus();
-      }
+      tell(notice, text, urgent, quiet);
     }
 
     // The limit the server checks, from the text field's maxlength. The
@@ -92,13 +96,43 @@
       return { text: text, max: max, length: text ? text.value.length : 0 };
     }
 
+    // A form the server sent back carries its errors; once a comment is
+    // taken they answer nothing, so they go, with what points at them.
+    function clearErrors() {
+      form
+        .querySelectorAll(".form-errors, .form-field__errors")
+        .forEach(function (node) {
+          node.remove();
+        });
+      form.querySelectorAll(".form-field--error").forEach(function (node) {
+        node.classList.remove("form-field--error");
+      });
+      form.querySelectorAll("[aria-invalid]").forEach(function (node) {
+        node.removeAttribute("aria-invalid");
+      });
+      form.querySelectorAll("[aria-describedby]").forEach(function (node) {
+        var left = node
+          .getAttribute("aria-describedby")
+          .split(/\s+/)
+          .filter(function (id) {
+            return id && document.getElementById(id);
+          });
+        if (left.length) {
+          node.setAttribute("aria-describedby", left.join(" "));
+        } else {
+          node.removeAttribute("aria-describedby");
+        }
+      });
+    }
+
     function done(busy) {
       form.removeAttribute("aria-busy");
       form.querySelector("button[type=submit]").disabled = busy;
     }
 
-    // The comment is public: the discussion is read again at its address and
-    // replaces this one, with the new comment in view.
+    // The comment is public, or held and shown to its author alone: the
+    // discussion is read again at its address and replaces this one, with the
+    // new comment in view. Resolves with the new discussion.
     function showPosted(url) {
       return fetch(url.split("#")[0], { credentials: "same-origin" })
         .then(function (response) {
@@ -130,6 +164,7 @@
           target.tabIndex = -1;
           target.focus();
           target.scrollIntoView({ block: "center" });
+          return fresh;
         });
     }
 
@@ -163,7 +198,23 @@
         // Held for a moderator, or waiting for a guest's confirmation: kept
         // on the server, so the form is cleared for the next one.
         form.querySelector("textarea").value = "";
+        clearErrors();
         show("", null);
+        var held = message.querySelector("a[data-held-comment]");
+        if (held) {
+          // A member's held comment is in the discussion for them, marked
+          // as waiting: show it there, and the message above the form.
+          return showPosted(held.getAttribute("href"))
+            .then(function (fresh) {
+              var told = fresh.querySelector(".comment-form__notice");
+              if (told) {
+                tell(told, lines, false, true);
+              }
+            })
+            .catch(function () {
+              say(lines, false);
+            });
+        }
       }
       say(lines, !response.ok);
     }
@@ -187,7 +238,7 @@
             });
           }
           return response.text().then(function (html) {
-            showAnswer(response, html);
+            return showAnswer(response, html);
           });
         })
         .catch(function () {
@@ -245,8 +296,46 @@
     form.querySelector("button[type=submit]").parentNode.appendChild(cancel);
   }
 
+  // A reader who only reads has no form (and so no cookie): "Write a
+  // comment" brings the form from the page it links to and opens it here.
+  // Should that fail, the link is followed and the page opens with the form.
+  function offerForm(section) {
+    var link = section.querySelector("[data-write-comment]");
+    if (!link) {
+      return;
+    }
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      link.setAttribute("aria-busy", "true");
+      fetch(link.href, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          var page = parser.parseFromString(html, "text/html");
+          var box = page.querySelector("[data-discussion] [data-comment-form]");
+          var here = section.querySelector("#comment-form");
+          if (!box || !here) {
+            throw new Error("no form");
+          }
+          here.replaceWith(document.importNode(box, true));
+          setUp(section);
+          section.querySelector("#comment-form textarea").focus();
+        })
+        .catch(function () {
+          window.location.href = link.href;
+        });
+    });
+  }
+
   function start() {
-    document.querySelectorAll("[data-discussion]").forEach(setUp);
+    document.querySelectorAll("[data-discussion]").forEach(function (section) {
+      setUp(section);
+      offerForm(section);
+    });
   }
 
   if (document.readyState === "loading") {

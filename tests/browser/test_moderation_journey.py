@@ -71,7 +71,8 @@ def test_a_moderator_approves_a_held_first_post_and_marks_another_as_spam(
     held = Comment.objects.get(comment="Wann ist das Heu eingefahren?")
     assert not held.is_public
     page.goto(live_server.url + post.url)
-    expect(page.locator("#discussion")).not_to_contain_text("Wann ist das Heu")
+    # Only its author sees it before it is approved, marked as waiting.
+    expect(page.locator(f"#c{held.pk}")).to_contain_text("Waiting for a moderator")
 
     # The moderator logs into the admin and finds both in the queue.
     admin = context.new_page()

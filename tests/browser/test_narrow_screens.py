@@ -163,6 +163,9 @@ def public_pages():
         "post": post.url,
         "board": CommunityIndexPage.objects.live().first().url,
         "topic": topic.get_absolute_url(),
+        "legal notice": "/impressum/",
+        "privacy": "/privacy/",
+        "writing a comment": f"{post.url}?write=1",
     }
 
 

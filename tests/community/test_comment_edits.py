@@ -95,6 +95,7 @@ def test_an_edit_to_too_many_links_is_held_and_leaves_the_page(client, post):
     # Held with an update, not save(): the reply under it stays public.
     reply.refresh_from_db()
     assert reply.is_public
+    client.logout()  # its author alone sees it, marked as waiting
     page = client.get(post.url).content.decode()
     assert "a.example" not in page
     assert "Antwort" in page

@@ -201,6 +201,7 @@ def test_the_first_post_of_a_new_member_waits_with_its_reason(client, post, sett
     assert "one of your first" in html
     assert not comment.is_public
     assert comment.held_reason == "first-posts"
+    client.logout()  # its author alone sees it, marked as waiting
     assert "Wie lange reift" not in client.get(post.url).content.decode()
 
 

@@ -401,7 +401,7 @@ def test_a_mail_server_that_is_down_loses_no_comment(
 
 
 def test_members_follow_by_default_and_guests_opt_in(client, post):
-    html = client.get(post.url).content.decode()
+    html = client.get(f"{post.url}?write=1").content.decode()
     box = re.search(r'<input type="checkbox" name="followup"[^>]*>', html)[0]
     assert "checked" not in box
     assert "Notify me of replies by e-mail" in html

@@ -1,4 +1,4 @@
-"""A topic's starter, and staff, mark it answered or open again from its page."""
+"""A topic's starter, and staff, mark it answered or unanswered from its page."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -69,7 +69,7 @@ def shows_control(client, started):
 # Who may
 
 
-def test_the_starter_marks_their_topic_answered_and_opens_it_again(
+def test_the_starter_marks_their_topic_answered_and_unanswered_again(
     client, started, jana
 ):
     client.force_login(jana)
@@ -82,14 +82,14 @@ def test_the_starter_marks_their_topic_answered_and_opens_it_again(
     assert status_of(started) == ANSWERED
     assert "The topic is marked as answered." in page
     assert '<span class="label label--green">Answered</span>' in page
-    assert "Open the topic again" in page
+    assert "Mark as unanswered" in page
 
     reopened = set_status(client, started, OPEN)
     page = client.get(reopened.url).content.decode()
 
     assert reopened.status_code == 302
     assert status_of(started) == OPEN
-    assert "The topic is open again." in page
+    assert "The topic is marked as unanswered again." in page
     assert "Mark as answered" in page
 
 
@@ -212,7 +212,7 @@ def test_an_unknown_status_is_refused(client, started, jana):
     response = set_status(client, started, "solved")
 
     assert response.status_code == 400
-    assert "A topic is either open or answered." in response.text
+    assert "A topic is either unanswered or answered." in response.text
     assert status_of(started) == OPEN
 
 

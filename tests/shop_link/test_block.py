@@ -71,7 +71,7 @@ def test_a_card_shows_price_unit_price_availability_and_the_shop_link(client, sh
     assert "3,20\u00a0€" in text
     assert "250\u00a0g · Grundpreis: 12,80\u00a0€/kg" in text
     assert "Auf Lager" in text
-    assert "12.06.2026, 08:30" in text
+    assert "12. Juni 2026, 08:30" in text
     assert "Hofladen Lindenhof" in text
     links = links_of(response)
     (buy,) = links.to(product.link)

@@ -345,13 +345,16 @@ def test_other_apps_add_a_products_discussion_through_the_hook(client, shop):
         if slot != "discussion":
             return None
         asked.append(page)
-        return ("shop_link/story_products.html", {"products": []})
+        return (
+            "shop_link/producer_products.html",
+            {"products": [], "producer": shop["wendt"]},
+        )
 
     with hooks.register_temporarily("theke_page_sections", discussion):
         html = client.get(product_url(shop, shop["cheese"])).content.decode()
 
     assert asked == [shop["cheese"]]
-    assert html.count('id="story-products-heading"') == 1
+    assert html.count('id="producer-products-heading"') == 1
 
 
 def test_a_changed_product_shows_its_new_data_at_once_everywhere(client, shop):
@@ -451,22 +454,6 @@ def test_structured_data_cannot_be_broken_out_of(client, shop):
 # Products in posts and producer pages
 
 
-def test_a_post_lists_the_products_in_its_story(client, shop):
-    response = client.get(shop["post"].url)
-
-    html = response.content.decode()
-    section = html.split('id="story-products-heading"')[1]
-    assert "Bergkäse, 12 Monate gereift" in section
-    assert "Süßrahmbutter" in section
-    assert links_of(response).to(product_url(shop, shop["cheese"]))
-
-
-def test_a_post_without_products_has_no_product_section(client, shop):
-    post = BlogPageFactory(parent=shop["blog"])
-
-    assert "story-products-heading" not in client.get(post.url).content.decode()
-
-
 def test_a_producer_page_lists_the_products_they_still_sell(client, shop):
     response = client.get(shop["wendt"].url)
 
@@ -484,13 +471,16 @@ def test_a_producer_without_products_has_no_product_section(client, shop):
 def test_other_apps_fill_page_slots_through_the_hook(client, shop):
     def discussion(request, page, slot):
         if slot == "products" and page.pk == shop["post"].pk:
-            return ("shop_link/story_products.html", {"products": []})
+            return (
+                "shop_link/producer_products.html",
+                {"products": [], "producer": shop["wendt"]},
+            )
         return None
 
     with hooks.register_temporarily("theke_page_sections", discussion):
         html = client.get(shop["post"].url).content.decode()
 
-    assert html.count('id="story-products-heading"') == 2
+    assert html.count('id="producer-products-heading"') == 1
 
 
 # Sitemap and search

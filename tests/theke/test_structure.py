@@ -37,6 +37,7 @@ COMMUNITY_MAY_USE = {
     },
     "account": {"writing", "members", "discussions"},
     "announcements": {"writing", "members"},
+    "feedback": {"writing"},
 }
 COMMUNITY_SHARED = {"conf", "mail"}
 

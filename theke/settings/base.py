@@ -172,6 +172,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# How people read dates and times: one format for a date and one for a date with
+# its time in each language, used by every page and mail (theke/formats/).
+FORMAT_MODULE_PATH = ["theke.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Berlin")
 USE_I18N = True
 USE_TZ = True

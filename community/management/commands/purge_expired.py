@@ -1,0 +1,43 @@
+"""Delete or blank what the community keeps only for a while. Run it daily."""
+
+from django.core.management.base import BaseCommand
+
+from community.conf import setting
+from community.feedback.answers import purge_old_comments
+
+
+def feedback_comments() -> str:
+    purged = purge_old_comments()
+    days = setting("COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS")
+    return (
+        f"Blanked {purged} feedback comment(s) older than {days} day(s); "
+        "the answers stay."
+    )
+
+
+# One function per kind of data, each saying what it did. A new kind that is
+# kept only for a while adds its function here.
+PURGES = {
+    "feedback-comments": feedback_comments,
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete or blank what the community keeps only for a while: feedback "
+        "comments older than COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS. Run it daily, "
+        "e.g. from cron: 20 3 * * * … manage.py purge_expired"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only",
+            choices=sorted(PURGES),
+            action="append",
+            help="Purge only this kind (may be given more than once).",
+        )
+
+    def handle(self, *args, only=None, **options):
+        for name, purge in PURGES.items():
+            if not only or name in only:
+                self.stdout.write(purge())
