@@ -101,6 +101,19 @@ COMMUNITY_REPORT_NOTE_MAX_LENGTH = 500
 # itself is never stored. 0 stores no hash at all.
 COMMUNITY_KEEP_ADDRESS_HASH_DAYS = 0
 
+# Interests and announcements.
+
+# Days a product counts as new after it first appeared in a feed: the "New
+# products" interest shows those.
+COMMUNITY_NEW_PRODUCT_DAYS = 30
+
+# Stories and products the home page's "For you" section shows at most.
+COMMUNITY_FOR_YOU_POSTS = 3
+COMMUNITY_FOR_YOU_PRODUCTS = 4
+
+# Announcements a page shows at most at once, those that started last first.
+COMMUNITY_ANNOUNCEMENTS_SHOWN = 2
+
 # Smiley feedback (community.feedback). Answers are anonymous: no account, no
 # cookie, no address or browser is stored, and the date only to the day.
 

@@ -5,9 +5,11 @@ anywhere else.
 """
 
 from django.conf import settings
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from .announcements import banners
+from .announcements.models import Announcement
 from .board import topics
 from .discussions import comments
 from .discussions.models import Comment
@@ -29,3 +31,9 @@ def comment_saving(sender, instance, **kwargs):
 def comment_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         topics.note_reply(instance)
+
+
+@receiver(post_save, sender=Announcement, dispatch_uid="theke_announcement_saved")
+@receiver(post_delete, sender=Announcement, dispatch_uid="theke_announcement_gone")
+def announcement_changed(sender, **kwargs):
+    banners.forget()

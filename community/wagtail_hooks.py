@@ -1,11 +1,15 @@
 """The community in the admin and in the pages of other apps: menus, views, sections."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .account.interests import card_tools, hiding
+from .announcements.admin import AnnouncementViewSet
+from .announcements.banners import banner_section
 from .board.admin import BoardCategoryViewSet, TopicViewSet
 from .discussions.models import with_comment_counts
 from .discussions.targets import discussion_types
@@ -13,6 +17,12 @@ from .discussions.threads import discussion_context
 from .feedback.admin import FeedbackMenuItem, FeedbackPanel, FeedbackReportView
 from .feedback.widget import feedback_section
 from .members.admin import ProfileViewSet
+from .members.interest_admin import (
+    EXPORT_LOG_ACTION,
+    AudienceExportView,
+    InterestCategoriesViewSet,
+)
+from .members.matching import for_you_section
 from .moderation.actions import LOG_ACTIONS
 from .moderation.admin import ModerationMenuItem
 from .moderation.views import ModerationQueueView
@@ -26,6 +36,8 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
         ProductQuestionViewSet,
         BoardCategoryViewSet,
         ProfileViewSet,
+        InterestCategoriesViewSet,
+        AnnouncementViewSet,
     )
     menu_icon = "group"
     menu_label = _("Community")
@@ -90,6 +102,30 @@ def register_feedback_urls():
 def register_moderation_log_actions(actions):
     for action, label, message in LOG_ACTIONS.values():
         actions.register_action(action, label, message)
+    actions.register_action(
+        EXPORT_LOG_ACTION,
+        _("Export of an interest's audience"),
+        _("Exported who chose this interest"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_interest_urls():
+    return [
+        path(
+            "interests/<slug:key>/export/",
+            AudienceExportView.as_view(),
+            name="theke_interest_audience_export",
+        )
+    ]
+
+
+@hooks.register("register_permissions")
+def interest_audience_permission():
+    """Groups may be given the export of an interest's audience in the admin."""
+    return Permission.objects.filter(
+        content_type__app_label="community", codename="export_interest_audience"
+    )
 
 
 @hooks.register("theke_page_sections")
@@ -130,3 +166,27 @@ def listing_comment_counts(queryset):
     if not issubclass(queryset.model, discussion_types()):
         return queryset
     return with_comment_counts(queryset)
+
+
+@hooks.register("theke_reader_hides")
+def hidden_categories(request, model):
+    """Listings leave out the categories a logged-in member hid."""
+    return hiding(request, model)
+
+
+@hooks.register("theke_reader_tools")
+def not_interested(request, card):
+    """Cards of stories and products offer members to hide their category."""
+    return card_tools(request, card)
+
+
+@hooks.register("theke_page_sections")
+def for_you(request, page, slot):
+    """The "for_you" slot of the home page: what serves the member's interests."""
+    return for_you_section(request, page, slot)
+
+
+@hooks.register("theke_page_sections")
+def announcements(request, page, slot):
+    """The "banner" slot at the top of every page: announcements for the reader."""
+    return banner_section(request, page, slot)

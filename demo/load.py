@@ -12,6 +12,7 @@ from django.db import transaction
 from .board import build_board_demo
 from .discussions import build_discussions_demo
 from .feedback import build_feedback_demo
+from .interests import build_interests_demo
 from .moderation import build_moderation_demo
 from .products import build_products_demo
 from .questions import build_questions_demo
@@ -27,6 +28,7 @@ STEPS = (
     build_discussions_demo,
     build_questions_demo,
     build_moderation_demo,
+    build_interests_demo,
     build_feedback_demo,
 )
 

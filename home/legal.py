@@ -146,6 +146,16 @@ def cookies() -> list[dict[str, str]]:
             "lasts": _duration(settings.LANGUAGE_COOKIE_AGE),
         },
         {
+            # Not a cookie: kept in the browser, never sent to the site.
+            "name": "theke:dismissed-announcements",
+            "when": _(
+                "When you close an announcement without being logged in. It is "
+                "kept in your browser's local storage, not sent to the site."
+            ),
+            "purpose": _("Remembers which announcements you closed."),
+            "lasts": _("Until you clear your browser's data."),
+        },
+        {
             "name": "messages",
             "when": _("After you send some forms, such as a new topic."),
             "purpose": _("Carries a short confirmation to the next page."),

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import BlogPage, ProducerPage
+from blog.models.listing import for_reader
 from home.search import MAX_QUERY_LENGTH, clean_query
 
 from .mentions import mentioning_pages
@@ -103,13 +104,14 @@ def catalogue(request, index_page):
     if query := chosen["q"]:
         products = products.matching(query)
         active.append(ActiveFilter(_("Search"), query, _without(request, "q")))
-    products = products.for_listing()
+    listing = for_reader(request, products.for_listing())
     return index_page.render(
         request,
         context_overrides={
-            "products": Paginator(products, PRODUCTS_PER_PAGE).get_page(
+            "products": Paginator(listing.items, PRODUCTS_PER_PAGE).get_page(
                 request.GET.get("page")
             ),
+            "reader_listing": listing,
             "filters": chosen,
             "active_filters": active,
             "categories": categories,

@@ -38,6 +38,7 @@ urlpatterns = [
     path("comments/", include("community.discussions.urls")),
     path("comments/", include("community.reports.urls")),
     path("questions/", include("community.questions.urls")),
+    path("announcements/", include("community.announcements.urls")),
     path("feedback/", include("community.feedback.urls")),
     # Choosing a language is harmless to forge (set_language checks `next`), and
     # without a CSRF token in the switcher, reading the site sets no cookie at all.

@@ -1,8 +1,18 @@
-"""What the blog's listings share: the page size and other apps' additions."""
+"""What the blog's listings share: the page size, other apps' additions, and
+what a logged-in reader asked not to see."""
 
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
 from wagtail import hooks
 
 POSTS_PER_PAGE = 9
+
+# The query parameter that shows, for once, what the reader's settings hide.
+SHOW_HIDDEN = "hidden"
+SHOW_HIDDEN_VALUE = "show"
 
 
 def with_listing_extras(queryset):
@@ -16,6 +26,66 @@ def with_listing_extras(queryset):
     for extend in hooks.get_hooks("theke_listing_queryset"):
         queryset = extend(queryset)
     return queryset
+
+
+@dataclass(frozen=True)
+class Hiding:
+    """What an app leaves out of a listing for one reader, and where they change it."""
+
+    condition: Q
+    settings_url: str
+
+
+@dataclass(frozen=True)
+class ReaderListing:
+    """A listing as one reader sees it, and what it left out for them."""
+
+    items: QuerySet
+    hidden: int = 0
+    shown_anyway: bool = False
+    settings_url: str = ""
+    toggle_url: str = ""
+
+
+def for_reader(request, queryset) -> ReaderListing:
+    """`queryset` less what the reader asked not to see, with the count left out.
+
+    Apps register a function under the "theke_reader_hides" hook; it takes the
+    request and the listed model and returns a `Hiding`, or None when this
+    reader hides nothing of it (an anonymous reader never does, so their
+    listings cost no query more and look the same for all of them). With
+    ?hidden=show the listing shows everything and says what it would hide.
+    """
+    hidings = [
+        found
+        for hiding_for in hooks.get_hooks("theke_reader_hides")
+        if (found := hiding_for(request, queryset.model)) is not None
+    ]
+    if not hidings:
+        return ReaderListing(queryset)
+    condition = reduce(or_, (hiding.condition for hiding in hidings))
+    hidden_keys = queryset.model._default_manager.filter(condition).values("pk")
+    hidden = queryset.filter(pk__in=hidden_keys).count()
+    shown_anyway = request.GET.get(SHOW_HIDDEN) == SHOW_HIDDEN_VALUE
+    return ReaderListing(
+        items=queryset if shown_anyway else queryset.exclude(pk__in=hidden_keys),
+        hidden=hidden,
+        shown_anyway=shown_anyway,
+        settings_url=hidings[0].settings_url,
+        toggle_url=_toggled(request, not shown_anyway),
+    )
+
+
+def _toggled(request, show: bool) -> str:
+    """The address of the same listing, from its first page, with hidden items
+    shown or left out."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop(SHOW_HIDDEN, None)
+    if show:
+        params[SHOW_HIDDEN] = SHOW_HIDDEN_VALUE
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
 
 
 class ListingMixin:

@@ -39,7 +39,7 @@ from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organizat
 from home.slugs import SpelledOutSlugs
 from home.text import german_slug
 
-from .listing import POSTS_PER_PAGE, ListingMixin, with_listing_extras
+from .listing import POSTS_PER_PAGE, ListingMixin, for_reader, with_listing_extras
 from .snippets import BlogCategory
 
 WORDS_PER_MINUTE = 200
@@ -204,9 +204,13 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
         return BlogPage.objects.child_of(self).live().public().for_listing()
 
     def render_listing(self, request, posts, **extra):
-        page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        listing = for_reader(request, posts)
+        page = Paginator(listing.items, POSTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context = {
             "posts": page,
+            "reader_listing": listing,
             "categories": BlogCategory.objects.annotate(
                 post_count=Count(
                     "blog_pages",
@@ -251,13 +255,15 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
     @path("author/<slug:slug>/", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        listing = for_reader(request, self.get_posts().by_author(author))
         return self.render(
             request,
             context_overrides={
                 "author": author,
-                "posts": Paginator(
-                    self.get_posts().by_author(author), POSTS_PER_PAGE
-                ).get_page(request.GET.get("page")),
+                "posts": Paginator(listing.items, POSTS_PER_PAGE).get_page(
+                    request.GET.get("page")
+                ),
+                "reader_listing": listing,
             },
             template="blog/author_page.html",
         )

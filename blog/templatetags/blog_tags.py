@@ -3,6 +3,7 @@ from wagtail.models import Site
 
 from blog.feed_links import blog_feeds
 from blog.models import BlogIndexPage, BlogPage, ProducerPage, ProducersIndexPage
+from blog.models.listing import for_reader
 
 register = template.Library()
 
@@ -27,12 +28,20 @@ def _blog_index(context):
 def latest_posts(context, count=LATEST_POSTS):
     """Teasers of the newest live posts of the site's blog."""
     blog = _blog_index(context)
-    posts = []
+    request = context.get("request")
+    posts, listing = [], None
     if blog is not None:
-        posts = list(
-            BlogPage.objects.child_of(blog).live().public().for_listing()[:count]
+        listing = for_reader(
+            request, BlogPage.objects.child_of(blog).live().public().for_listing()
         )
-    return {"request": context.get("request"), "blog": blog, "posts": posts}
+        posts = list(listing.items[:count])
+    return {
+        "request": request,
+        "blog": blog,
+        "posts": posts,
+        "reader_listing": listing,
+        "card_tools": True,
+    }
 
 
 @register.inclusion_tag("components/producer_list.html", takes_context=True)

@@ -1,7 +1,8 @@
 """Member profiles in the admin: staff link a member to the producer they speak for.
 
 Profiles come with accounts, so the admin neither adds nor deletes them, and
-the only field it changes is the producer. A member is found by public name;
+the only field it changes is the producer; the member's consents are shown
+below it, read only. A member is found by public name;
 their e-mail address is shown only to those allowed to see addresses.
 """
 
@@ -18,6 +19,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from blog.models import ProducerPage
 
+from .interest_admin import ConsentsPanel
 from .models import Profile
 
 VIEW_EMAIL = "community.view_member_email"
@@ -110,6 +112,7 @@ class ProfileViewSet(SnippetViewSet):
         [
             FieldPanel("display_name", read_only=True),
             FieldPanel("producer"),
+            ConsentsPanel(heading=_("Consents")),
         ]
     )
 

@@ -1,9 +1,13 @@
-"""Forms of the member's account: sign-up with a public name, and the profile."""
+"""Forms of the member's account: sign-up with a public name, the profile, and
+the one-click choices of interests and hidden categories."""
 
 from allauth.account.forms import AddEmailForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from blog.models import BlogCategory
+from home.ids import parse_id
 
 from .accounts import (
     DISPLAY_NAME_MAX,
@@ -11,6 +15,10 @@ from .accounts import (
     validate_not_a_team_name,
 )
 from .avatars import ALLOWED_TYPES, AvatarError, clean_avatar
+from .interests import interest_choices
+
+# The longest product category the catalogue stores.
+PRODUCT_CATEGORY_MAX = 300
 
 
 def display_name_field():
@@ -88,3 +96,68 @@ class ChangeEmailForm(AddEmailForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("New e-mail address")
+
+
+class InterestChoiceForm(forms.Form):
+    """One interest chosen or taken back: one click on the interests page."""
+
+    interest = forms.ChoiceField(
+        choices=interest_choices,
+        error_messages={
+            "required": _("Say which interest to change."),
+            "invalid_choice": _("There is no such interest. Choose one from the list."),
+        },
+    )
+    chosen = forms.BooleanField(required=False)
+
+
+class HiddenCategoryForm(forms.Form):
+    """One blog or product category hidden or shown again."""
+
+    blog_category = forms.CharField(required=False, max_length=20)
+    product_category = forms.CharField(required=False, max_length=PRODUCT_CATEGORY_MAX)
+    hide = forms.BooleanField(required=False)
+
+    def __init__(self, *args, product_categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.product_categories = set(product_categories)
+        self.fields["product_category"].error_messages["max_length"] = _(
+            "There is no product category with so long a name."
+        )
+        self.fields["blog_category"].error_messages["max_length"] = _(
+            "There is no such story category."
+        )
+
+    def clean_blog_category(self):
+        value = self.cleaned_data["blog_category"]
+        if not value:
+            return None
+        pk = parse_id(value)
+        category = BlogCategory.objects.filter(pk=pk).first() if pk else None
+        if category is None:
+            raise forms.ValidationError(
+                _("There is no such story category."), code="unknown"
+            )
+        return category
+
+    def clean_product_category(self):
+        name = self.cleaned_data["product_category"]
+        if name and name not in self.product_categories:
+            raise forms.ValidationError(
+                _("There is no product category of that name."), code="unknown"
+            )
+        return name
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.errors:
+            return cleaned_data
+        named = [
+            cleaned_data.get("blog_category"),
+            cleaned_data.get("product_category"),
+        ]
+        if len([value for value in named if value]) != 1:
+            raise forms.ValidationError(
+                _("Say which one category to hide or show."), code="one"
+            )
+        return cleaned_data

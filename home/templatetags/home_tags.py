@@ -60,13 +60,32 @@ def page_sections(context, slot, page=None):
     """
     page = page if page is not None else context.get("page")
     request = context.get("request")
+    found = (
+        section(request, page, slot)
+        for section in hooks.get_hooks("theke_page_sections")
+    )
+    return _render_found(context, found, page=page, slot=slot)
+
+
+@register.simple_tag(takes_context=True)
+def reader_tools(context, item):
+    """What other apps offer a logged-in reader on the card of one listed item.
+
+    An app registers a function under the "theke_reader_tools" hook; it is called
+    with ``(request, item)`` (a post or a product) and returns a template name and
+    a dict of extra context, or None. It must return None for anonymous
+    readers: their pages are the same for all of them.
+    """
+    request = context.get("request")
+    found = (tools(request, item) for tools in hooks.get_hooks("theke_reader_tools"))
+    return _render_found(context, found, item=item)
+
+
+def _render_found(context, found, **pushed):
+    """Render each (template name, extra context) found, in this context."""
     parts = []
-    for section in hooks.get_hooks("theke_page_sections"):
-        found = section(request, page, slot)
-        if not found:
-            continue
-        template_name, extra = found
+    for template_name, extra in filter(None, found):
         template = context.template.engine.get_template(template_name)
-        with context.push(page=page, slot=slot, **extra):
+        with context.push(**pushed, **extra):
             parts.append(template.render(context))
     return mark_safe("".join(parts))  # noqa: S308 - each part is an escaped template

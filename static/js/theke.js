@@ -154,10 +154,137 @@
     });
   }
 
+  // A box on the interests page counts as soon as it is ticked or cleared;
+  // without this file each box has its own "Save" button.
+  function saveChoice(form, box, status) {
+    var data = new FormData(form);
+    box.disabled = true;
+    fetch(form.action, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response.json().then(function (answer) {
+          return { ok: response.ok, answer: answer };
+        });
+      })
+      .then(function (result) {
+        box.disabled = false;
+        status.classList.toggle("choice__status--error", !result.ok);
+        if (result.ok) {
+          status.textContent = result.answer.message;
+        } else {
+          box.checked = !box.checked;
+          status.textContent = (result.answer.errors || []).join(" ");
+        }
+      })
+      .catch(function () {
+        // Let the plain form say what went wrong.
+        box.disabled = false;
+        form.submit();
+      });
+  }
+
+  function setUpChoices() {
+    if (!window.fetch) {
+      return;
+    }
+    document.querySelectorAll("[data-choice-form]").forEach(function (form) {
+      var box = form.querySelector("input[type=checkbox]");
+      var save = form.querySelector("[data-choice-save]");
+      var status = form.querySelector("[data-choice-status]");
+      if (!box || !save || !status) {
+        return;
+      }
+      save.hidden = true;
+      box.addEventListener("change", function () {
+        saveChoice(form, box, status);
+      });
+    });
+  }
+
+  // Announcements: a member's dismissal is kept by the site; an anonymous
+  // reader's only in this browser's local storage, so reading sets no cookie.
+  var DISMISSED_KEY = "theke:dismissed-announcements";
+
+  function dismissedHere() {
+    try {
+      return JSON.parse(window.localStorage.getItem(DISMISSED_KEY) || "[]");
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function rememberDismissed(id) {
+    var ids = dismissedHere().filter(function (other) {
+      return other !== id;
+    });
+    ids.push(id);
+    try {
+      window.localStorage.setItem(DISMISSED_KEY, JSON.stringify(ids.slice(-50)));
+    } catch (error) {
+      // Without storage the announcement is gone until the next page.
+    }
+  }
+
+  function removeAnnouncement(item) {
+    var region = item.closest("[data-announcements]");
+    item.remove();
+    if (region && !region.querySelector("[data-announcement]")) {
+      region.remove();
+    }
+  }
+
+  function setUpAnnouncements() {
+    var dismissed = dismissedHere();
+    document.querySelectorAll("[data-announcement]").forEach(function (item) {
+      var id = item.getAttribute("data-announcement");
+      var close = item.querySelector("[data-announcement-close]");
+      if (!close) {
+        return;
+      }
+      if (dismissed.indexOf(id) !== -1) {
+        removeAnnouncement(item);
+        return;
+      }
+      close.hidden = false;
+      close.addEventListener("click", function () {
+        rememberDismissed(id);
+        removeAnnouncement(item);
+      });
+    });
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.matches || !form.matches("[data-announcement-form]") || !window.fetch) {
+        return;
+      }
+      event.preventDefault();
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(String(response.status));
+          }
+          removeAnnouncement(form.closest("[data-announcement]"));
+        })
+        .catch(function () {
+          form.submit();
+        });
+    });
+  }
+
   function setUp() {
     setUpVideos();
     setUpSimilarQuestions();
     setUpReactions();
+    setUpChoices();
+    setUpAnnouncements();
   }
 
   if (document.readyState === "loading") {

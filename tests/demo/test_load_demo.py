@@ -185,6 +185,7 @@ def test_the_shop_comes_first_then_stories_products_and_the_community():
         "demo.discussions",
         "demo.questions",
         "demo.moderation",
+        "demo.interests",
         "demo.feedback",
     ]
 

@@ -36,6 +36,7 @@ COMMUNITY_MAY_USE = {
         "reports",
     },
     "account": {"writing", "members", "discussions"},
+    "announcements": {"writing", "members"},
     "feedback": {"writing"},
 }
 COMMUNITY_SHARED = {"conf", "mail"}

@@ -1,0 +1,23 @@
+"""Pages for a logged-in member are theirs alone: no shared cache may keep them.
+
+Their pages show what the member chose (interests, hidden categories,
+announcements they did not dismiss) and their name, so every response to a
+request with a logged-in session says `Cache-Control: private`. Anonymous
+requests are left as they are, and their session is not even looked at.
+"""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+
+class PrivateForMembersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                patch_cache_control(response, private=True)
+        return response
