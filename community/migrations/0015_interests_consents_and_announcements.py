@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('blog', '0002_alter_blogpage_body_alter_producerpage_story'),
-        ('community', '0013_feedback'),
+        ('community', '0014_comment_published_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
