@@ -1,9 +1,25 @@
 """Delete or blank what the community keeps only for a while. Run it daily."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from community.conf import setting
+from community.discussions.comments import purge_address_hashes
 from community.feedback.answers import purge_old_comments
+
+
+def sessions() -> str:
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore.clear_expired()
+    return "Removed the expired sessions."
+
+
+def address_hashes() -> str:
+    purged = purge_address_hashes()
+    days = setting("COMMUNITY_KEEP_ADDRESS_HASH_DAYS")
+    return f"Blanked {purged} address hash(es); hashes are kept for {days} day(s)."
 
 
 def feedback_comments() -> str:
@@ -18,14 +34,18 @@ def feedback_comments() -> str:
 # One function per kind of data, each saying what it did. A new kind that is
 # kept only for a while adds its function here.
 PURGES = {
+    "sessions": sessions,
+    "address-hashes": address_hashes,
     "feedback-comments": feedback_comments,
 }
 
 
 class Command(BaseCommand):
     help = (
-        "Delete or blank what the community keeps only for a while: feedback "
-        "comments older than COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS. Run it daily, "
+        "Delete or blank what is kept only for a while: expired sessions, "
+        "comments' address hashes older than COMMUNITY_KEEP_ADDRESS_HASH_DAYS and "
+        "feedback comments older than COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS. Run it "
+        "daily, "
         "e.g. from cron: 20 3 * * * … manage.py purge_expired"
     )
 
