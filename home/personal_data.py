@@ -45,7 +45,7 @@ class Section(models.IntegerChoices):
 
     ACCOUNT = 1, _("Your account")
     PROFILE = 2, _("Your profile")
-    INTERESTS = 3, _("Your interests, hidden categories and announcements")
+    INTERESTS = 3, _("Your interests and settings")
     COMMENTS = 4, _("Comments")
     BOARD = 5, _("Board topics")
     QUESTIONS = 6, _("Product questions and answers")

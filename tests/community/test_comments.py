@@ -396,9 +396,8 @@ def test_the_author_edits_within_the_window_and_it_shows_edited(client, post):
 def test_editing_after_the_window_is_refused(client, post):
     anna = member("Anna Berger")
     comment = add_comment(post, anna, "Alt")
-    Comment.objects.filter(pk=comment.pk).update(
-        submit_date=timezone.now() - timedelta(minutes=16)
-    )
+    sent = timezone.now() - timedelta(minutes=16)
+    Comment.objects.filter(pk=comment.pk).update(submit_date=sent, published_at=sent)
     client.force_login(anna)
     edit_url = reverse("community_comment_edit", args=[comment.pk])
     response = client.post(edit_url, {"comment": "Neu"})
