@@ -153,6 +153,7 @@ def test_a_guest_comments_after_confirming_by_mail(live_server, page, discussion
 
     post, __ = discussion
     page.goto(live_server.url + post.url)
+
     # Reading sets no cookie (the language cookie is the test's own choice);
     # choosing to write opens the form in place.
     def cookies():

@@ -533,7 +533,9 @@ def test_comments_public_before_count_as_published_when_sent_in_the_migration(po
     public = add_comment(post, olaf, "Alt", submit_date=sent)
     waiting = add_comment(post, olaf, "Wartet", is_public=False)
     Comment.objects.filter(pk__in=[public.pk, waiting.pk]).update(published_at=None)
-    migration = importlib.import_module("community.migrations.0014_comment_published_at")
+    migration = importlib.import_module(
+        "community.migrations.0014_comment_published_at"
+    )
 
     migration.published_when_sent(apps, None)
 
