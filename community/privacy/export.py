@@ -39,7 +39,18 @@ from ..questions.models import ProductAnswer, ProductQuestion
 from ..reports.models import Report
 
 # Columns never shown, even where declared: secrets and internals.
-HIDDEN_COLUMNS = {"password", "address_hash", "body_html", "text_html", "id"}
+# The member themself ("user", "author") is every row's owner, said once by the page.
+HIDDEN_COLUMNS = {
+    "password",
+    "address_hash",
+    "body_html",
+    "text_html",
+    "id",
+    "user",
+    "author",
+    "avatar_width",
+    "avatar_height",
+}
 
 
 @dataclass(frozen=True)
@@ -243,10 +254,12 @@ def _value(row, name):
     if isinstance(value, FieldFile):
         return value.name or None
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat()
+        return timezone.localtime(value)
     if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str | int | float | bool | list | dict) or value is None:
+        return value
+    if isinstance(value, str | int | float | bool | list | dict | datetime.date):
+        return value
+    if value is None:
         return value
     return str(value)
 
@@ -274,7 +287,8 @@ def collect(user) -> list[dict]:
 
 
 def as_json(user) -> dict:
-    """The download: every part by key, with the time it was made."""
+    """The download: every part by key, with the time it was made (dates become
+    ISO text when encoded with Django's JSON encoder)."""
     return {
         "made_at": timezone.localtime().isoformat(),
         "user_id": user.pk,

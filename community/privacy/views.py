@@ -2,6 +2,7 @@
 JSON, and deleting the account. Only for the logged-in member themself, and
 never kept by any cache."""
 
+import datetime
 import json
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -31,6 +33,11 @@ def data(request):
 
 
 def _shown(value):
+    """A value for the page: dates as the language writes them, empty as a dash."""
+    if isinstance(value, datetime.datetime):
+        return date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
     if value is None or value == "":
         return "–"
     if value is True:
