@@ -6,8 +6,6 @@ deleted; their sessions end; log entries that name them or quote their posts
 are made anonymous; their counters leave the cache.
 """
 
-import time
-
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -19,12 +17,11 @@ from django_comments.models import CommentFlag
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from ..board.models import Topic
-from ..conf import setting
 from ..discussions.models import Comment, Reaction, Unsubscription
 from ..members.names import FORMER_MEMBER
 from ..questions.models import ProductAnswer, ProductQuestion
 from ..reports.models import Report
-from ..writing.rules import parse_rate, rate_limit_keys
+from ..writing.rules import current_counter_keys
 from .export import addresses_of
 
 KEEP = "keep"
@@ -61,8 +58,13 @@ def delete_member(user, posts: str) -> None:
     if posts == REMOVE:
         # Replies by others keep their place: the comment stays as "deleted".
         comments.update(
-            comment="", body_html="", is_removed=True, followup=False,
-            user_name=FORMER_MEMBER, user=former_member(), address_hash="",
+            comment="",
+            body_html="",
+            is_removed=True,
+            followup=False,
+            user_name=FORMER_MEMBER,
+            user=former_member(),
+            address_hash="",
             **anonymous,
         )
         for model in (Topic,):
@@ -74,8 +76,11 @@ def delete_member(user, posts: str) -> None:
     else:
         placeholder = former_member()
         comments.update(
-            user=placeholder, user_name=FORMER_MEMBER, followup=False,
-            address_hash="", **anonymous,
+            user=placeholder,
+            user_name=FORMER_MEMBER,
+            followup=False,
+            address_hash="",
+            **anonymous,
         )
         for model in (Topic, ProductQuestion, ProductAnswer):
             model.objects.filter(author=user).update(author=placeholder)
@@ -107,9 +112,13 @@ def _posts_of(user) -> list[tuple[int, str]]:
             (content_type.pk, str(pk))
             for pk in model.objects.filter(author=user).values_list("pk", flat=True)
         ]
-    comment_ids = [str(pk) for pk in Comment.objects.filter(user=user).values_list("pk", flat=True)]
+    comment_ids = [
+        str(pk) for pk in Comment.objects.filter(user=user).values_list("pk", flat=True)
+    ]
     for model in (Comment, *Comment._meta.get_parent_list()):
-        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        content_type = ContentType.objects.get_for_model(
+            model, for_concrete_model=False
+        )
         found += [(content_type.pk, pk) for pk in comment_ids]
     return found
 
@@ -128,9 +137,7 @@ def _anonymise_logs(user, posts, words) -> None:
         if any(word.lower() in text for word in words):
             about |= Q(pk=entry.pk)
     ModelLogEntry.objects.filter(about).update(label="", data={})
-    PageLogEntry.objects.filter(
-        Q(pk__in=[]) if not words else _any_word(words)
-    ).update(data={})
+    PageLogEntry.objects.filter(_any_word(words)).update(data={})
 
 
 def _any_word(words) -> Q:
@@ -166,15 +173,11 @@ def _end_sessions(user) -> None:
 
 
 def _forget_counters(user) -> None:
-    """The member's rate-limit counters; only the current windows' still live."""
-    keys = []
-    for scope, setting_name in RATE_SCOPES:
-        rate = parse_rate(setting(setting_name))
-        if rate is None:
-            continue
-        window = int(time.time() // rate[1])
-        keys += [
-            f"{stem}:{window}"
-            for stem in rate_limit_keys(f"user:{user.pk}", None, scope)
+    """The member's rate-limit counters leave the cache."""
+    cache.delete_many(
+        [
+            key
+            for scope, setting_name in RATE_SCOPES
+            for key in current_counter_keys(f"user:{user.pk}", setting_name, scope)
         ]
-    cache.delete_many(keys)
+    )

@@ -269,9 +269,7 @@ def collect(user) -> list[dict]:
     found = []
     for part in PARTS:
         names = columns(part)
-        rows = [
-            {name: _value(row, name) for name in names} for row in part.rows(user)
-        ]
+        rows = [{name: _value(row, name) for name in names} for row in part.rows(user)]
         found.append(
             {
                 "key": part.key,

@@ -51,7 +51,10 @@ def _shown(value):
 @login_required
 def data_json(request):
     content = json.dumps(
-        export.as_json(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        export.as_json(request.user),
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
     )
     day = timezone.localdate().isoformat()
     response = HttpResponse(content, content_type="application/json; charset=utf-8")

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -29,6 +30,7 @@ from community.models import (
 )
 from community.moderation.actions import REJECT, act
 from community.privacy.deletion import KEEP, REMOVE, delete_member
+from community.writing.rules import check_rate_limit, current_counter_keys
 from tests.factories import (
     PASSWORD,
     BlogPageFactory,
@@ -139,9 +141,7 @@ def test_removing_everything_leaves_no_trace(client, setting):
     phone.force_login(setting["member"])
     client.force_login(setting["member"])
     assert Session.objects.count() == 2
-    response = client.post(
-        "/account/delete/", {"password": PASSWORD, "posts": REMOVE}
-    )
+    response = client.post("/account/delete/", {"password": PASSWORD, "posts": REMOVE})
     assert response.status_code == 302
     assert "no-store" in response["Cache-Control"]
     assert traces(EMAIL, NAME, *WORDS) == []
@@ -199,3 +199,21 @@ def test_two_members_leaving_share_one_former_member(setting):
     delete_member(setting["member"], KEEP)
     delete_member(setting["other"], KEEP)
     assert get_user_model().objects.filter(username=FORMER_MEMBER).count() == 1
+
+
+def test_the_members_counters_leave_the_cache(settings, setting):
+    settings.COMMUNITY_RATE_LIMIT = "5/h"
+    xaverine = setting["member"]
+    check_rate_limit(f"user:{xaverine.pk}", None)
+    keys = current_counter_keys(f"user:{xaverine.pk}", "COMMUNITY_RATE_LIMIT")
+    assert keys and cache.get(keys[0]) == 1
+    delete_member(xaverine, KEEP)
+    assert cache.get(keys[0]) is None
+
+
+def test_the_privacy_page_points_to_both_pages(client):
+    """Also with the posts' rate limit off (None), as this module sets it."""
+    build_shop()
+    page = client.get("/privacy/").content.decode()
+    assert 'href="/account/data/"' in page
+    assert 'href="/account/delete/"' in page
