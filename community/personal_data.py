@@ -37,7 +37,10 @@ def longest_rate_window() -> int:
     for limits in allauth_settings.RATE_LIMITS.values():
         # allauth's form: "5/5m/key,20/h/ip"; the count and period lead.
         rates += ["/".join(limit.split("/")[:2]) for limit in limits.split(",")]
-    windows = [parsed[1] for rate in rates if (parsed := parse_rate(rate.strip()))]
+    # A limit set to None is off: it counts nothing.
+    windows = [
+        parsed[1] for rate in rates if rate and (parsed := parse_rate(rate.strip()))
+    ]
     return max(windows, default=0)
 
 

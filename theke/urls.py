@@ -32,6 +32,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("account/", include("community.account.urls")),
+    path("account/", include("community.privacy.urls")),
     path("account/", include("allauth.urls")),
     # Only Theke's own comment views: xtd's and django_comments' URLs (JSON API,
     # flag, like, mute, delete, approve) would bypass its moderation and logs.

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..members.avatars import initials_of
-from ..members.names import public_name, team_author
+from ..members.names import FORMER_MEMBER, public_name, team_author
 
 
 @dataclass
@@ -82,5 +82,8 @@ def _related(obj, name):
 
 
 def guest_author(comment) -> Author:
-    name = comment.user_name or str(_("Guest"))
+    if comment.user_name == FORMER_MEMBER:
+        name = str(_("Former member"))
+    else:
+        name = comment.user_name or str(_("Guest"))
     return Author(name=name, initials=initials_of(name))

@@ -16,6 +16,10 @@ from django.utils.translation import gettext as _
 
 from home.shop_name import shop_name
 
+# The username of the one account that keeps the posts of members who deleted
+# theirs, and the marker stored as those comments' name; shown as "Former member".
+FORMER_MEMBER = "former-member"
+
 
 def _related(obj, name):
     # A missing reverse one-to-one raises an AttributeError subclass.
@@ -84,6 +88,8 @@ def public_name(user) -> str:
     addresses. Load `profile` and `author` with the user to save queries."""
     if user is None:
         return _("Member")
+    if user.username == FORMER_MEMBER:
+        return _("Former member")
     author = team_author(user)
     if author is not None and author.name:
         return author.name

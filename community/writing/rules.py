@@ -308,3 +308,15 @@ def check_rate_limit(
             count = 1
         allowed = allowed and count <= limit
     return allowed
+
+
+def current_counter_keys(
+    author_key: str, setting_name: str, scope: str = ""
+) -> list[str]:
+    """The cache keys of the member's counters in the window running now, the
+    only ones still alive (so that deleting an account can drop them)."""
+    rate = parse_rate(setting(setting_name))
+    if rate is None:
+        return []
+    window = int(_clock() // rate[1])
+    return [f"{stem}:{window}" for stem in rate_limit_keys(author_key, None, scope)]
