@@ -29,26 +29,43 @@ PER_DAY = {"weekday": (3, 7), "saturday": (6, 11), "sunday": (0, 3)}
 CHANNELS = (("web", 0.45), ("counter", 0.3), ("online", 0.15), ("delivery", 0.1))
 COMMENT_CHANCE = 0.18
 
+# What people write, by where they answered and how they felt.
 COMMENTS = {
-    "happy": [
-        "Sehr freundliche Beratung an der Theke, danke!",
-        "Der Bergkäse ist großartig, wir kommen wieder.",
-        "Schöne Geschichte über den Hof, so weiß man, wo es herkommt.",
-        "Lieferung pünktlich und alles gut gekühlt.",
-        "Das Rezept hat auf Anhieb geklappt.",
-        "Endlich sieht man im Onlineshop, wer das Gemüse anbaut.",
-    ],
-    "neutral": [
-        "Am Samstag war die Schlange ziemlich lang.",
-        "Das Dinkelbrot war schon um elf ausverkauft.",
-        "Gut, aber ich hätte gern mehr über die Preise gelesen.",
-        "Die Seite ist auf dem Handy etwas lang.",
-    ],
-    "unhappy": [
-        "Die Lieferung kam zwei Stunden zu spät.",
-        "Im Onlineshop fehlte die Angabe zur Herkunft.",
-        "Die Eier waren schon vergriffen, obwohl sie online noch da waren.",
-    ],
+    "web": {
+        "happy": [
+            "Schöne Geschichte über den Hof, so weiß man, wo es herkommt.",
+            "Das Rezept hat auf Anhieb geklappt.",
+        ],
+        "neutral": [
+            "Gut, aber ich hätte gern mehr über die Preise gelesen.",
+            "Die Seite ist auf dem Handy etwas lang.",
+        ],
+        "unhappy": ["Zu diesem Käse hätte ich gern mehr über die Reifung gelesen."],
+    },
+    "counter": {
+        "happy": [
+            "Sehr freundliche Beratung an der Theke, danke!",
+            "Der Bergkäse ist großartig, wir kommen wieder.",
+        ],
+        "neutral": [
+            "Am Samstag war die Schlange ziemlich lang.",
+            "Das Dinkelbrot war schon um elf ausverkauft.",
+        ],
+        "unhappy": ["Die Eier waren schon vergriffen, als ich um zehn kam."],
+    },
+    "online": {
+        "happy": ["Endlich sieht man im Onlineshop, wer das Gemüse anbaut."],
+        "neutral": ["Die Bestellung war einfach, die Abholzeiten könnten länger sein."],
+        "unhappy": [
+            "Im Onlineshop fehlte die Angabe zur Herkunft.",
+            "Die Eier waren vergriffen, obwohl sie online noch da waren.",
+        ],
+    },
+    "delivery": {
+        "happy": ["Lieferung pünktlich und alles gut gekühlt."],
+        "neutral": ["Die Kiste kam, aber ohne den bestellten Schnittlauch."],
+        "unhappy": ["Die Lieferung kam zwei Stunden zu spät."],
+    },
 }
 THIS_WEEK_COMMENTS = [
     "Lieferung kam erst am Abend, die Butter war weich.",
@@ -122,5 +139,5 @@ def _answer(rng, day, chances, places) -> Feedback:
         elif places["pages"] and rng.random() < 0.85:
             answer.page = rng.choice(places["pages"])
     if rng.random() < COMMENT_CHANCE:
-        answer.comment = rng.choice(COMMENTS[face])
+        answer.comment = rng.choice(COMMENTS[channel][face])
     return answer
