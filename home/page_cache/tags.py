@@ -1,0 +1,134 @@
+"""What a cached page shows, and purging every page that shows a thing.
+
+A page records tags while it is rendered: the site as a whole, the object it
+is about, every object it shows a card of, and the kinds of objects it lists.
+Each tag has a version in the shared cache; a stored page keeps the versions
+it saw, and is served only while they are all still current. Purging a tag
+gives it a new version, so every page that recorded it, on every process, is
+rendered anew on its next request, and every other page stays stored.
+
+A version carries the time it was made. A page whose rendering began before
+one of its tags was purged may have read the old data, so it is not stored
+(see `store.py`); purges wait for the transaction that made the change.
+"""
+
+import secrets
+import time
+from contextvars import ContextVar
+
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Page
+
+# Everything on every page: the shop's settings, navigation, announcements.
+SITE = "site"
+
+_VERSION_PREFIX = "pc:v:"
+# The tags recorded by the page being rendered; None outside a cacheable render.
+_recording: ContextVar[set | None] = ContextVar("page_cache_recording", default=None)
+
+
+def tag_for(obj) -> str:
+    """The tag of one object: "page:<id>" for every kind of page (a page is
+    purged under its id whatever its type), "<app>.<model>:<pk>" otherwise."""
+    if isinstance(obj, Page):
+        return f"page:{obj.pk}"
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def page_tag(page_id) -> str:
+    return f"page:{page_id}"
+
+
+def list_tag(model) -> str:
+    """The tag of every page that lists objects of `model` (a model class or
+    its "app_label.model_name"): purged when one is added, removed or moved."""
+    label = model if isinstance(model, str) else model._meta.label_lower
+    return f"list:{label.lower()}"
+
+
+def start_recording() -> object:
+    """Begin recording the tags of one page; returns the token for `stop_recording`."""
+    return _recording.set({SITE})
+
+
+def stop_recording(token) -> set:
+    tags = _recording.get() or set()
+    _recording.reset(token)
+    return tags
+
+
+def depends_on(*tags: str) -> None:
+    """Note that the page being rendered shows what `tags` name. Outside a
+    cacheable render (a member's page, a form's answer) this does nothing."""
+    recorded = _recording.get()
+    if recorded is not None:
+        recorded.update(tags)
+
+
+def shows(*objects) -> None:
+    """Note that the page being rendered shows `objects` (cards, bylines…)."""
+    recorded = _recording.get()
+    if recorded is not None:
+        recorded.update(tag_for(obj) for obj in objects if obj is not None)
+
+
+def purge(*tags: str) -> None:
+    """Give `tags` new versions once the current transaction has committed
+    (at once outside one): every page that recorded any of them is rendered
+    anew on its next request, on every process."""
+    tags = {tag for tag in tags if tag}
+    if tags:
+        transaction.on_commit(lambda: _bump(tags))
+
+
+def purge_objects(*objects) -> None:
+    purge(*(tag_for(obj) for obj in objects if obj is not None))
+
+
+def purge_everything() -> None:
+    purge(SITE)
+
+
+def _bump(tags) -> None:
+    stamp = new_version()
+    cache.set_many({_VERSION_PREFIX + tag: stamp for tag in tags}, timeout=None)
+
+
+def new_version() -> str:
+    return f"{time.time_ns()}-{secrets.token_hex(4)}"
+
+
+def version_time(version: str) -> float:
+    """When `version` was made, in seconds since the epoch."""
+    return int(version.split("-", 1)[0]) / 1e9
+
+
+def current_versions(tags) -> dict:
+    """The current version of every tag, making one for a tag that has none."""
+    keys = {_VERSION_PREFIX + tag: tag for tag in tags}
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        stamp = new_version()
+        for key in missing:
+            # add() keeps a version another process made in the meantime.
+            cache.add(key, stamp, timeout=None)
+        found.update(cache.get_many(missing))
+    return {keys[key]: version for key, version in found.items()}
+
+
+def still_current(versions: dict) -> bool:
+    """Whether every tag still has the version a stored page saw."""
+    if not versions:
+        return True
+    keys = {_VERSION_PREFIX + tag: version for tag, version in versions.items()}
+    found = cache.get_many(keys)
+    return all(found.get(key) == version for key, version in keys.items())
+
+
+def versions_key(tags) -> str:
+    """One string that changes whenever any of `tags` is purged: for fragments
+    stored under a key of their own (a rendered discussion)."""
+    versions = current_versions(tags)
+    return ".".join(versions[tag] for tag in sorted(versions))
