@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from home.models import ShopSettings
+from home.page_cache.tags import depends_on, list_tag, shows
 
 FEED_LENGTH = 20
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -90,7 +91,11 @@ class RssFeed(Feed):
         posts = self.blog_index.get_posts()
         if self.category:
             posts = posts.in_category(self.category)
-        return posts[:FEED_LENGTH]
+            shows(self.category)
+        posts = list(posts[:FEED_LENGTH])
+        depends_on(list_tag(self.blog_index.get_posts().model))
+        shows(*posts)
+        return posts
 
     def item_title(self, item):
         return item.title

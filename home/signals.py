@@ -1,5 +1,6 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import (
     page_published,
@@ -10,15 +11,32 @@ from wagtail.signals import (
 
 from .models import ShopSettings
 from .navigation import bump_menu_version
+from .page_cache.purging import page_tags, purge_page, purge_shared_object
+from .page_cache.tags import purge, purge_everything
 from .shop_name import forget_shop_name
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    bump_menu_version()
+    purge_page(instance)
+
+
 @receiver(page_slug_changed)
 @receiver(post_page_move)
-def page_changed(sender, **kwargs):
+def page_moved(sender, **kwargs):
+    """A new address for the page and every page below it: every link to
+    them, on any page, changes."""
     bump_menu_version()
+    purge_everything()
+
+
+@receiver(pre_delete)
+def page_deleting(sender, instance, **kwargs):
+    # What shows the page is known only while it is still there.
+    if isinstance(instance, Page) and instance.live:
+        purge(*page_tags(instance))
 
 
 @receiver(post_delete)
@@ -27,9 +45,16 @@ def page_deleted(sender, instance, **kwargs):
         bump_menu_version()
 
 
+@receiver(post_save, sender=get_image_model())
+@receiver(pre_delete, sender=get_image_model())
+def image_changed(sender, instance, **kwargs):
+    purge_shared_object(instance)
+
+
 @receiver(post_save, sender=ShopSettings)
 @receiver(post_delete, sender=ShopSettings)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def shop_settings_changed(sender, **kwargs):
     forget_shop_name()
+    purge_everything()

@@ -7,9 +7,12 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Page
 
 from . import legal, personal_data
 from .models import ShopSettings
+from .page_cache.tags import depends_on, list_tag
 from .search import run_search
 
 
@@ -80,6 +83,13 @@ def _staff_notice(request, missing: list[str]) -> dict:
         "missing": missing,
         "settings_url": reverse("wagtailsettings:edit", args=["home", "shopsettings"]),
     }
+
+
+def sitemap(request):
+    """Wagtail's sitemap, which lists every page: any page published,
+    unpublished or deleted purges it from the shared cache."""
+    depends_on(list_tag(Page))
+    return wagtail_sitemap(request)
 
 
 @require_GET

@@ -5,7 +5,6 @@ from django.views.i18n import set_language
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community.members import staff_reset
@@ -28,7 +27,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("impressum/", home_views.impressum, name="impressum"),
     path("privacy/", home_views.privacy, name="privacy"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("account/", include("community.account.urls")),

@@ -8,6 +8,8 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from wagtail import hooks
 
+from home.page_cache.tags import depends_on, list_tag
+
 POSTS_PER_PAGE = 9
 
 # The query parameter that shows, for once, what the reader's settings hide.
@@ -56,6 +58,8 @@ def for_reader(request, queryset) -> ReaderListing:
     listings cost no query more and look the same for all of them). With
     ?hidden=show the listing shows everything and says what it would hide.
     """
+    # A new, removed or reordered item changes the listing for every reader.
+    depends_on(list_tag(queryset.model))
     hidings = [
         found
         for hiding_for in hooks.get_hooks("theke_reader_hides")

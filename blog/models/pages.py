@@ -34,6 +34,7 @@ from wagtail.search import index
 from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
+from home.page_cache.tags import depends_on, list_tag
 from home.personal_data import Basis, PersonalData, Section
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 from home.slugs import SpelledOutSlugs
@@ -274,6 +275,7 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The blog, its categories and its authors, each dated by its newest post."""
+        depends_on(list_tag(BlogPage), list_tag(BlogCategory), list_tag(Author))
         posts = BlogPage.objects.child_of(self).live().public().values("pk")
         base_url = self.get_full_url(request)
         own = self.last_published_at or self.latest_revision_created_at

@@ -4,6 +4,7 @@ from wagtail.models import Site
 from blog.feed_links import blog_feeds
 from blog.models import BlogIndexPage, BlogPage, ProducerPage, ProducersIndexPage
 from blog.models.listing import for_reader
+from home.page_cache.tags import depends_on, list_tag
 
 register = template.Library()
 
@@ -53,6 +54,7 @@ def producer_list(context, count=None):
         index = index.in_site(site)
     index = index.first()
     producers = []
+    depends_on(list_tag(ProducerPage))
     if index is not None:
         producers = ProducerPage.objects.child_of(index).live().public().for_listing()
         producers = list(producers[:count] if count else producers)

@@ -36,6 +36,13 @@ def tag_for(obj) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+def object_tag(model, pk) -> str:
+    """The tag of the object of `model` with `pk`, without loading it."""
+    if issubclass(model, Page):
+        return page_tag(pk)
+    return f"{model._meta.label_lower}:{pk}"
+
+
 def page_tag(page_id) -> str:
     return f"page:{page_id}"
 
@@ -110,7 +117,9 @@ def current_versions(tags) -> dict:
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
     if missing:
-        stamp = new_version()
+        # A tag never purged has been the same since the beginning of time:
+        # a page rendered now may be stored under it.
+        stamp = f"0-{secrets.token_hex(4)}"
         for key in missing:
             # add() keeps a version another process made in the meantime.
             cache.add(key, stamp, timeout=None)

@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from home import dates
 from home import shop_name as shop
+from home.page_cache import tags as page_cache
 
 register = template.Library()
 
@@ -15,6 +16,14 @@ TITLE_SEPARATOR = " – "
 def shop_name():
     """The shop's name from its settings, cached: the admin's title and brand."""
     return shop.shop_name()
+
+
+@register.simple_tag
+def shows(*objects):
+    """Note that this page shows `objects` (a card, a byline): a change to any
+    of them purges the page from the shared cache. Renders nothing."""
+    page_cache.shows(*objects)
+    return ""
 
 
 @register.filter(is_safe=True)

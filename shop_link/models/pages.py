@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from home.page_cache.tags import depends_on, list_tag
 from home.slugs import SpelledOutSlugs
 
 from .. import views
@@ -84,6 +85,7 @@ class ProductIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The catalogue and every product still on sale, dated by its last change."""
+        depends_on(list_tag(Product))
         base_url = self.get_full_url(request)
         products = Product.objects.on_sale().order_by("slug")
         newest = products.aggregate(newest=models.Max("synced_at"))["newest"]

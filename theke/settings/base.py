@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,13 +146,41 @@ if REDIS_URL:
         }
     }
 else:
+    # Files every process of this machine shares: a page stored or purged by
+    # one gunicorn worker is so for all of them.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "theke",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
             "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# Anonymous pages from the shared cache (home/page_cache/). PAGE_CACHE=off
+# renders every page afresh; pages are purged when what they show changes,
+# so the timeout only bounds how long an unread page takes up room.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in (
+    "off",
+    "0",
+    "false",
+)
+PAGE_CACHE_TIMEOUT = 24 * 60 * 60
+# How long a browser may show a page before it asks again (with its ETag).
+PAGE_CACHE_BROWSER_MAX_AGE = 30
+# How far the clocks of the machines may differ: a page whose rendering began
+# this close to a purge of what it shows is not stored.
+PAGE_CACHE_CLOCK_MARGIN = 0.5
+# Addresses whose answers are someone's own or change with every request.
+PAGE_CACHE_SKIP_PATHS = (
+    "/admin/",
+    "/account/",
+    "/comments/",
+    "/announcements/",
+    "/documents/",
+    "/i18n/",
+    "/media/",
+)
 
 # Background work: run at once by default; TASKS_BACKEND=database queues it for
 # `manage.py db_worker` processes.

@@ -26,3 +26,11 @@ SHOP_LINK_FEED_FOLDERS = [BASE_DIR / "tests", tempfile.gettempdir()]  # noqa: F4
 # a test run, and no warning about a missing STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Each test process keeps its own cache folder (the suite's processes must not
+# share one), and a page rendered right after a purge may be stored at once:
+# the test's clock is the only clock.
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = tempfile.mkdtemp(  # noqa: F405
+        prefix=f"theke-cache-{TEST_PROCESS}-"
+    )
+PAGE_CACHE_CLOCK_MARGIN = 0

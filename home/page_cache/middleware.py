@@ -1,0 +1,123 @@
+"""Serving anonymous readers from the shared cache.
+
+Placed right after whitenoise, before sessions and everything else: a reader
+without a session who asks for a page that is stored, and whose tags are all
+still current, gets it from two reads of the shared cache and nothing more.
+Every other anonymous GET is rendered while its tags are recorded and, if the
+answer is the same for every reader (a 200 that sets no cookie and is not
+marked private), stored. Members, staff, previews, forms and the admin never
+touch the store, and what is not stored says so in `Cache-Control`.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language_from_request
+
+from .store import VARY, StoredPage
+from .tags import (
+    current_versions,
+    start_recording,
+    still_current,
+    stop_recording,
+    version_time,
+)
+
+_KEY_PREFIX = "pc:p:"
+# What a view may say that keeps its answer out of every shared cache.
+_PERSONAL = ("private", "no-store", "no-cache")
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _key(request) if _may_use_store(request) else None
+        if key is None:
+            return _marked(request, self.get_response(request))
+        stored = cache.get(key)
+        if stored is not None and still_current(stored.versions):
+            return stored.response_for(request, hit=True)
+        started = time.time()
+        recording = start_recording()
+        try:
+            response = self.get_response(request)
+        finally:
+            tags = stop_recording(recording)
+        if not _same_for_everyone(request, response):
+            return _marked(request, response)
+        versions = current_versions(tags)
+        page = StoredPage.of(response, versions, now=started)
+        if _rendered_after_every_purge(versions, started):
+            cache.set(key, page, settings.PAGE_CACHE_TIMEOUT)
+        return page.response_for(request, hit=False)
+
+
+def _may_use_store(request) -> bool:
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return not request.path_info.startswith(settings.PAGE_CACHE_SKIP_PATHS)
+
+
+def _key(request) -> str | None:
+    """The stored page's key: address, query and language; None for a host
+    the site does not serve (Django answers that with a 400 of its own)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = "\n".join(
+        (
+            request.scheme,
+            host,
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            get_language_from_request(request),
+        )
+    )
+    return _KEY_PREFIX + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+
+
+def _same_for_everyone(request, response) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    if any(word in control for word in _PERSONAL):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    varies = {
+        part.strip().lower() for part in response.get("Vary", "").split(",") if part
+    }
+    return varies <= {name.lower() for name in VARY}
+
+
+def _rendered_after_every_purge(versions, started) -> bool:
+    """Whether the render began after the last purge of each of its tags: one
+    that began earlier may have read what the purge replaced. The margin
+    allows for clocks of several machines that differ a little."""
+    latest = started - settings.PAGE_CACHE_CLOCK_MARGIN
+    return all(version_time(version) < latest for version in versions.values())
+
+
+def _marked(request, response):
+    """An answer that is not from the store says whether others may keep it:
+    one that sets a cookie or is someone's own is private and never stored."""
+    if response.cookies or (
+        request.method in ("GET", "HEAD") and response.status_code == 200
+    ):
+        if "Cache-Control" not in response or response.cookies:
+            patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ("Cookie",))
+    return response
