@@ -5,15 +5,20 @@ anywhere else.
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+
+from home.page_cache.tags import list_tag, purge, purge_everything, tag_for
 
 from .announcements import banners
 from .announcements.models import Announcement
 from .board import topics
+from .board.models import BoardCategory, Topic
 from .discussions import comments
 from .discussions.models import Comment
 from .members import accounts
+from .questions.models import ProductAnswer, ProductQuestion
+from .questions.questions import purge_question
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="theke_profile")
@@ -37,3 +42,33 @@ def comment_saved(sender, instance, created, raw=False, **kwargs):
 @receiver(post_delete, sender=Announcement, dispatch_uid="theke_announcement_gone")
 def announcement_changed(sender, **kwargs):
     banners.forget()
+    # Announcements for everyone stand at the top of every page.
+    purge_everything()
+
+
+@receiver(post_save, sender=Topic, dispatch_uid="theke_topic_saved")
+@receiver(pre_delete, sender=Topic, dispatch_uid="theke_topic_deleted")
+def topic_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        topics.purge_topic(instance)
+
+
+@receiver(post_save, sender=BoardCategory, dispatch_uid="theke_board_category_saved")
+@receiver(pre_delete, sender=BoardCategory, dispatch_uid="theke_board_category_gone")
+def board_category_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        purge(tag_for(instance), list_tag(BoardCategory), list_tag(Topic))
+
+
+@receiver(post_save, sender=ProductQuestion, dispatch_uid="theke_question_saved")
+@receiver(pre_delete, sender=ProductQuestion, dispatch_uid="theke_question_deleted")
+def question_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        purge_question(instance)
+
+
+@receiver(post_save, sender=ProductAnswer, dispatch_uid="theke_answer_saved")
+@receiver(pre_delete, sender=ProductAnswer, dispatch_uid="theke_answer_deleted")
+def answer_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        purge_question(instance.question)

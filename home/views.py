@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from . import legal, personal_data
 from .models import ShopSettings
-from .page_cache.tags import depends_on, list_tag
+from .page_cache.tags import SITE, depends_on, list_tag
 from .search import run_search
 
 
@@ -25,6 +25,7 @@ def search(request):
 @require_GET
 def impressum(request):
     """The legal notice, made from the shop's settings."""
+    depends_on(SITE)
     shop = ShopSettings.for_request(request)
     context = {
         "shop": shop,
@@ -38,6 +39,7 @@ def impressum(request):
 @require_GET
 def privacy(request):
     """What the site stores about people, made from the declarations in the code."""
+    depends_on(SITE)
     shop = ShopSettings.for_request(request)
     sections = [
         {
@@ -95,6 +97,7 @@ def sitemap(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    depends_on(SITE)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -15,6 +15,8 @@ from django.db import transaction
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
+from home.page_cache.tags import object_tag, purge
+
 from .blocks import ProductsBlock
 from .models.products import Product, ProductMention
 
@@ -79,6 +81,9 @@ def record_mentions(page) -> None:
             ],
             ignore_conflicts=True,
         )
+    # A product's page lists the stories that mention it; one it no longer
+    # lists showed this page's card, which is purged with the page.
+    purge(*(object_tag(Product, pk) for pk in wanted - have))
 
 
 def forget_mentions(page) -> None:

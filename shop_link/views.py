@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.models import BlogPage, ProducerPage
 from blog.models.listing import for_reader
+from home.page_cache.tags import shows
 from home.search import MAX_QUERY_LENGTH, clean_query
 
 from .mentions import mentioning_pages
@@ -155,6 +156,7 @@ def product_detail(request, index_page, slug):
             .exclude(pk=product.pk)
             .for_listing()[:MORE_FROM_PRODUCER]
         )
+    shows(product, producer, *posts, *other_pages)
     return index_page.render(
         request,
         template="shop_link/product_page.html",

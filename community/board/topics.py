@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from home.page_cache.tags import list_tag, purge, tag_for
 from home.text import german_slug
 
 from ..discussions.threads import discussion_for
@@ -87,6 +88,7 @@ def change_status(topic, status: str, user) -> bool:
         )
         topic.status = status
         if changed:
+            purge_topic(topic)
             # The action the snippet editor logs when staff change a topic there.
             log(topic, "wagtail.edit", user=user, data={"status": status})
     return bool(changed)
@@ -101,3 +103,11 @@ def note_reply(comment) -> None:
     Topic.objects.filter(pk=comment.object_pk).update(
         last_activity_at=comment.submit_date
     )
+    # The board orders its topics by their newest activity.
+    purge(list_tag(Topic))
+
+
+def purge_topic(topic) -> None:
+    """Purge the topic's page and every listing of topics (the board, its
+    categories, the newest activity) from the page cache."""
+    purge(tag_for(topic), list_tag(Topic))

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.page_cache.tags import depends_on, list_tag, shows
 from shop_link.models import Product
 
 from ..conf import setting
@@ -54,13 +55,16 @@ def board(request, page, category_slug=None):
         .defer("body", "body_html")
         .order_by("-last_activity_at", "-pk")[:NEWEST_ACTIVITY]
     )
+    page_of_topics = Paginator(topics, TOPICS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    depends_on(list_tag(Topic), list_tag(BoardCategory))
+    shows(*page_of_topics, *newest)
     return page.render(
         request,
         template="community/board.html",
         context_overrides={
-            "topics": Paginator(topics, TOPICS_PER_PAGE).get_page(
-                request.GET.get("page")
-            ),
+            "topics": page_of_topics,
             "categories": categories,
             "active_category": category,
             "newest": newest,
@@ -121,6 +125,7 @@ def topic_detail(request, page, slug):
     if topic is None:
         raise Http404
     is_held = topic.state != ModerationState.PUBLISHED
+    shows(topic, topic.category, *topic.products.all())
     return page.render(
         request,
         template="community/topic.html",

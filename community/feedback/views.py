@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from home.page_cache.tags import SITE, depends_on
+
 from ..writing.responses import refused
 from . import answers, guard
 from .forms import AUTO_ID, CommentForm, FaceForm
@@ -48,6 +50,7 @@ def feedback_page(request):
             title=_("Feedback"),
         )
     question = QUESTIONS[channel]
+    depends_on(SITE)
     return render(
         request,
         "community/feedback/page.html",

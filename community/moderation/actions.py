@@ -18,10 +18,11 @@ from wagtail.log_actions import log
 from home.ids import parse_id
 
 from ..board.models import Topic
+from ..board.topics import purge_topic
 from ..discussions import notifications
 from ..discussions.models import Comment
-from ..questions.models import ProductAnswer
-from ..questions.questions import notify_asker
+from ..questions.models import ProductAnswer, ProductQuestion
+from ..questions.questions import notify_asker, purge_question
 from ..writing.moderated import ModerationState
 from .queue import KINDS, Kind, load_items, open_reports
 
@@ -129,7 +130,19 @@ def _set_state(kind: Kind, item, state) -> bool:
     )
     for name, value in values.items():
         setattr(item, name, value)
+    if changed:
+        _purge(item)
     return bool(changed)
+
+
+def _purge(item) -> None:
+    """Purge the pages that show a topic, question or answer whose state changed."""
+    if isinstance(item, Topic):
+        purge_topic(item)
+    elif isinstance(item, ProductQuestion):
+        purge_question(item)
+    elif isinstance(item, ProductAnswer):
+        purge_question(item.question)
 
 
 def _approve(kind: Kind, item, now) -> bool:

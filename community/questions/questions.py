@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from home.page_cache.tags import object_tag, purge, tag_for
 from shop_link.models import Product
 
 from ..board.models import live_board_page
@@ -233,3 +234,9 @@ def notify_asker(request, answer) -> bool:
             language=language,
         )
     return True
+
+
+def purge_question(question) -> None:
+    """Purge the pages that show the question: its product's page (and the
+    cards of the product, which count its questions)."""
+    purge(tag_for(question), object_tag(Product, question.product_id))

@@ -27,6 +27,7 @@ from .questions import (
     may_accept,
     may_answer,
     notify_asker,
+    purge_question,
     question_items,
     question_url_maker,
     questions_open,
@@ -266,9 +267,11 @@ def accept(request, pk):
         return refused(request, _("There is no such answer to accept."), back_url=url)
     if request.POST.get("undo") and question.accepted_answer_id == answer.pk:
         ProductQuestion.objects.filter(pk=question.pk).update(accepted_answer=None)
+        purge_question(question)
         messages.success(request, _("The answer is no longer marked as accepted."))
     else:
         ProductQuestion.objects.filter(pk=question.pk).update(accepted_answer=answer)
+        purge_question(question)
         messages.success(request, _("The answer is marked as accepted."))
     return redirect(f"{url}#answer-{answer.pk}")
 

@@ -4,8 +4,9 @@ Placed right after whitenoise, before sessions and everything else: a reader
 without a session who asks for a page that is stored, and whose tags are all
 still current, gets it from two reads of the shared cache and nothing more.
 Every other anonymous GET is rendered while its tags are recorded and, if the
-answer is the same for every reader (a 200 that sets no cookie and is not
-marked private), stored. Members, staff, previews, forms and the admin never
+view named what it shows (a Wagtail page always does) and the answer is the
+same for every reader (a 200 that sets no cookie and is not marked private),
+stored. Members, staff, previews, forms and the admin never
 touch the store, and what is not stored says so in `Cache-Control`.
 """
 
@@ -49,7 +50,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             tags = stop_recording(recording)
-        if not _same_for_everyone(request, response):
+        if not tags or not _same_for_everyone(request, response):
             return _marked(request, response)
         versions = current_versions(tags)
         page = StoredPage.of(response, versions, now=started)

@@ -9,7 +9,7 @@ rendered anew on its next request, and every other page stays stored.
 
 A version carries the time it was made. A page whose rendering began before
 one of its tags was purged may have read the old data, so it is not stored
-(see `store.py`); purges wait for the transaction that made the change.
+(see `middleware.py`); a purge inside a transaction is repeated when it commits.
 """
 
 import secrets
@@ -56,13 +56,15 @@ def list_tag(model) -> str:
 
 def start_recording() -> object:
     """Begin recording the tags of one page; returns the token for `stop_recording`."""
-    return _recording.set({SITE})
+    return _recording.set(set())
 
 
 def stop_recording(token) -> set:
+    """The tags the page recorded, with the site's; empty when it recorded
+    none: a view that names nothing it shows takes no part in the cache."""
     tags = _recording.get() or set()
     _recording.reset(token)
-    return tags
+    return tags | {SITE} if tags else tags
 
 
 def depends_on(*tags: str) -> None:
@@ -81,11 +83,18 @@ def shows(*objects) -> None:
 
 
 def purge(*tags: str) -> None:
-    """Give `tags` new versions once the current transaction has committed
-    (at once outside one): every page that recorded any of them is rendered
-    anew on its next request, on every process."""
+    """Give `tags` new versions: every page that recorded any of them is
+    rendered anew on its next request, on every process.
+
+    Inside a transaction the tags are purged at once and again when it
+    commits: a page rendered in between may have read the data from before
+    the change, and the second purge drops it too.
+    """
     tags = {tag for tag in tags if tag}
-    if tags:
+    if not tags:
+        return
+    _bump(tags)
+    if transaction.get_connection().in_atomic_block:
         transaction.on_commit(lambda: _bump(tags))
 
 

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..caching import purge_products
 from ..images import attach_images
 from ..items import FeedError
 from ..models.products import Product, ProductSource, SyncRun
@@ -161,3 +162,4 @@ def _attach_images(product_ids: list[int], base_location: str, tally: Tally) -> 
             continue
         for problem in problems:
             tally.problem("image", problem.get("location", ""), problem["reason"])
+    purge_products(product_ids)

@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 
 from home.text import german_slug
 
+from ..caching import purge_products
 from ..feeds import parse_feed
 from ..items import FeedError, FeedItem, RejectedItem, UnchangedItem
 from ..models.products import Availability, BrandProducer, Product, ProductSource
@@ -180,6 +181,7 @@ def write_products(
                     % {"count": on_sale}
                 )
         tally.discontinued = writer.discontinue_missing()
+        purge_products(writer.changed_ids)
     return list(writer.needs_image)
 
 
@@ -262,6 +264,8 @@ class BatchWriter:
         # A set or list of 100,000 entries would be walked at every full
         # collection, and the import would no longer grow linearly.
         self.needs_image = array("q")
+        # The products this sync added, changed or discontinued.
+        self.changed_ids = array("q")
         self.rules = {
             _brand_key(brand): producer_id
             for brand, producer_id in BrandProducer.objects.values_list(
@@ -344,9 +348,11 @@ class BatchWriter:
             new.sort(key=attrgetter("slug"))
             Product.objects.bulk_create(new)
             self.needs_image.extend(p.pk for p in new if p.image_link)
+            self.changed_ids.extend(p.pk for p in new)
             self.tally.created += len(new)
         for fields, products in changed.items():
             Product.objects.bulk_update(products, fields)
+            self.changed_ids.extend(p.pk for p in products)
             self.tally.updated += len(products)
         if rehashed:
             # The entry reads differently but stores the same: only the
@@ -367,6 +373,7 @@ class BatchWriter:
         discontinued = 0
         for start in range(0, len(missing), BATCH_SIZE):
             chunk = missing[start : start + BATCH_SIZE]
+            self.changed_ids.extend(chunk)
             discontinued += Product.objects.filter(pk__in=chunk).update(
                 availability=Availability.DISCONTINUED,
                 synced_at=self.now,
