@@ -44,6 +44,8 @@ class StoredPage:
     etag: str
     stored_at: float
     versions: dict
+    # The view's own Cache-Control (robots.txt keeps a day), else ours.
+    cache_control: str
 
     @classmethod
     def of(cls, response, versions, now):
@@ -64,6 +66,7 @@ class StoredPage:
             etag=hashlib.blake2b(body, digest_size=12).hexdigest(),
             stored_at=now,
             versions=versions,
+            cache_control=response.get("Cache-Control", ""),
         )
 
     def response_for(self, request, hit: bool):
@@ -87,7 +90,8 @@ class StoredPage:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(self.stored_at)
         response["Cache-Control"] = (
-            f"public, max-age={settings.PAGE_CACHE_BROWSER_MAX_AGE}"
+            self.cache_control
+            or f"public, max-age={settings.PAGE_CACHE_BROWSER_MAX_AGE}"
         )
         patch_vary_headers(response, VARY)
         response["X-Cache"] = "HIT" if hit else "MISS"
