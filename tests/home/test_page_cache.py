@@ -174,9 +174,7 @@ def test_every_public_page_is_served_from_the_cache_the_second_time(client, shop
         assert second["ETag"] and second["Last-Modified"], name
 
 
-def test_html_is_served_short_lived_with_validators_and_a_reload_is_a_304(
-    client, shop
-):
+def test_html_is_served_short_lived_with_validators_and_a_reload_is_a_304(client, shop):
     url = shop["cheese_post"].url
     first = fetch(client, url)
     assert first["Cache-Control"] == "public, max-age=30"
@@ -201,9 +199,7 @@ def test_html_is_gzipped_for_clients_that_accept_it(client, shop):
         zipped = fetch(client, url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
         assert zipped["Content-Encoding"] == "gzip"
         assert gzip.decompress(zipped.content) == plain.content
-        assert int(zipped["Content-Length"]) == len(zipped.content) < len(
-            plain.content
-        )
+        assert int(zipped["Content-Length"]) == len(zipped.content) < len(plain.content)
         assert zipped["ETag"] != plain["ETag"]
     assert "Content-Encoding" not in fetch(client, url)
 
@@ -358,9 +354,7 @@ def test_a_renamed_category_shows_on_its_posts_and_the_blog(client, shop):
     assert is_stored(client, shop["bread_post"].url)
 
 
-def test_an_edited_producer_shows_on_its_products_and_the_posts_naming_it(
-    client, shop
-):
+def test_an_edited_producer_shows_on_its_products_and_the_posts_naming_it(client, shop):
     urls = public_urls(shop)
     flour = f"/products/{shop['flour'].slug}/"
     warm(client, urls["product"], urls["producer"], urls["post"], flour)
