@@ -2,7 +2,8 @@
 
 Placed right after whitenoise, before sessions and everything else: a reader
 without a session who asks for a page that is stored, and whose tags are all
-still current, gets it from two reads of the shared cache and nothing more.
+still current, gets it from two reads of the shared cache and nothing more,
+or from one when this process served it since the last purge.
 Every other anonymous GET is rendered while its tags are recorded and, if the
 view named what it shows (a Wagtail page always does) and the answer is the
 same for every reader (a 200 that sets no cookie and is not marked private),
@@ -11,7 +12,9 @@ touch the store, and what is not stored says so in `Cache-Control`.
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +25,7 @@ from django.utils.translation import get_language_from_request
 from .store import VARY, StoredPage
 from .tags import (
     current_versions,
+    generation,
     start_recording,
     still_current,
     stop_recording,
@@ -41,8 +45,13 @@ class PageCacheMiddleware:
         key = _key(request) if _may_use_store(request) else None
         if key is None:
             return _marked(request, self.get_response(request))
+        now = generation()
+        recent = _recent.get(key, now)
+        if recent is not None:
+            return recent.response_for(request, hit=True)
         stored = cache.get(key)
         if stored is not None and still_current(stored.versions):
+            _recent.keep(key, now, stored)
             return stored.response_for(request, hit=True)
         started = time.time()
         recording = start_recording()
@@ -56,7 +65,42 @@ class PageCacheMiddleware:
         page = StoredPage.of(response, versions, now=started)
         if _rendered_after_every_purge(versions, started):
             cache.set(key, page, settings.PAGE_CACHE_TIMEOUT)
+            _recent.keep(key, now, page)
         return page.response_for(request, hit=False)
+
+
+class RecentPages:
+    """The pages this process served last, each with the purge generation it
+    was found current in. While the shared generation is the same nothing at
+    all was purged, so such a page is served without reading it again: one
+    read of the shared cache answers the request. A copy only spares reads;
+    every process still checks the shared generation on every request."""
+
+    def __init__(self, size):
+        self.size = size
+        self.pages = OrderedDict()
+        # A threaded server shares the copies between its threads.
+        self.lock = threading.Lock()
+
+    def get(self, key, current_generation):
+        with self.lock:
+            found = self.pages.get(key)
+            if found is None or found[0] != current_generation:
+                return None
+            self.pages.move_to_end(key)
+            return found[1]
+
+    def keep(self, key, current_generation, page):
+        if self.size <= 0:
+            return
+        with self.lock:
+            self.pages[key] = (current_generation, page)
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+_recent = RecentPages(settings.PAGE_CACHE_RECENT_PAGES)
 
 
 def _may_use_store(request) -> bool:

@@ -24,6 +24,7 @@ from wagtail.models import Page
 SITE = "site"
 
 _VERSION_PREFIX = "pc:v:"
+GENERATION_KEY = "pc:generation"
 # The tags recorded by the page being rendered; None outside a cacheable render.
 _recording: ContextVar[set | None] = ContextVar("page_cache_recording", default=None)
 
@@ -108,7 +109,18 @@ def purge_everything() -> None:
 
 def _bump(tags) -> None:
     stamp = new_version()
-    cache.set_many({_VERSION_PREFIX + tag: stamp for tag in tags}, timeout=None)
+    versions = {_VERSION_PREFIX + tag: stamp for tag in tags}
+    cache.set_many({**versions, GENERATION_KEY: stamp}, timeout=None)
+
+
+def generation() -> str:
+    """A version that changes with every purge of anything: while it stays
+    the same, every page checked against it is still current."""
+    found = cache.get(GENERATION_KEY)
+    if found is None:
+        cache.add(GENERATION_KEY, f"0-{secrets.token_hex(4)}", timeout=None)
+        found = cache.get(GENERATION_KEY)
+    return found
 
 
 def new_version() -> str:

@@ -168,6 +168,9 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() not in (
 PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 # How long a browser may show a page before it asks again (with its ETag).
 PAGE_CACHE_BROWSER_MAX_AGE = 30
+# How many pages each process keeps a copy of, served while nothing at all
+# has been purged since (checked in the shared cache on every request).
+PAGE_CACHE_RECENT_PAGES = 200
 # How far the clocks of the machines may differ: a page whose rendering began
 # this close to a purge of what it shows is not stored.
 PAGE_CACHE_CLOCK_MARGIN = 0.5
