@@ -460,3 +460,29 @@ def test_a_new_section_in_the_menu_purges_every_page(client, shop):
     shop["home"].add_child(instance=news)
     publish(news)
     assert "Neuigkeiten" in fetch(client, urls["product"]).content.decode()
+
+
+def test_a_page_this_process_served_since_the_last_purge_takes_one_read(
+    client, shop, monkeypatch
+):
+    from django.core.cache import cache
+
+    url = shop["cheese_post"].url
+    warm(client, url)
+    reads = []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    response = client.get(url)
+    monkeypatch.undo()
+    assert response["X-Cache"] == "HIT"
+    assert reads == ["pc:generation"]
