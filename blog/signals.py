@@ -9,7 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 from home.page_cache.tags import list_tag, page_tag, purge, tag_for
 
 from .models import Author, BlogCategory, BlogPage, Certification, ProducerPage
-from .models.pages import related_posts_tags
+from .models.listing import related_posts_tags
 
 
 def _purge(obj, pages) -> None:

@@ -24,6 +24,13 @@ def pytest_collection_modifyitems(items):
         )
 
 
+@pytest.fixture
+def rendered(settings):
+    """Every request renders its page, none is served from the page cache:
+    for tests that count what a render costs."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache so cached menus never leak between tests."""

@@ -30,6 +30,14 @@ def with_listing_extras(queryset):
     return queryset
 
 
+def related_posts_tags(category_ids, tag_ids) -> list[str]:
+    """The page-cache tags of posts' related posts: one per category and tag,
+    purged when a post in it is published or unpublished."""
+    return [f"related:category:{pk}" for pk in category_ids] + [
+        f"related:tag:{pk}" for pk in tag_ids
+    ]
+
+
 @dataclass(frozen=True)
 class Hiding:
     """What an app leaves out of a listing for one reader, and where they change it."""

@@ -34,12 +34,13 @@ from wagtail.search import index
 from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
-from home.page_cache.tags import depends_on, list_tag, shows
+from home.page_cache.tags import depends_on, list_tag
 from home.personal_data import Basis, PersonalData, Section
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 from home.slugs import SpelledOutSlugs
 from home.text import german_slug
 
+from . import listing as listings
 from .listing import POSTS_PER_PAGE, ListingMixin, for_reader, with_listing_extras
 from .snippets import BlogCategory
 
@@ -152,14 +153,6 @@ class BlogPageTag(TaggedItemBase):
         verbose_name_plural = _("post tags")
 
 
-def related_posts_tags(category_ids, tag_ids) -> list[str]:
-    """The page-cache tags of posts' related posts: one per category and tag,
-    purged when a post in it is published or unpublished."""
-    return [f"related:category:{pk}" for pk in category_ids] + [
-        f"related:tag:{pk}" for pk in tag_ids
-    ]
-
-
 class BlogPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Posts newest first with what a teaser shows, in a fixed number of queries."""
@@ -214,8 +207,7 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
 
     def render_listing(self, request, posts, **extra):
         listing = for_reader(request, posts)
-        # The categories beside the listing, with their counts.
-        depends_on(list_tag(BlogCategory))
+        depends_on(list_tag(BlogCategory))  # the categories beside the listing
         page = Paginator(listing.items, POSTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
@@ -266,7 +258,6 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
     @path("author/<slug:slug>/", name="author")
     def author(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-        shows(author)
         listing = for_reader(request, self.get_posts().by_author(author))
         return self.render(
             request,
@@ -508,7 +499,7 @@ class BlogPage(SpelledOutSlugs, Page):
         """Up to three other live posts that share the most categories and tags."""
         category_ids = [c.pk for c in self.category_list]
         tag_ids = [t.pk for t in self.tag_list]
-        depends_on(*related_posts_tags(category_ids, tag_ids))
+        depends_on(*listings.related_posts_tags(category_ids, tag_ids))
         return list(
             BlogPage.objects.live()
             .public()

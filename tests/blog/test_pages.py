@@ -385,6 +385,7 @@ def count_queries(client, url):
     "path",
     ["/", "/blog/", "/blog/category/neues-vom-hof/", "/blog/author/greta-hansen/"],
 )
+@pytest.mark.usefixtures("rendered")
 def test_listings_take_as_many_queries_for_many_posts_as_for_one(client, site, path):
     _, blog, _ = site
     author = AuthorFactory(name="Greta Hansen")
@@ -404,6 +405,7 @@ def test_listings_take_as_many_queries_for_many_posts_as_for_one(client, site, p
     assert count_queries(client, path) == few
 
 
+@pytest.mark.usefixtures("rendered")
 def test_the_producers_page_takes_as_many_queries_for_many_producers(client, site):
     _, _, producers = site
     ProducerPageFactory(parent=producers)

@@ -256,6 +256,7 @@ def test_pagination_links_keep_the_filter(client, site):
     assert 'aria-current="page"><span class="visually-hidden">' in html
 
 
+@pytest.mark.usefixtures("rendered")
 def test_the_blog_index_needs_the_same_queries_for_three_or_nine_posts(client, site):
     _, blog, _ = site
     authors = [AuthorFactory(), AuthorFactory()]

@@ -513,6 +513,7 @@ def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
 TOPIC_PAGE_QUERIES = 19
 
 
+@pytest.mark.usefixtures("rendered")
 def test_a_topic_page_takes_the_same_queries_for_10_and_200_replies(
     client, board, jana
 ):

@@ -537,6 +537,7 @@ MEMBER_QUERIES = 5
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
+@pytest.mark.usefixtures("rendered")
 def test_a_discussion_renders_in_fixed_queries_however_long(
     client, settings, logged_in
 ):

@@ -118,6 +118,7 @@ MEMBER_QUERIES = 5
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
+@pytest.mark.usefixtures("rendered")
 def test_a_long_thread_renders_in_the_same_queries_as_a_shorter_one(
     client, blog, people, logged_in
 ):

@@ -94,6 +94,7 @@ def test_the_pages_below_a_private_page_are_not_in_the_sitemap(client, live):
     assert BASE + live["producer"].url in sitemap
 
 
+@pytest.mark.usefixtures("rendered")
 def test_sitemap_queries_do_not_grow_with_posts_categories_or_authors(client, site):
     _, blog, _ = site
 

@@ -179,6 +179,7 @@ def test_the_home_page_shows_the_live_producers(client, site):
     assert "Hof in Gründung" not in html
 
 
+@pytest.mark.usefixtures("rendered")
 def test_the_home_page_needs_the_same_queries_for_few_or_many_stories(client, site):
     _, blog, producers = site
     for _ in range(2):

@@ -185,6 +185,7 @@ def test_cards_render_in_english_with_english_prices(client, shop):
     assert "In stock" in text
 
 
+@pytest.mark.usefixtures("rendered")
 def test_a_block_of_many_products_costs_no_more_queries_than_one(client, shop):
     one = post_with(shop, ProductFactory(image=ImageFactory()))
     many = post_with(

@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
+from shop_link.caching import purge_products
 from shop_link.models import Availability, Product, ProductIndexPage
 from tests.factories import (
     BASE,
@@ -375,8 +376,10 @@ def test_a_changed_product_shows_its_new_data_at_once_everywhere(client, shop):
 
     cheese.sale_price = Decimal("4.90")
     cheese.availability = Availability.OUT_OF_STOCK
-    # Written as a sync writes: in bulk, without save() or its signals.
+    # Written as a sync writes: in bulk, without save() or its signals, and
+    # then purged from the page cache.
     Product.objects.bulk_update([cheese], ["sale_price", "availability"])
+    purge_products([cheese.pk])
 
     for url in urls:
         text = shown(url)
@@ -559,6 +562,7 @@ def grow(shop, scale):
 
 
 @pytest.mark.parametrize("name", PINNED)
+@pytest.mark.usefixtures("rendered")
 def test_catalogue_and_product_page_query_counts_do_not_grow(client, shop, name):
     urls = {
         "catalogue": shop["catalogue"].url,
