@@ -1,7 +1,7 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -43,6 +43,15 @@ def page_deleting(sender, instance, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_menu_version()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def page_restricted(sender, instance, raw=False, **kwargs):
+    """A restriction hides a page and everything below it from readers who
+    may not see them, and lifting it shows them: every listing may change."""
+    if not raw:
+        purge_everything()
 
 
 @receiver(post_save, sender=get_image_model())

@@ -10,6 +10,8 @@ they hid; each of these costs a query only when an announcement needs it.
 from django.core.cache import cache
 from django.utils import timezone
 
+from home.page_cache.tags import valid_until
+
 from ..conf import setting
 from ..members.preferences import reader_of
 from .models import EVERYONE, Announcement, Dismissal
@@ -26,6 +28,13 @@ def not_ended() -> list[Announcement]:
     return found
 
 
+def _changes_after(announcements, now):
+    for found in announcements:
+        for moment in (found.starts_at, found.ends_at):
+            if moment is not None and moment > now:
+                yield moment
+
+
 def forget() -> None:
     """Drop the cached list: an announcement was saved or deleted."""
     cache.delete(CACHE_KEY)
@@ -34,7 +43,10 @@ def forget() -> None:
 def shown_to(request) -> list[Announcement]:
     """The announcements this reader sees on the page now, newest first."""
     now = timezone.now()
-    current = [found for found in not_ended() if found.is_shown_at(now)]
+    upcoming = not_ended()
+    current = [found for found in upcoming if found.is_shown_at(now)]
+    # A cached page is rendered anew when an announcement starts or ends.
+    valid_until(min(_changes_after(upcoming, now), default=None))
     reader = reader_of(request)
     if reader is None:
         shown = [found for found in current if found.audience == EVERYONE]

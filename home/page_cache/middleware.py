@@ -47,10 +47,10 @@ class PageCacheMiddleware:
             return _marked(request, self.get_response(request))
         now = generation()
         recent = _recent.get(key, now)
-        if recent is not None:
+        if recent is not None and recent.valid():
             return recent.response_for(request, hit=True)
         stored = cache.get(key)
-        if stored is not None and still_current(stored.versions):
+        if stored is not None and stored.valid() and still_current(stored.versions):
             _recent.keep(key, now, stored)
             return stored.response_for(request, hit=True)
         started = time.time()
@@ -58,13 +58,16 @@ class PageCacheMiddleware:
         try:
             response = self.get_response(request)
         finally:
-            tags = stop_recording(recording)
+            tags, until = stop_recording(recording)
         if not tags or not _same_for_everyone(request, response):
             return _marked(request, response)
         versions = current_versions(tags)
-        page = StoredPage.of(response, versions, now=started)
-        if _rendered_after_every_purge(versions, started):
-            cache.set(key, page, settings.PAGE_CACHE_TIMEOUT)
+        page = StoredPage.of(response, versions, now=started, until=until)
+        timeout = settings.PAGE_CACHE_TIMEOUT
+        if until is not None:
+            timeout = min(timeout, int(until - time.time()))
+        if timeout > 0 and _rendered_after_every_purge(versions, started):
+            cache.set(key, page, timeout)
             _recent.keep(key, now, page)
         return page.response_for(request, hit=False)
 

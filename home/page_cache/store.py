@@ -8,6 +8,7 @@ answered with validators: a reload with the same `ETag` (or an unchanged
 import gzip
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -46,9 +47,14 @@ class StoredPage:
     versions: dict
     # The view's own Cache-Control (robots.txt keeps a day), else ours.
     cache_control: str
+    # When what the page shows changes by itself (a timestamp), or None.
+    until: float | None
+
+    def valid(self) -> bool:
+        return self.until is None or time.time() < self.until
 
     @classmethod
-    def of(cls, response, versions, now):
+    def of(cls, response, versions, now, until=None):
         body = response.content
         gzipped = None
         if len(body) >= _GZIP_FROM:
@@ -67,6 +73,7 @@ class StoredPage:
             stored_at=now,
             versions=versions,
             cache_control=response.get("Cache-Control", ""),
+            until=until,
         )
 
     def response_for(self, request, hit: bool):

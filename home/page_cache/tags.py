@@ -27,6 +27,9 @@ _VERSION_PREFIX = "pc:v:"
 GENERATION_KEY = "pc:generation"
 # The tags recorded by the page being rendered; None outside a cacheable render.
 _recording: ContextVar[set | None] = ContextVar("page_cache_recording", default=None)
+# The earliest moment what the page shows changes by itself (an announcement
+# that starts or ends): a timestamp, or None.
+_valid_until: ContextVar[float | None] = ContextVar("page_cache_until", default=None)
 
 
 def tag_for(obj) -> str:
@@ -55,17 +58,31 @@ def list_tag(model) -> str:
     return f"list:{label.lower()}"
 
 
-def start_recording() -> object:
+def start_recording() -> tuple:
     """Begin recording the tags of one page; returns the token for `stop_recording`."""
-    return _recording.set(set())
+    return _recording.set(set()), _valid_until.set(None)
 
 
-def stop_recording(token) -> set:
-    """The tags the page recorded, with the site's; empty when it recorded
-    none: a view that names nothing it shows takes no part in the cache."""
+def stop_recording(token) -> tuple[set, float | None]:
+    """The tags the page recorded, with the site's, and the moment it stops
+    being valid by itself (or None). The tags are empty when it recorded none:
+    a view that names nothing it shows takes no part in the cache."""
     tags = _recording.get() or set()
-    _recording.reset(token)
-    return tags | {SITE} if tags else tags
+    until = _valid_until.get()
+    _recording.reset(token[0])
+    _valid_until.reset(token[1])
+    return (tags | {SITE} if tags else tags), until
+
+
+def valid_until(moment) -> None:
+    """Note that what the page being rendered shows changes by itself at
+    `moment` (a datetime): it is not served from the cache after it."""
+    if _recording.get() is None or moment is None:
+        return
+    stamp = moment.timestamp()
+    earlier = _valid_until.get()
+    if earlier is None or stamp < earlier:
+        _valid_until.set(stamp)
 
 
 def depends_on(*tags: str) -> None:

@@ -5,6 +5,7 @@ someone's own."""
 import datetime
 import gzip
 import io
+import time
 
 import pytest
 from django.db import connection
@@ -31,6 +32,7 @@ from tests.factories import (
     build_site,
     category,
     make_draft,
+    make_private,
     member,
     merchant_item,
     merchant_xml,
@@ -486,3 +488,34 @@ def test_a_page_this_process_served_since_the_last_purge_takes_one_read(
     monkeypatch.undo()
     assert response["X-Cache"] == "HIT"
     assert reads == ["pc:generation"]
+
+
+def test_a_page_made_private_is_no_longer_served_to_anonymous_readers(client, shop):
+    url = shop["cheese_post"].url
+    warm(client, url, shop["blog"].url)
+    make_private(shop["cheese_post"])
+    assert client.get(url).status_code == 302
+    assert "Im Käsekeller" not in fetch(client, shop["blog"].url).content.decode()
+
+
+def test_a_page_is_rendered_anew_when_an_announcement_starts(client, shop):
+    url = shop["cheese_post"].url
+    starts = timezone.now() + datetime.timedelta(seconds=2)
+    Announcement.objects.create(
+        text="Ab heute Spargel.",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(days=1),
+    )
+    warm(client, url)
+    assert "Ab heute Spargel." not in fetch(client, url).content.decode()
+    time.sleep((starts - timezone.now()).total_seconds() + 0.1)
+    response = fetch(client, url)
+    assert response["X-Cache"] == "MISS"
+    assert "Ab heute Spargel." in response.content.decode()
+
+
+def test_members_pages_are_compressed_too(client, shop):
+    client.force_login(shop["member"])
+    response = fetch(client, shop["cheese_post"].url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Im K" in gzip.decompress(response.content)
