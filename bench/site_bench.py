@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import http.client
 import json
+import math
 import os
 import platform
 import secrets
@@ -67,6 +68,11 @@ MIN_MEMBER_RATE = 120.0
 MAX_MEMBER_P99_MS = 250.0
 MAX_QUERIES_ANONYMOUS = 15
 MAX_QUERIES_MEMBER = 20
+# A page whose one render takes longer than this is counted once, not twice.
+RENDER_PATIENCE = 10.0
+# Longer than gunicorn's 30 s for a worker: a page that takes longer gets no
+# answer and is left out of the load, with the reason in the table's notes.
+ANSWER_TIMEOUT = 40
 
 
 @dataclass
@@ -79,7 +85,9 @@ class Row:
     member: wrk.Measure | None = None
     queries_anonymous: int | None = None
     queries_member: int | None = None
-    notes: list[str] = field(default_factory=list)
+    render_seconds: float = 0.0
+    # Why a mode was not loaded, by mode ("cached", "member").
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
 # The database
@@ -160,9 +168,11 @@ def free_port() -> int:
     raise SystemExit(f"No free port between {PORTS.start} and {PORTS.stop - 1}.")
 
 
-def request(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+def request(
+    port: int, path: str, headers: dict[str, str], timeout: float = ANSWER_TIMEOUT
+) -> tuple[int, bytes]:
     """GET `path` from the server once, without following redirects."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         connection.request("GET", path, headers={**PROXY_HEADERS, **headers})
         response = connection.getresponse()
@@ -210,7 +220,7 @@ def wait_until_serving(server: subprocess.Popen, port: int, log: Path) -> None:
         if server.poll() is not None:
             raise SystemExit(f"gunicorn stopped at once:\n{log.read_text()}")
         try:
-            status, _body = request(port, "/bench/ceiling/", {})
+            status, _body = request(port, "/bench/ceiling/", {}, timeout=5)
         except OSError:
             time.sleep(0.2)
             continue
@@ -270,7 +280,14 @@ def measure_all(rows: list[Row], port: int, seconds: int, cookie: str) -> None:
         if row.queries_member is not None:
             modes.append(("member", member_headers))
         for mode, headers in modes:
-            status, body = request(port, row.path, headers)
+            try:
+                status, body = request(port, row.path, headers)
+            except (OSError, http.client.HTTPException) as error:
+                row.skipped[mode] = (
+                    f"no answer within {ANSWER_TIMEOUT} s ({type(error).__name__})"
+                )
+                print(f"  {row.name} ({mode}): {row.skipped[mode]}", flush=True)
+                continue
             if status != 200:
                 raise SystemExit(
                     f"{row.path} answered {status} ({mode}), not 200:\n"
@@ -294,9 +311,11 @@ def table(rows: list[Row]) -> str:
     ]
     for row in rows:
         cells = [row.name]
-        cells += measure_cells(row.cached)
-        cells.append(f"{row.cached.requests_per_second / ceiling:.2f}")
-        cells += measure_cells(row.member)
+        cells += measure_cells(row.cached, "cached" in row.skipped)
+        cells.append(
+            f"{row.cached.requests_per_second / ceiling:.2f}" if row.cached else "–"
+        )
+        cells += measure_cells(row.member, "member" in row.skipped)
         cells += [
             "–" if count is None else str(count)
             for count in (row.queries_anonymous, row.queries_member)
@@ -305,14 +324,43 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def measure_cells(measure: wrk.Measure | None) -> list[str]:
+def notes(rows: list[Row]) -> list[str]:
+    """Why some pages were not loaded, and which take long to render."""
+    found = []
+    for row in rows:
+        if row.render_seconds > RENDER_PATIENCE:
+            found.append(
+                f"{row.name}: one render takes {row.render_seconds:.0f} s in process "
+                "(its queries counted on the first request)"
+            )
+        for mode, reason in row.skipped.items():
+            found.append(f"{row.name} ({mode}): {reason}, not loaded")
+        for mode in ("cached", "member"):
+            measure = getattr(row, mode)
+            if measure is not None and measure.timeouts:
+                found.append(
+                    f"{row.name} ({mode}): {measure.timeouts} requests got no "
+                    f"answer within {wrk.TIMEOUT} and are not in the latencies"
+                )
+    return found
+
+
+def measure_cells(measure: wrk.Measure | None, skipped: bool = False) -> list[str]:
     if measure is None:
-        return ["–", "–", "–"]
+        return ["not loaded" if skipped else "–", "–", "–"]
+    if not measure.requests:
+        return ["0", "no answer", "no answer"]
     return [
         f"{measure.requests_per_second:,.0f}",
-        f"{measure.median_ms:.1f} ms",
-        f"{measure.p99_ms:.1f} ms",
+        milliseconds(measure.median_ms),
+        milliseconds(measure.p99_ms),
     ]
+
+
+def milliseconds(value: float) -> str:
+    if value == math.inf:
+        return "no answer"
+    return f"{value:,.0f} ms" if value >= 100 else f"{value:.1f} ms"
 
 
 def missed_targets(rows: list[Row]) -> list[str]:
@@ -322,6 +370,11 @@ def missed_targets(rows: list[Row]) -> list[str]:
     missed = []
     for row in rows[2:]:
         cached = row.cached
+        if cached is None:
+            missed.append(f"{row.name} (anonymous): not loaded")
+            continue
+        if cached.timeouts:
+            missed.append(f"{row.name} (anonymous): {cached.timeouts} timeouts")
         if cached.requests_per_second < floor:
             missed.append(
                 f"{row.name} (anonymous): {cached.requests_per_second:,.0f} req/s, "
@@ -330,18 +383,23 @@ def missed_targets(rows: list[Row]) -> list[str]:
             )
         if cached.p99_ms >= MAX_CACHED_P99_MS:
             missed.append(
-                f"{row.name} (anonymous): p99 {cached.p99_ms:.1f} ms, "
+                f"{row.name} (anonymous): p99 {milliseconds(cached.p99_ms)}, "
                 f"not under {MAX_CACHED_P99_MS:.0f} ms"
             )
     row = next(row for row in rows if row.name == MEMBER_PAGE)
-    if row.member.requests_per_second < MIN_MEMBER_RATE:
+    member = row.member
+    if member is None:
+        missed.append(f"{row.name} (member): not loaded")
+    elif member.requests_per_second < MIN_MEMBER_RATE:
         missed.append(
-            f"{row.name} (member): {row.member.requests_per_second:,.0f} req/s, "
+            f"{row.name} (member): {member.requests_per_second:,.0f} req/s, "
             f"less than {MIN_MEMBER_RATE:.0f}"
         )
-    if row.member.p99_ms >= MAX_MEMBER_P99_MS:
+    if member is not None and member.timeouts:
+        missed.append(f"{row.name} (member): {member.timeouts} timeouts")
+    if member is not None and member.p99_ms >= MAX_MEMBER_P99_MS:
         missed.append(
-            f"{row.name} (member): p99 {row.member.p99_ms:.1f} ms, "
+            f"{row.name} (member): p99 {milliseconds(member.p99_ms)}, "
             f"not under {MAX_MEMBER_P99_MS:.0f} ms"
         )
     if row.queries_anonymous > MAX_QUERIES_ANONYMOUS:
@@ -421,8 +479,8 @@ def run(arguments, store, environment, work, seconds, label) -> int:
     rows += [Row(name, path) for name, path in site_pages.pages().items()]
     print("Counting queries …", flush=True)
     for row in rows[2:]:
-        row.queries_anonymous, row.queries_member = site_pages.count_queries(
-            row.path, cookie
+        row.queries_anonymous, row.queries_member, row.render_seconds = (
+            site_pages.count_queries(row.path, cookie, RENDER_PATIENCE)
         )
     site_pages.close_connections()
 
@@ -436,6 +494,8 @@ def run(arguments, store, environment, work, seconds, label) -> int:
         f"workers, wrk -t{wrk.THREADS} -c{wrk.CONNECTIONS} -d{seconds}s; {counts}."
     )
     output = f"{heading}\n\n{table(rows)}\n"
+    if notes(rows):
+        output += "\n" + "".join(f"- {note}\n" for note in notes(rows))
     print()
     print(output)
     if arguments.markdown_out:
