@@ -3,6 +3,7 @@
 import random
 from collections import defaultdict
 
+from django.db import connection
 from django.test import TestCase
 from wagtail.models import Page
 
@@ -77,6 +78,18 @@ class LargeDemoTests(TestCase):
         threads = Comment.objects.on(long_post).values_list("thread_id", flat=True)
         assert len(threads) == TINY.long_thread
         assert len(set(threads)) == 1
+
+    def test_the_query_planner_has_statistics_of_the_comments(self):
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'django_comments'"
+                )
+            else:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stats WHERE tablename = 'django_comments'"
+                )
+            assert cursor.fetchone()[0] > 0
 
     def test_every_comment_sits_in_its_thread_as_xtd_would_have_put_it(self):
         comments = {c.pk: c for c in Comment.objects.all()}
