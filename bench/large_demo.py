@@ -5,9 +5,7 @@ The same size and seed build the same content. Stories go into the page tree
 in a few statements: their paths are numbered as treebeard numbers a parent's
 children, and they are live without revisions (a live page is served from its
 own row; only the admin's history reads revisions). Comments carry the thread
-fields xtd gives them when they are posted one by one: each reply follows the
-replies already given to its parent, `order` numbers a thread depth-first from
-its root, and `nested_count` counts everything below a comment.
+fields xtd gives them when they are posted one by one (`bench/bulk.py`).
 """
 
 from __future__ import annotations
@@ -22,12 +20,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django_comments.models import Comment as BaseComment
-from django_comments_xtd.models import XtdComment
 from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Page
@@ -57,13 +52,23 @@ from demo.pictures import scaled
 from home.text import german_slug
 from shop_link.models import Product, ProductIndexPage, ProductSource
 
+from .bulk import BATCH, CommentWriter, store_inherited
+from .demo_words import (
+    ANGLES,
+    INTROS,
+    MEMBER_FIRST,
+    MEMBER_LAST,
+    PARAGRAPHS,
+    SENTENCES,
+    SUBJECTS,
+)
+
 BERLIN = ZoneInfo("Europe/Berlin")
 # Content is dated back from here, so that the same seed builds the same site.
 LAST_DAY = datetime.date(2026, 11, 30)
 # The demo's pictures are drawn at this share of their size: they are read
 # from disk only until their renditions exist.
 IMAGE_SCALE = 0.25
-BATCH = 500
 
 # The pages the benchmark reads, found again by these in a built database.
 BIG_POST_SLUG = "ihre-fragen-zum-sauerteig"
@@ -93,70 +98,6 @@ class Size:
 
 FULL = Size(posts=2000, products=300, comments=50_000, topics=300, members=400)
 QUICK = Size(posts=200, products=60, comments=5_000, topics=40, members=60)
-
-# Words to put together: titles, intros and comments that read like the shop's.
-SUBJECTS = [
-    "Sauerteig",
-    "Bergkäse",
-    "Weidemilch",
-    "Dinkelbrot",
-    "Apfelernte",
-    "Kürbissuppe",
-    "Rapsöl",
-    "Lindenhonig",
-    "Hofeier",
-    "Rinderbraten",
-    "Holundersirup",
-    "Grünkohl",
-    "Spargel",
-    "Erdbeeren",
-    "Ziegenkäse",
-    "Kartoffeln",
-]
-ANGLES = [
-    "Was Sie über {} wissen sollten",
-    "{} aus der Region",
-    "Ein Besuch bei den Leuten hinter dem {}",
-    "Drei Rezepte mit {}",
-    "Warum unser {} anders schmeckt",
-    "{} im Wandel der Jahreszeiten",
-    "Neu an der Theke: {}",
-    "Fragen und Antworten rund um {}",
-]
-SENTENCES = [
-    "Danke für den Bericht, das wusste ich noch nicht.",
-    "Wir haben das Rezept am Wochenende ausprobiert und es war großartig.",
-    "Gibt es das auch in einer kleineren Packung?",
-    "Bei uns hat es etwas länger gedauert als beschrieben.",
-    "Ich kaufe seit Jahren bei euch und bin immer zufrieden.",
-    "Kann man das auch einfrieren?",
-    "Wie lange hält sich das im Kühlschrank?",
-    "Der Hof ist einen Ausflug wert, wir waren im Sommer dort.",
-    "Mit etwas mehr Salz schmeckt es mir noch besser.",
-    "Meine Kinder essen es am liebsten zum Frühstück.",
-    "Ist das auch für Menschen mit Laktoseintoleranz geeignet?",
-    "Schön, dass ihr die Erzeuger so vorstellt.",
-    "Wann gibt es das wieder im Laden?",
-    "Ich habe statt Butter Rapsöl genommen, klappt auch.",
-    "Siehe auch https://example.org/rezepte für eine Variante.",
-    "Das Brot war nach zwei Tagen noch saftig.",
-]
-INTROS = [
-    "Eine Geschichte aus dem Laden und von den Höfen, die ihn beliefern.",
-    "Was gerade Saison hat und wie wir es am liebsten essen.",
-    "Ein Besuch bei den Menschen, von denen wir kaufen.",
-    "Fragen von der Theke, aufgeschrieben und beantwortet.",
-]
-PARAGRAPHS = [
-    "Früh am Morgen ist es im Laden noch still, nur die Brote duften schon.",
-    "Der Hof liegt eine halbe Stunde von uns entfernt, mitten in den Wiesen.",
-    "Wer einmal gesehen hat, wie viel Arbeit darin steckt, kauft anders ein.",
-    "Die Tiere stehen von Frühjahr bis Herbst draußen auf der Weide.",
-    "Wir haben nachgefragt, probiert und uns alles zeigen lassen.",
-    "Im Herbst kommt das Meiste direkt vom Feld in die Kisten an der Theke.",
-]
-MEMBER_FIRST = ["Anna", "Jonas", "Mia", "Lukas", "Emma", "Paul", "Lea", "Ben"]
-MEMBER_LAST = ["Becker", "Hoffmann", "Schulz", "Wagner", "Koch", "Richter", "Wolf"]
 
 
 def build(size: Size) -> None:
@@ -390,40 +331,12 @@ def add_topics(size: Size, rng: random.Random, people: list) -> list[Topic]:
 # Comments
 
 
-def thread_shape(count: int, rng: random.Random, max_level: int):
-    """The parent (an index, None for the root), level, `order` and
-    `nested_count` of each of `count` comments of one thread, in the order
-    they were written."""
-    parents, levels, children = [None], [0], [[]]
-    for number in range(1, count):
-        # Half answer the root; the rest one of the latest comments, or the
-        # nearest comment above it that still takes replies.
-        parent = 0 if rng.random() < 0.5 else rng.randrange(max(0, number - 4), number)
-        while levels[parent] >= max_level:
-            parent = parents[parent]
-        parents.append(parent)
-        levels.append(levels[parent] + 1)
-        children.append([])
-        children[parent].append(number)
-    orders, stack = [0] * count, [0]
-    position = 0
-    while stack:
-        node = stack.pop()
-        position += 1
-        orders[node] = position
-        stack.extend(reversed(children[node]))
-    nested = [0] * count
-    for number in range(count - 1, 0, -1):
-        nested[parents[number]] += nested[number] + 1
-    return list(zip(parents, levels, orders, nested, strict=True))
-
-
 def add_comments(size, rng, people, posts, topics, products) -> None:
     """`size.comments` public comments: the big post's in threads of 20, the
     long thread, some on a product, a share on the board, the rest on stories."""
     big, long_post, *others = posts
     texts = [" ".join(rng.sample(SENTENCES, rng.randint(1, 3))) for _ in range(400)]
-    writer = CommentWriter(rng, people, texts)
+    writer = CommentWriter(rng, people, texts, aware(LAST_DAY, 7))
     writer.threads(big, [20] * (size.big_post // 20))
     writer.threads(long_post, [size.long_thread])
     product = next(p for p in products if p.slug == PRODUCT_SLUG)
@@ -453,123 +366,6 @@ def spread(rng: random.Random, targets: list, count: int) -> dict:
     for target in rng.choices(targets, weights=weights, k=count):
         counts[target] = counts.get(target, 0) + 1
     return counts
-
-
-class CommentWriter:
-    """Collects comments thread by thread and stores them all at once."""
-
-    def __init__(self, rng: random.Random, people: list, texts: list[str]):
-        self.rng = rng
-        self.people = people
-        self.texts = texts
-        self.rendered = {text: render_text(text) for text in texts}
-        self.max_level = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
-        self.pending: list[tuple[Comment, list, int | None]] = []
-        self.roots: list[int] = []
-        self.count = 0
-
-    def threads(self, target, sizes: list[int]) -> None:
-        content_type = ContentType.objects.get_for_model(target)
-        start = getattr(target, "first_published_at", None) or aware(LAST_DAY, 7)
-        for number, count in enumerate(sizes):
-            began = start + datetime.timedelta(hours=3 + number * 5)
-            thread = []
-            shape = thread_shape(count, self.rng, self.max_level)
-            for index, (parent, level, order, nested) in enumerate(shape):
-                when = began + datetime.timedelta(minutes=index * 11)
-                thread.append(
-                    self.comment(content_type, target, when, level, order, nested)
-                )
-                self.pending.append((thread[-1], thread, parent))
-            self.count += count
-
-    def comment(self, content_type, target, when, level, order, nested) -> Comment:
-        text = self.rng.choice(self.texts)
-        author, name = (
-            self.rng.choice(self.people) if self.rng.random() < 0.85 else (None, "")
-        )
-        return Comment(
-            content_type=content_type,
-            object_pk=str(target.pk),
-            site_id=settings.SITE_ID,
-            user=author,
-            user_name=name or "Gast",
-            user_email=author.email if author else "gast@example.org",
-            user_url="",
-            comment=text,
-            body_html=self.rendered[text],
-            submit_date=when,
-            published_at=when,
-            is_public=True,
-            is_removed=False,
-            level=level,
-            order=order,
-            nested_count=nested,
-            followup=False,
-        )
-
-    def store(self) -> None:
-        comments = [comment for comment, _thread, _parent in self.pending]
-        base_fields = [
-            field
-            for field in BaseComment._meta.local_concrete_fields
-            if not field.primary_key
-        ]
-        rows = []
-        for start in range(0, len(comments), BATCH):
-            rows += BaseComment.objects.bulk_create(
-                [
-                    BaseComment(
-                        **{
-                            field.attname: getattr(c, field.attname)
-                            for field in base_fields
-                        }
-                    )
-                    for c in comments[start : start + BATCH]
-                ]
-            )
-        for comment, row in zip(comments, rows, strict=True):
-            comment.id = comment.comment_ptr_id = comment.xtdcomment_ptr_id = row.pk
-        for comment, thread, parent in self.pending:
-            root = thread[0]
-            comment.thread_id = root.pk
-            comment.parent_id = comment.pk if parent is None else thread[parent].pk
-        for model in (XtdComment, Comment):
-            insert_rows(model, comments)
-
-
-def store_inherited(objects: list, chain: tuple) -> None:
-    """Insert objects of a model inherited over tables: the first table's rows
-    with bulk_create, which gives the keys, then each later table's rows
-    (bulk_create refuses models inherited over tables)."""
-    base, *later = chain
-    fields = [
-        field for field in base._meta.local_concrete_fields if not field.primary_key
-    ]
-    rows = base.objects.bulk_create(
-        [
-            base(**{f.attname: getattr(obj, f.attname) for f in fields})
-            for obj in objects
-        ],
-        batch_size=BATCH,
-    )
-    for obj, row in zip(objects, rows, strict=True):
-        setattr(obj, base._meta.pk.attname, row.pk)
-        for model in later:
-            setattr(obj, model._meta.pk.attname, row.pk)
-        obj._state.adding = False
-    for model in later:
-        insert_rows(model, objects)
-
-
-def insert_rows(model, objects: list) -> None:
-    """The rows of `model`'s own table for `objects`, whose keys are set."""
-    for start in range(0, len(objects), BATCH):
-        model._base_manager._insert(
-            objects[start : start + BATCH],
-            fields=model._meta.local_concrete_fields,
-            raw=True,
-        )
 
 
 def aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:

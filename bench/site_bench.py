@@ -28,7 +28,6 @@ it is unchanged; with DATABASE_URL set to PostgreSQL it is built there.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import http.client
 import json
 import math
@@ -44,12 +43,10 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from bench import wrk
+from bench.stores import DATA, PROJECT, fingerprint, store_for
 
-PROJECT = Path(__file__).resolve().parent.parent
-DATA = PROJECT / "bench" / ".data"
 SETTINGS = "bench.settings"
 PORTS = range(8200, 8250)
 HOST = "127.0.0.1"
@@ -58,8 +55,6 @@ REDIS_URL = "redis://127.0.0.1:6379/5"
 # this header says the request came in over HTTPS.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 STATIC_FILE = "css/theke.css"
-# What builds the large demo: a change to any of these builds it again.
-BUILDER_SOURCES = ("bench/large_demo.py", "demo", "requirements.txt")
 
 MIN_SHARE_OF_STATIC = 0.5
 MAX_CACHED_P99_MS = 20.0
@@ -88,70 +83,6 @@ class Row:
     render_seconds: float = 0.0
     # Why a mode was not loaded, by mode ("cached", "member").
     skipped: dict[str, str] = field(default_factory=dict)
-
-
-# The database
-
-
-def fingerprint(size_key: str, database_url: str) -> str:
-    """A digest of everything the built database follows from."""
-    digest = hashlib.sha256(f"{size_key}\n{database_url}\n".encode())
-    paths = []
-    for name in BUILDER_SOURCES:
-        place = PROJECT / name
-        paths += sorted(place.rglob("*.py")) if place.is_dir() else [place]
-    paths += sorted(PROJECT.glob("*/migrations/*.py"))
-    for path in paths:
-        digest.update(str(path.relative_to(PROJECT)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-class SQLiteStore:
-    """The built database as a file in bench/.data/."""
-
-    def __init__(self, label: str):
-        self.path = DATA / f"site-{label}.sqlite3"
-        self.url = f"sqlite:///{self.path}"
-        self.media = DATA / f"media-{label}"
-        self.stamp = DATA / f"site-{label}.json"
-        self.name = "SQLite"
-
-    def drop(self) -> None:
-        for path in DATA.glob(f"{self.path.name}*"):
-            path.unlink()
-        shutil.rmtree(self.media, ignore_errors=True)
-        self.stamp.unlink(missing_ok=True)
-
-
-class PostgresStore:
-    """The built database on the server DATABASE_URL names."""
-
-    def __init__(self, url: str, label: str):
-        self.url = url
-        self.database = urlsplit(url).path.lstrip("/") or "theke_bench"
-        self.media = DATA / f"media-postgres-{self.database}"
-        self.stamp = DATA / f"postgres-{self.database}.json"
-        self.name = "PostgreSQL"
-
-    def drop(self) -> None:
-        import psycopg
-        from psycopg import sql
-
-        server = urlunsplit(urlsplit(self.url)._replace(path="/postgres"))
-        with psycopg.connect(server, autocommit=True) as connection:
-            name = sql.Identifier(self.database)
-            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(name))
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-        shutil.rmtree(self.media, ignore_errors=True)
-        self.stamp.unlink(missing_ok=True)
-
-
-def store_for(label: str):
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return PostgresStore(url, label)
-    return SQLiteStore(label)
 
 
 # The server

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import TestCase
 from wagtail.models import Page
 
+from bench.bulk import thread_shape
 from bench.large_demo import (
     BIG_POST_SLUG,
     LONG_THREAD_SLUG,
@@ -14,7 +15,6 @@ from bench.large_demo import (
     benchmark_member,
     build,
     landmarks,
-    thread_shape,
 )
 from blog.models import BlogIndexPage, BlogPage
 from community.models import Comment, Topic
