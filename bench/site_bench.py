@@ -408,16 +408,18 @@ def run(arguments, store, environment, work, seconds, label) -> int:
         Row("static file", static_path),
     ]
     rows += [Row(name, path) for name, path in site_pages.pages().items()]
-    print("Counting queries …", flush=True)
-    for row in rows[2:]:
-        row.queries_anonymous, row.queries_member, row.render_seconds = (
-            site_pages.count_queries(row.path, cookie, RENDER_PATIENCE)
-        )
-    site_pages.close_connections()
-
-    print(f"Serving with gunicorn, {seconds} s of wrk per address:", flush=True)
-    with gunicorn(environment, work / "gunicorn.log") as port:
-        measure_all(rows, port, seconds, cookie)
+    try:
+        print("Counting queries …", flush=True)
+        for row in rows[2:]:
+            row.queries_anonymous, row.queries_member, row.render_seconds = (
+                site_pages.count_queries(row.path, cookie, RENDER_PATIENCE)
+            )
+        site_pages.close_connections()
+        print(f"Serving with gunicorn, {seconds} s of wrk per address:", flush=True)
+        with gunicorn(environment, work / "gunicorn.log") as port:
+            measure_all(rows, port, seconds, cookie)
+    finally:
+        site_pages.forget_run(cookie)
 
     database = f"{store.name} {site_pages.database_version()}"
     heading = (

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import Client
@@ -106,6 +108,20 @@ def get(client: Client, path: str):
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code} in process, not 200.")
     return response
+
+
+def forget_run(cookie: str) -> None:
+    """Delete what this run left behind: the member's session, and everything
+    stored under the run's own key prefix in the shared cache (versions of
+    tags never expire by themselves)."""
+    SessionStore(session_key=cookie.partition("=")[2]).delete()
+    shared = caches["default"]
+    if isinstance(shared, RedisCache):
+        client = shared._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=f"{shared.key_prefix}:*", count=1000))
+        for start in range(0, len(keys), 1000):
+            client.delete(*keys[start : start + 1000])
+    close_connections()
 
 
 def close_connections() -> None:
