@@ -66,7 +66,6 @@ class CommentWriter:
         self.rendered = {text: render_text(text) for text in texts}
         self.max_level = settings.COMMENTS_XTD_MAX_THREAD_LEVEL
         self.pending: list[tuple[Comment, list, int | None]] = []
-        self.roots: list[int] = []
         self.count = 0
 
     def threads(self, target, sizes: list[int]) -> None:
@@ -111,38 +110,22 @@ class CommentWriter:
 
     def store(self) -> None:
         comments = [comment for comment, _thread, _parent in self.pending]
-        base_fields = [
-            field
-            for field in BaseComment._meta.local_concrete_fields
-            if not field.primary_key
-        ]
-        rows = []
-        for start in range(0, len(comments), BATCH):
-            rows += BaseComment.objects.bulk_create(
-                [
-                    BaseComment(
-                        **{
-                            field.attname: getattr(c, field.attname)
-                            for field in base_fields
-                        }
-                    )
-                    for c in comments[start : start + BATCH]
-                ]
-            )
-        for comment, row in zip(comments, rows, strict=True):
-            comment.id = comment.comment_ptr_id = comment.xtdcomment_ptr_id = row.pk
+        store_inherited(
+            comments, (BaseComment, XtdComment, Comment), then=self.link_threads
+        )
+
+    def link_threads(self) -> None:
+        """Each comment's root and parent, by the keys the rows were given."""
         for comment, thread, parent in self.pending:
-            root = thread[0]
-            comment.thread_id = root.pk
+            comment.thread_id = thread[0].pk
             comment.parent_id = comment.pk if parent is None else thread[parent].pk
-        for model in (XtdComment, Comment):
-            insert_rows(model, comments)
 
 
-def store_inherited(objects: list, chain: tuple) -> None:
+def store_inherited(objects: list, chain: tuple, then=None) -> None:
     """Insert objects of a model inherited over tables: the first table's rows
-    with bulk_create, which gives the keys, then each later table's rows
-    (bulk_create refuses models inherited over tables)."""
+    with bulk_create, which gives the keys, then (after `then()`, which may
+    set fields from the keys) each later table's rows. bulk_create refuses
+    models inherited over tables."""
     base, *later = chain
     fields = [
         field for field in base._meta.local_concrete_fields if not field.primary_key
@@ -159,6 +142,8 @@ def store_inherited(objects: list, chain: tuple) -> None:
         for model in later:
             setattr(obj, model._meta.pk.attname, row.pk)
         obj._state.adding = False
+    if then is not None:
+        then()
     for model in later:
         insert_rows(model, objects)
 
