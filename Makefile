@@ -19,7 +19,8 @@ TEST_WORKERS ?= auto
 # "load" hands tests out in pytest-django's order, so that no process runs a
 # test that expects the migrated database after one that emptied it.
 PYTEST := $(BIN)/pytest --create-db -n $(TEST_WORKERS) --dist load
-# Extra benchmark options, e.g. make bench-import BENCH_ARGS="--repeat 3"
+# Extra benchmark options, e.g. make bench BENCH_ARGS="--quick" or
+# make bench-import BENCH_ARGS="--repeat 3"
 BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
@@ -78,7 +79,8 @@ messages: $(BIN)/.installed ## Update and compile the German and English transla
 		--ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
 	$(MANAGE) compilemessages --ignore=.venv
 
-bench: bench-import ## Run every benchmark (not part of make test or CI)
+bench: $(BIN)/.installed ## Load the site under gunicorn with wrk: requests/s, latency, queries per page (needs wrk and Redis)
+	$(PY) -m bench.site_bench $(BENCH_ARGS)
 
 bench-import: $(BIN)/.installed ## Time and measure the product import at 10,000 and 100,000 items
 	$(PY) bench/import_bench.py $(BENCH_ARGS)

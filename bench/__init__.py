@@ -1,0 +1,1 @@
+"""Benchmarks of Theke: the load on the running site and the product import."""
