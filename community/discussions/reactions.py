@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from ..writing import rules
 from ..writing.clients import client_address
+from .caching import forget_comments
 from .models import Reaction
 from .targets import discussion_visible
 
@@ -49,6 +51,35 @@ def reactions_for(comment_ids, user=None) -> dict:
             state.count = row["total"]
             state.pressed = bool(row.get("mine"))
     return found
+
+
+def with_reaction_counts(comments):
+    """Annotate each comment with the count of every kind of reaction, so the
+    comments and their reactions come in one query (`states_of` reads them)."""
+    return comments.annotate(
+        **{
+            f"reactions_{kind}": Coalesce(
+                Subquery(
+                    Reaction.objects.filter(comment_id=OuterRef("pk"), kind=kind)
+                    .order_by()
+                    .values("comment_id")
+                    .annotate(total=Count("pk"))
+                    .values("total")
+                ),
+                0,
+                output_field=IntegerField(),
+            )
+            for kind in KINDS
+        }
+    )
+
+
+def states_of(comment) -> list:
+    """Every kind of reaction with its count, from `with_reaction_counts`."""
+    return [
+        ReactionState(kind, LABELS[kind], getattr(comment, f"reactions_{kind}"))
+        for kind in KINDS
+    ]
 
 
 def _empty() -> dict:
@@ -113,5 +144,6 @@ def toggle(user, comment, kind) -> ReactionState:
                     Reaction.objects.create(comment=comment, user=user, kind=kind)
             except IntegrityError:
                 pass
+        forget_comments(comment)
     count = Reaction.objects.filter(comment=comment, kind=kind).count()
     return ReactionState(kind, LABELS[kind], count, pressed)
