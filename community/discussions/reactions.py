@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -25,32 +25,6 @@ class ReactionState:
     label: str
     count: int = 0
     pressed: bool = False
-
-
-def reactions_for(comment_ids, user=None) -> dict:
-    """Each comment's reactions, in one query: {comment id: {kind: ReactionState}}.
-
-    The reader's own reactions are counted in the same query, so a discussion
-    page costs one query for all its reactions, whatever its length.
-    """
-    found = {pk: _empty() for pk in comment_ids}
-    if not comment_ids:
-        return found
-    counts = {"total": Count("pk")}
-    if user is not None and user.is_authenticated:
-        counts["mine"] = Count("pk", filter=Q(user_id=user.pk))
-    rows = (
-        Reaction.objects.filter(comment_id__in=comment_ids)
-        .order_by()
-        .values("comment_id", "kind")
-        .annotate(**counts)
-    )
-    for row in rows:
-        state = found[row["comment_id"]].get(row["kind"])
-        if state is not None:
-            state.count = row["total"]
-            state.pressed = bool(row.get("mine"))
-    return found
 
 
 def with_reaction_counts(comments):
@@ -80,10 +54,6 @@ def states_of(comment) -> list:
         ReactionState(kind, LABELS[kind], getattr(comment, f"reactions_{kind}"))
         for kind in KINDS
     ]
-
-
-def _empty() -> dict:
-    return {kind: ReactionState(kind, LABELS[kind]) for kind in KINDS}
 
 
 def refusal(user, comment, kind) -> str:

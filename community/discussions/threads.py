@@ -258,7 +258,8 @@ def _one_query_page(queryset, per_page, number, public_count):
     Paginator.get_page does, for one query more."""
     paginator = Paginator(queryset, per_page)
     try:
-        number = max(int(number or 1), 1)
+        # Past any last page, and an offset every database can take.
+        number = min(max(int(number or 1), 1), 2**31)
     except (TypeError, ValueError):
         number = 1
     start = (number - 1) * per_page

@@ -139,6 +139,20 @@ def test_a_stored_discussion_reads_no_comment_author_or_reaction(client, blog, p
         assert table not in sql
 
 
+@pytest.mark.parametrize("number", ["3", "9223372036854775807", "abc"])
+def test_a_page_past_the_last_shows_the_last(client, blog, people, settings, number):
+    settings.COMMUNITY_THREADS_PER_PAGE = 2
+    post = BlogPageFactory(parent=blog)
+    for n in range(3):
+        add_comment(post, people[n], f"Faden {n}")
+
+    html = client.get(f"{post.url}?cpage={number}").content.decode()
+
+    shown = "Faden 0" if number == "abc" else "Faden 2"
+    assert shown in html
+    assert '<span class="discussion__count">(3)</span>' in html
+
+
 # What each reader gets
 
 
