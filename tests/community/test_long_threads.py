@@ -132,6 +132,7 @@ def test_a_long_thread_renders_in_the_same_queries_as_a_shorter_one(
     for post, root in ((short_post, short_root), (long_post, long_root)):
         queries_to_render(client, post.url)
         queries_to_render(client, f"{post.url}?thread={root.pk}")
+    queries_to_render(client, f"{long_post.url}?thread={long_root.pk}&tpage=7")
     member_queries = MEMBER_QUERIES if logged_in else 0
     assert (
         queries_to_render(client, short_post.url)
