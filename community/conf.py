@@ -85,6 +85,11 @@ COMMUNITY_THREAD_PAGE_SIZE = 100
 # Longest comment accepted, in characters.
 COMMUNITY_COMMENT_MAX_LENGTH = 5000
 
+# Seconds a discussion's rendering stays in the shared cache. Every change to
+# what it shows makes it be rendered anew at once, whatever this says; this
+# only lets renderings nobody asks for any more leave the cache.
+COMMUNITY_DISCUSSION_CACHE_SECONDS = 24 * 60 * 60
+
 # Flags.
 
 # Open reports from different members after which a comment, topic or question

@@ -5,20 +5,35 @@ anywhere else.
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 
+from blog.models import Author
 from home.page_cache.tags import list_tag, purge, purge_everything, tag_for
 
 from .announcements import banners
 from .announcements.models import Announcement
 from .board import topics
 from .board.models import BoardCategory, Topic
-from .discussions import comments
+from .discussions import caching, comments
 from .discussions.models import Comment
 from .members import accounts
+from .members.models import Profile
 from .questions.models import ProductAnswer, ProductQuestion
 from .questions.questions import purge_question
+
+# What a member's name, picture and badges beside their comments come from:
+# their profile, and for staff (named by their team author, else by their
+# account) their account, whose flags also give the badges.
+PROFILE_SHOWN = {"display_name", "avatar", "producer"}
+ACCOUNT_SHOWN = {"first_name", "last_name", "is_staff", "is_superuser"}
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="theke_profile")
@@ -36,6 +51,66 @@ def comment_saving(sender, instance, **kwargs):
 def comment_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         topics.note_reply(instance)
+
+
+@receiver(post_save, sender=Comment, dispatch_uid="theke_comment_purge")
+@receiver(post_delete, sender=Comment, dispatch_uid="theke_comment_gone")
+def comment_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        caching.forget_comments(instance)
+
+
+def _shown_fields_changed(fields, update_fields, created) -> bool:
+    return not created and (update_fields is None or bool(fields & set(update_fields)))
+
+
+@receiver(post_save, sender=Profile, dispatch_uid="theke_profile_purge")
+def profile_changed(sender, instance, created, raw=False, update_fields=None, **kw):
+    if not raw and _shown_fields_changed(PROFILE_SHOWN, update_fields, created):
+        caching.forget_discussions_of(instance.user_id)
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="theke_user_purge")
+def account_changed(sender, instance, created, raw=False, update_fields=None, **kw):
+    if not raw and _shown_fields_changed(ACCOUNT_SHOWN, update_fields, created):
+        caching.forget_discussions_of(instance.pk)
+
+
+@receiver(
+    m2m_changed,
+    sender=get_user_model().groups.through,
+    dispatch_uid="theke_user_groups_purge",
+)
+@receiver(
+    m2m_changed,
+    sender=get_user_model().user_permissions.through,
+    dispatch_uid="theke_user_permissions_purge",
+)
+def account_rights_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """The moderator badge follows a member's groups and permissions."""
+    if not action.startswith("post_"):
+        return
+    for user_id in pk_set or () if reverse else (instance.pk,):
+        caching.forget_discussions_of(user_id)
+
+
+@receiver(pre_save, sender=Author, dispatch_uid="theke_team_author_relinked")
+def team_author_relinking(sender, instance, raw=False, **kwargs):
+    """An author linked to another account leaves the first one's comments."""
+    if raw or instance.pk is None:
+        return
+    before = Author.objects.filter(pk=instance.pk).values_list("user_id", flat=True)
+    old_user_id = before.first()
+    if old_user_id is not None and old_user_id != instance.user_id:
+        caching.forget_discussions_of(old_user_id)
+
+
+@receiver(post_save, sender=Author, dispatch_uid="theke_team_author_purge")
+@receiver(post_delete, sender=Author, dispatch_uid="theke_team_author_gone")
+def team_author_changed(sender, instance, raw=False, **kwargs):
+    """A staff member's comments show their team author's name, role and photo."""
+    if not raw and instance.user_id is not None:
+        caching.forget_discussions_of(instance.user_id)
 
 
 @receiver(post_save, sender=Announcement, dispatch_uid="theke_announcement_saved")

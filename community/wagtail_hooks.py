@@ -12,8 +12,8 @@ from .announcements.admin import AnnouncementViewSet
 from .announcements.banners import banner_section
 from .board.admin import BoardCategoryViewSet, TopicViewSet
 from .discussions.models import with_comment_counts
+from .discussions.reading import discussion_context
 from .discussions.targets import discussion_types
-from .discussions.threads import discussion_context
 from .feedback.admin import FeedbackMenuItem, FeedbackPanel, FeedbackReportView
 from .feedback.widget import feedback_section
 from .members.admin import ProfileViewSet

@@ -8,7 +8,7 @@ from wagtail.log_actions import log
 from home.page_cache.tags import list_tag, purge, tag_for
 from home.text import german_slug
 
-from ..discussions.threads import discussion_for
+from ..discussions.reading import discussion_for
 from ..writing.moderated import ModerationState
 from .models import Topic
 

@@ -20,6 +20,7 @@ from ..conf import setting
 from ..writing import rules
 from ..writing.clients import client_address
 from ..writing.sanitize import render_text
+from .caching import forget_comments
 from .models import Comment
 from .targets import EDIT, closed_message, discussion_open
 
@@ -215,5 +216,6 @@ def delete_comment(user, comment) -> Comment:
 def _store(instance, **values):
     """Write fields without save(): xtd's pre_save receiver would otherwise
     withdraw every reply under a deleted comment and publish every held reply
-    under an edited one."""
+    under an edited one. The discussion is purged here, as no signal is sent."""
     Comment.objects.filter(pk=instance.pk).update(**values)
+    forget_comments(instance)

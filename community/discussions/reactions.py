@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from ..writing import rules
 from ..writing.clients import client_address
+from .caching import forget_comments
 from .models import Reaction
 from .targets import discussion_visible
 
@@ -25,34 +27,33 @@ class ReactionState:
     pressed: bool = False
 
 
-def reactions_for(comment_ids, user=None) -> dict:
-    """Each comment's reactions, in one query: {comment id: {kind: ReactionState}}.
-
-    The reader's own reactions are counted in the same query, so a discussion
-    page costs one query for all its reactions, whatever its length.
-    """
-    found = {pk: _empty() for pk in comment_ids}
-    if not comment_ids:
-        return found
-    counts = {"total": Count("pk")}
-    if user is not None and user.is_authenticated:
-        counts["mine"] = Count("pk", filter=Q(user_id=user.pk))
-    rows = (
-        Reaction.objects.filter(comment_id__in=comment_ids)
-        .order_by()
-        .values("comment_id", "kind")
-        .annotate(**counts)
+def with_reaction_counts(comments):
+    """Annotate each comment with the count of every kind of reaction, so the
+    comments and their reactions come in one query (`states_of` reads them)."""
+    return comments.annotate(
+        **{
+            f"reactions_{kind}": Coalesce(
+                Subquery(
+                    Reaction.objects.filter(comment_id=OuterRef("pk"), kind=kind)
+                    .order_by()
+                    .values("comment_id")
+                    .annotate(total=Count("pk"))
+                    .values("total")
+                ),
+                0,
+                output_field=IntegerField(),
+            )
+            for kind in KINDS
+        }
     )
-    for row in rows:
-        state = found[row["comment_id"]].get(row["kind"])
-        if state is not None:
-            state.count = row["total"]
-            state.pressed = bool(row.get("mine"))
-    return found
 
 
-def _empty() -> dict:
-    return {kind: ReactionState(kind, LABELS[kind]) for kind in KINDS}
+def states_of(comment) -> list:
+    """Every kind of reaction with its count, from `with_reaction_counts`."""
+    return [
+        ReactionState(kind, LABELS[kind], getattr(comment, f"reactions_{kind}"))
+        for kind in KINDS
+    ]
 
 
 def refusal(user, comment, kind) -> str:
@@ -113,5 +114,6 @@ def toggle(user, comment, kind) -> ReactionState:
                     Reaction.objects.create(comment=comment, user=user, kind=kind)
             except IntegrityError:
                 pass
+        forget_comments(comment)
     count = Reaction.objects.filter(comment=comment, kind=kind).count()
     return ReactionState(kind, LABELS[kind], count, pressed)

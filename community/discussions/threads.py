@@ -4,28 +4,26 @@ each comment's permalink, and the counts listings show.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    Window,
+)
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from home.ids import parse_id
 
 from ..conf import setting
 from .authors import Author, authors_of, guest_author
-from .comments import may_delete, may_edit
-from .forms import CommentForm
 from .models import Comment, pending_by
-from .reactions import may_react, reactions_for
-from .targets import (
-    PAGE_TARGETS,
-    check_parent,
-    comments_on,
-    discussion_open,
-    max_level,
-    target_url,
-)
+from .reactions import states_of, with_reaction_counts
+from .targets import comments_on, target_url
 
 ORDER_OLDEST = "oldest"
 
@@ -65,11 +63,7 @@ class Node:
     comment: Comment
     author: Author
     children: list = field(default_factory=list)
-    can_edit: bool = False
-    can_delete: bool = False
-    can_reply: bool = False
-    can_react: bool = False
-    can_report: bool = False
+    # Every kind of reaction with its count (`reactions.ReactionState`).
     reactions: list = field(default_factory=list)
     # HIDDEN_MODERATED or HIDDEN_HELD: a root kept only for its public replies.
     hidden: str = ""
@@ -101,7 +95,14 @@ class Discussion:
 
 
 def build_discussion(
-    target, request, page_number=1, order=ORDER_OLDEST, thread=None, thread_page=1
+    target,
+    request,
+    page_number=1,
+    order=ORDER_OLDEST,
+    thread=None,
+    thread_page=1,
+    *,
+    reader=None,
 ):
     """One page of threads on `target`, as a tree, in fixed queries.
 
@@ -112,43 +113,64 @@ def build_discussion(
     an earlier page stands at the top of the shown part. Either way the queries
     do not grow with the number of comments.
 
-    The reactions and the reader's own ones take one query more, and only when
-    the page has comments.
+    Three queries in all: the page of threads (or of the one thread) with
+    the counts its pager and header show, the comments with their reactions,
+    and their authors. What each reader may do with the comments is not
+    decided here (`controls`): the tree is the same for every reader.
 
     A root that is not public (rejected, spam or held for a moderator) keeps
     its thread while it has public replies: it shows as a placeholder, so
     hiding one comment never hides the answers others gave to it.
 
-    A member reads their own comments that wait for a moderator where they
-    wrote them, marked as waiting; nobody else sees them, and a guest's page
-    is the same for every guest. Filters of the same queries, so no query more.
+    A member (`reader`) reads their own comments that wait for a moderator
+    where they wrote them, marked as waiting; nobody else sees them. Without
+    a reader the page is what every other reader sees. Filters of the same
+    queries, so no query more.
     """
 
-    user = request.user if request is not None else None
+    user = reader
     everything = comments_on(target)
-    public = everything.filter(is_public=True)
     public_replies = Comment.objects.filter(
         thread_id=OuterRef("thread_id"), level__gt=0, is_public=True, is_removed=False
     )
     roots = everything.filter(level=0).filter(
         Q(is_public=True) | Exists(public_replies) | pending_by(user)
     )
+    # Every public comment on the page's target, for the header: carried by
+    # each row of the page's query instead of a query of its own.
+    count = Subquery(
+        comments_on(target)
+        .public()
+        .select_related(None)
+        .order_by()
+        .values("object_pk")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
     thread = parse_id(thread)
-    if thread is not None:
-        thread = roots.filter(pk=thread).values_list("thread_id", flat=True).first()
     reply_counts = {}
     if thread is not None:
-        paginator = Paginator(
+        shown = (
             everything.filter(thread_id=thread)
             .shown(user)
             .select_related(None)
-            .order_by("order"),
-            setting("COMMUNITY_THREAD_PAGE_SIZE"),
+            .order_by("order")
         )
-        page = paginator.get_page(thread_page)
-        comments = list(page.object_list)
-        thread_ids = [thread]
-    else:
+        # A root of this target that heads a thread shown to the reader.
+        page = _one_query_page(
+            with_reaction_counts(shown).annotate(
+                is_thread=Exists(roots.filter(pk=thread, thread_id=thread))
+            ),
+            setting("COMMUNITY_THREAD_PAGE_SIZE"),
+            thread_page,
+            count,
+        )
+        if not page.object_list or not page.object_list[0].is_thread:
+            thread = None
+        else:
+            comments = list(page.object_list)
+            thread_ids = [thread]
+    if thread is None:
         # Each root with the number of its public replies, in the same query.
         counts = (
             Comment.objects.filter(
@@ -159,31 +181,33 @@ def build_discussion(
             .annotate(total=Count("pk"))
             .values("total")
         )
-        paginator = Paginator(
+        page = _one_query_page(
             roots.annotate(
                 reply_count=Coalesce(Subquery(counts), 0, output_field=IntegerField())
             )
+            .select_related(None)
             .order_by("-thread_id" if order == ORDER_NEWEST else "thread_id")
-            .values_list("thread_id", "reply_count"),
+            .only("thread_id"),
             setting("COMMUNITY_THREADS_PER_PAGE"),
+            page_number,
+            count,
         )
-        page = paginator.get_page(page_number)
-        reply_counts = dict(page.object_list)
+        reply_counts = {row.thread_id: row.reply_count for row in page.object_list}
         thread_ids = list(reply_counts)
         # xtd numbers a thread depth-first from 1 (the root): its first
         # replies are those with the lowest `order`.
         comments = list(
-            everything.filter(
-                thread_id__in=thread_ids,
-                order__lte=setting("COMMUNITY_REPLIES_SHOWN") + 1,
+            with_reaction_counts(
+                everything.filter(
+                    thread_id__in=thread_ids,
+                    order__lte=setting("COMMUNITY_REPLIES_SHOWN") + 1,
+                )
+                .shown(user)
+                .select_related(None)
+                .order_by("thread_id", "order")
             )
-            .shown(user)
-            .select_related(None)
-            .order_by("thread_id", "order")
         )
     authors = authors_of({c.user_id for c in comments if c.user_id}, request)
-    reactions = reactions_for([c.pk for c in comments], user)
-    now = timezone.now()
     by_id = {}
     threads = {}
     loose = []
@@ -199,17 +223,7 @@ def build_discussion(
             # Nobody replies to, reacts to or reports what is not shown.
             by_id[comment.pk] = threads[comment.thread_id] = node
             continue
-        if user is not None:
-            node.can_edit = may_edit(user, comment, now, target=target)
-            node.can_delete = may_delete(user, comment)
-            node.can_react = may_react(user, comment)
-            node.can_report = not comment.is_removed and (
-                comment.user_id is None or comment.user_id != user.pk
-            )
-        node.reactions = list(reactions[comment.pk].values())
-        node.can_reply = (
-            comment.is_public and not comment.is_removed and comment.level < max_level()
-        )
+        node.reactions = states_of(comment)
         by_id[comment.pk] = node
         parent = by_id.get(comment.parent_id)
         if comment.level == 0:
@@ -226,15 +240,41 @@ def build_discussion(
     for node in nodes:
         node.reply_count = reply_counts.get(node.comment.thread_id, 0)
         node.more_replies = node.reply_count > replies_shown[node.comment.thread_id]
-    count = public.filter(is_removed=False).count()
+    rows = page.object_list
     return Discussion(
         target=target,
         nodes=nodes + loose,
         page=page,
         order=order,
-        count=count,
+        count=rows[0].public_count if rows else 0,
         thread=thread,
     )
+
+
+def _one_query_page(queryset, per_page, number, public_count):
+    """A page of `queryset` and its paginator from one query: each row also
+    carries the number of rows in all (a window over the whole result) and
+    `public_count`. A number past the last page shows the last, as
+    Paginator.get_page does, for one query more."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        # Past any last page, and an offset every database can take.
+        number = min(max(int(number or 1), 1), 2**31)
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(
+        queryset.annotate(
+            rows_in_all=Window(Count("pk")),
+            public_count=Coalesce(public_count, Value(0)),
+        )[start : start + per_page]
+    )
+    if not rows and number > 1:
+        return _one_query_page(
+            queryset, per_page, max(paginator.num_pages, 1), public_count
+        )
+    paginator.count = rows[0].rows_in_all if rows else 0
+    return Page(rows, number, paginator)
 
 
 def thread_page_of(comment):
@@ -252,67 +292,6 @@ def thread_page_of(comment):
 
 def comment_count(target) -> int:
     return comments_on(target).public().count()
-
-
-def discussion_context(request, page, slot):
-    """The discussion section under a post, a producer page or a product."""
-    if slot != "discussion" or request is None:
-        return None
-    if not isinstance(page, PAGE_TARGETS):
-        return None
-    return "community/discussion.html", discussion_for(request, page)
-
-
-# The query parameter with which a guest opens the comment form.
-WRITE_PARAMETER = "write"
-
-
-def discussion_for(request, target) -> dict:
-    """The threads on `target` and the comment form, as discussion.html takes
-    them: the page, order, thread and reply asked for in the query string."""
-
-    order = ORDER_NEWEST if request.GET.get("order") == ORDER_NEWEST else ORDER_OLDEST
-    discussion = build_discussion(
-        target,
-        request,
-        request.GET.get("cpage"),
-        order,
-        thread=request.GET.get("thread"),
-        thread_page=request.GET.get("tpage"),
-    )
-    member = request.user if request.user.is_authenticated else None
-    parent, reply_error = None, ""
-    reply_to = request.GET.get("reply_to", "")
-    if reply_to:
-        try:
-            parent = check_parent(target, reply_to)
-        except ValidationError as error:
-            reply_error = " ".join(error.messages)
-    is_open = discussion_open(target)
-    may_comment = is_open and (
-        member is not None or setting("COMMUNITY_GUESTS_MAY_COMMENT")
-    )
-    return {
-        "target": target,
-        "discussion": discussion,
-        "form": CommentForm(
-            target, member=member, initial={"reply_to": parent.pk} if parent else None
-        ),
-        "reply_parent": parent,
-        "reply_error": reply_error,
-        "is_member": member is not None,
-        "discussion_is_open": is_open,
-        "may_comment": may_comment,
-        # A reader who only reads gets no form, and so no CSRF cookie: the
-        # page stays the same for every anonymous reader. The form opens once
-        # they choose to write ("write" or a reply in the query string).
-        "form_open": may_comment
-        and (member is not None or WRITE_PARAMETER in request.GET or bool(reply_to)),
-        "honeypot_field": setting("COMMUNITY_HONEYPOT_FIELD"),
-        "target_url": target_url(target, request),
-        # Sent with the form, so the new comment is shown in the reader's order.
-        "comment_order": order,
-    }
 
 
 def comment_url(comment, request=None, order=ORDER_OLDEST) -> str:

@@ -2,7 +2,9 @@
 reports; each change logged in Wagtail's history.
 
 Every action writes with QuerySet.update(): saving a comment would run xtd's
-pre_save receiver, which publishes or withdraws every reply below it too.
+pre_save receiver, which publishes or withdraws every reply below it too. No
+signal tells the page cache, so each change to a comment purges its
+discussion here.
 """
 
 from collections import defaultdict
@@ -20,6 +22,7 @@ from home.ids import parse_id
 from ..board.models import Topic
 from ..board.topics import purge_topic
 from ..discussions import notifications
+from ..discussions.caching import forget_comments
 from ..discussions.models import Comment
 from ..questions.models import ProductAnswer, ProductQuestion
 from ..questions.questions import notify_asker, purge_question
@@ -168,6 +171,7 @@ def _approve(kind: Kind, item, now) -> bool:
     )
     item.is_public, item.is_spam, item.rejected_at = True, False, None
     item.held_reason, item.published_at = "", now
+    forget_comments(item)
     if item.content_type_id == ContentType.objects.get_for_model(Topic).pk:
         # The signal that moves a topic up on a reply fires on save() only.
         Topic.objects.filter(
@@ -185,6 +189,7 @@ def _reject(kind: Kind, item, now) -> bool:
         is_public=False, is_spam=False, rejected_at=now
     )
     item.is_public, item.is_spam, item.rejected_at = False, False, now
+    forget_comments(item)
     return True
 
 
@@ -195,6 +200,7 @@ def _mark_spam(kind: Kind, item, now) -> bool:
         return False
     Comment.objects.filter(pk=item.pk).update(is_public=False, is_spam=True)
     item.is_public, item.is_spam = False, True
+    forget_comments(item)
     return True
 
 

@@ -17,6 +17,7 @@ from django_comments.models import CommentFlag
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from ..board.models import Topic
+from ..discussions.caching import forget_discussions_of
 from ..discussions.models import Comment, Reaction, Unsubscription
 from ..members.names import FORMER_MEMBER
 from ..questions.models import ProductAnswer, ProductQuestion
@@ -52,6 +53,8 @@ def delete_member(user, posts: str) -> None:
     addresses = addresses_of(user)
     names = _names(user)
     posts_of = _posts_of(user)
+    # Where their name, picture or reactions showed: rendered anew without them.
+    forget_discussions_of(user.pk)
     _anonymise_logs(user, posts_of, addresses | names)
     comments = Comment.objects.filter(user=user)
     anonymous = {"user_email": "", "user_url": "", "ip_address": None}

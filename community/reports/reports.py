@@ -11,6 +11,7 @@ from django.http import Http404
 
 from ..board.models import Topic
 from ..conf import setting
+from ..discussions.caching import forget_comments
 from ..discussions.models import Comment
 from ..discussions.targets import discussion_visible
 from ..discussions.threads import comment_url
@@ -94,6 +95,7 @@ def hide_if_reported_enough(item) -> bool:
     if isinstance(item, Comment):
         # update(), not save(): xtd's receiver would withdraw the replies too.
         Comment.objects.filter(pk=item.pk).update(is_public=False, held_reason=reason)
+        forget_comments(item)
     else:
         type(item).objects.filter(pk=item.pk).update(
             state=ModerationState.PENDING, held_reason=reason

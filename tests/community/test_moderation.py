@@ -443,12 +443,15 @@ def test_approving_a_held_comment_publishes_it_logs_it_and_notifies(
     assert messages_of(response) == ["1 post approved."]
 
 
-def test_the_approved_comment_appears_on_its_page(client, post, heike, mona):
+def test_the_approved_comment_appears_on_its_page(
+    client, post, heike, mona, django_capture_on_commit_callbacks
+):
     held = comment(post, heike, "Wann ist die Heuernte vorbei?")
     assert "Wann ist die Heuernte vorbei?" not in client.get(post.url).content.decode()
     client.force_login(mona)
 
-    act(client, "approve", held)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, "approve", held)
 
     client.logout()
     assert "Wann ist die Heuernte vorbei?" in client.get(post.url).content.decode()

@@ -30,15 +30,18 @@ def post():
     return BlogPageFactory(parent=blog, title="Heuernte am Lindenhof")
 
 
-def test_own_editable_comments_do_not_add_queries(client, post):
+def test_own_editable_comments_do_not_add_queries(
+    client, post, django_capture_on_commit_callbacks
+):
     anna = member("Anna Berger")
     add_comment(post, anna, "Erster Gedanke")
     client.force_login(anna)
     client.get(post.url)  # warm the caches the page reads once
     one = queries_to_render(client, post.url)
 
-    for number in range(6):
-        add_comment(post, anna, f"Noch ein Gedanke {number}")
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(6):
+            add_comment(post, anna, f"Noch ein Gedanke {number}")
     page = client.get(post.url).content.decode()
     many = queries_to_render(client, post.url)
 

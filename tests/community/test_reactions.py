@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from community.discussions.reactions import reactions_for, toggle
-from community.models import Reaction
+from community.discussions.controls import own_state
+from community.discussions.reactions import states_of, toggle, with_reaction_counts
+from community.models import Comment, Reaction
 from tests.factories import (
     BlogPageFactory,
     ProducerPageFactory,
@@ -302,19 +303,35 @@ def test_reactions_for_a_page_of_comments_take_one_query(post, author, reader):
     Reaction.objects.create(comment=comments[4], user=reader, kind="thanks")
 
     with CaptureQueriesContext(connection) as queries:
-        found = reactions_for([c.pk for c in comments], reader)
+        page = with_reaction_counts(
+            Comment.objects.filter(pk__in=[c.pk for c in comments])
+        )
+        found = {
+            comment.pk: {state.kind: state.count for state in states_of(comment)}
+            for comment in page
+        }
 
     assert len(queries) == 1
-    assert found[comments[0].pk]["helpful"].count == 3
-    assert not found[comments[0].pk]["helpful"].pressed
-    assert found[comments[4].pk]["thanks"].pressed
-    assert found[comments[4].pk]["thanks"].count == 1
+    assert found[comments[0].pk] == {"helpful": 3, "thanks": 0}
+    assert found[comments[4].pk] == {"helpful": 3, "thanks": 1}
 
 
-def test_an_empty_page_asks_nothing_about_reactions(reader):
+def test_the_readers_own_reactions_and_waiting_comments_take_one_query(
+    post, author, reader
+):
+    comments = [add_comment(post, author, f"Nummer {n}") for n in range(3)]
+    Reaction.objects.create(comment=comments[1], user=reader, kind="thanks")
+    Reaction.objects.create(comment=comments[2], user=author, kind="thanks")
+
     with CaptureQueriesContext(connection) as queries:
-        assert reactions_for([], reader) == {}
-    assert len(queries) == 0
+        waits, pressed = own_state(post, reader)
+    assert len(queries) == 1
+    assert (waits, pressed) == (False, {(comments[1].pk, "thanks")})
+
+    add_comment(post, reader, "Wartet", is_public=False)
+    waits, pressed = own_state(post, reader)
+    assert waits
+    assert (comments[1].pk, "thanks") in pressed
 
 
 @pytest.mark.parametrize("kind", ["producer", "product", "topic"])
