@@ -4,6 +4,7 @@ from wagtail.models import Site
 from blog.feed_links import blog_feeds
 from blog.models import BlogIndexPage, BlogPage, ProducerPage, ProducersIndexPage
 from blog.models.listing import for_reader
+from home.navigation import live_page
 
 register = template.Library()
 
@@ -17,11 +18,7 @@ def _site(context):
 
 def _blog_index(context):
     """The site's live blog, or None."""
-    blogs = BlogIndexPage.objects.live().public()
-    site = _site(context)
-    if site is not None:
-        blogs = blogs.in_site(site)
-    return blogs.first()
+    return live_page(BlogIndexPage, _site(context))
 
 
 @register.inclusion_tag("components/latest_posts.html", takes_context=True)
@@ -47,11 +44,7 @@ def latest_posts(context, count=LATEST_POSTS):
 @register.inclusion_tag("components/producer_list.html", takes_context=True)
 def producer_list(context, count=None):
     """Cards of the site's live producers, in alphabetical order."""
-    index = ProducersIndexPage.objects.live().public()
-    site = _site(context)
-    if site is not None:
-        index = index.in_site(site)
-    index = index.first()
+    index = live_page(ProducersIndexPage, _site(context))
     producers = []
     if index is not None:
         producers = ProducerPage.objects.child_of(index).live().public().for_listing()

@@ -193,9 +193,9 @@ def count_board_queries(client):
     return len(queries)
 
 
-# The board index: 7 for the site, page routing and settings; the board's own:
-# categories, paginator count, topics, newest activity.
-BOARD_INDEX_QUERIES = 11
+# The board index: 6 for the site and page routing (the settings are cached); the
+# board's own: categories, paginator count, topics, newest activity.
+BOARD_INDEX_QUERIES = 10
 
 
 def test_the_board_index_takes_the_same_queries_for_10_and_100_topics(
@@ -508,9 +508,9 @@ def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
     assert not Comment.objects.exists()
 
 
-# A topic page: the site, page routing and settings, the topic with its products
+# A topic page: the site and page routing, the topic with its products
 # and starter, and its replies with their counts, authors and reactions.
-TOPIC_PAGE_QUERIES = 19
+TOPIC_PAGE_QUERIES = 17
 
 
 def test_a_topic_page_takes_the_same_queries_for_10_and_200_replies(

@@ -531,7 +531,7 @@ def _fill(post, people, threads, replies_each):
 
 # A post with its whole discussion: the page's own, and the comments with their
 # count, threads, authors, avatars and reactions.
-DISCUSSION_QUERIES = 23
+DISCUSSION_QUERIES = 21
 # A member's session, user, permissions (two lookups) and profile.
 MEMBER_QUERIES = 5
 

@@ -111,8 +111,8 @@ def test_a_thread_of_another_page_or_a_bad_number_shows_the_discussion(
 
 # The discussion, and one thread's page of it: the post page's own, and the
 # comments with their count, threads, authors and reactions.
-DISCUSSION_QUERIES = 22
-THREAD_PAGE_QUERIES = 22
+DISCUSSION_QUERIES = 20
+THREAD_PAGE_QUERIES = 20
 # A member's session, user, permissions (two lookups) and profile.
 MEMBER_QUERIES = 5
 

@@ -144,7 +144,7 @@ def add_questions(shop, count, askers, staff):
 # own (see tests/shop_link) and the member's session, plus the questions, their
 # answers, authors, the board page for the questions' addresses and the
 # member's profile (may they answer?).
-PRODUCT_PAGE_QUERIES = 25
+PRODUCT_PAGE_QUERIES = 20
 
 
 def test_a_product_page_takes_the_same_queries_for_5_and_50_questions(

@@ -524,7 +524,7 @@ def test_without_a_live_catalogue_the_search_shows_no_products(client, shop):
 
 # The numbers a warm request takes; the first six are Wagtail finding the page,
 # three of the product page's are its discussion and one its questions.
-PINNED = {"catalogue": 12, "product": 23}
+PINNED = {"catalogue": 11, "product": 19}
 
 
 def warm_count(client, url):

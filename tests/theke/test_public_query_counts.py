@@ -45,49 +45,53 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-# Anonymous readers' warm requests, with the page cache out of the way.
+# Anonymous readers' warm requests, with the page cache out of the way. Six of
+# those of posts, producers, products and topics are their discussion
+# (community/discussions: comments, replies, authors' badges, reactions).
 PINNED = {
-    "home": 18,
-    "blog_index": 14,
-    "blog_index_page_2": 14,
-    "blog_category": 15,
-    "blog_tag": 15,
-    "blog_author": 14,
-    "post": 32,
-    "producer_index": 11,
-    "producer": 28,
-    "catalogue": 12,
-    "catalogue_page_2": 12,
-    "catalogue_category": 12,
-    "catalogue_producer": 12,
-    "catalogue_availability": 12,
-    "catalogue_search": 12,
-    "product": 30,
-    "board": 11,
-    "board_category": 11,
-    "topic": 22,
-    "question": 15,
-    "rss": 12,
-    "atom": 12,
-    "category_rss": 13,
-    "category_atom": 13,
-    "sitemap": 17,
-    "impressum": 2,
-    "privacy": 2,
-    "feedback": 2,
-    "feedback_counter": 2,
-    "feedback_delivery": 2,
-    "feedback_online": 2,
-    "search": 10,
+    "home": 11,
+    "blog_index": 12,
+    "blog_index_page_2": 12,
+    "blog_category": 13,
+    "blog_tag": 13,
+    "blog_author": 12,
+    "post": 28,
+    "producer_index": 9,
+    "producer": 24,
+    "catalogue": 11,
+    "catalogue_page_2": 11,
+    "catalogue_category": 11,
+    "catalogue_producer": 11,
+    "catalogue_availability": 11,
+    "catalogue_search": 11,
+    "product": 25,  # with three for its questions and their authors
+    "board": 10,
+    "board_category": 10,
+    "topic": 18,
+    "question": 10,
+    "rss": 10,
+    "atom": 10,
+    "category_rss": 11,
+    "category_atom": 11,
+    "sitemap": 16,  # one per page type and per kind of entry
+    "impressum": 1,
+    "privacy": 1,
+    "feedback": 1,
+    "feedback_counter": 1,
+    "feedback_delivery": 1,
+    "feedback_online": 1,
+    "search": 6,
     "robots": 0,
 }
 
-# A logged-in member's warm requests of the pages members open most.
+# A logged-in member's warm requests of the pages members open most: five more
+# for the session, the account, its permissions (two, for the admin's user bar)
+# and the profile; two on the home page for the interests and hidden categories.
 PINNED_FOR_MEMBERS = {
-    "home": 25,
-    "post": 37,
-    "product": 35,
-    "board": 16,
+    "home": 18,
+    "post": 33,
+    "product": 30,
+    "board": 15,
 }
 
 
