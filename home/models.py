@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -21,6 +22,11 @@ from .slugs import SpelledOutSlugs
 
 # Rich text staff write around the generated legal pages.
 LEGAL_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+def settings_cache_key(site_id) -> str:
+    """Where the shared cache keeps a site's ShopSettings."""
+    return f"home:shop-settings:v1:{site_id}"
 
 
 @register_setting(icon="site")
@@ -270,6 +276,19 @@ class ShopSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.shop_name
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, kept in the shared cache: every page shows them,
+        and saving them or the site drops the copy (`home/signals.py`)."""
+        if site is None:
+            return super().for_site(site)
+        key = settings_cache_key(site.pk)
+        found = cache.get(key)
+        if found is None:
+            found = super().for_site(site)
+            cache.set(key, found, None)
+        return found
 
     def clean(self):
         super().clean()

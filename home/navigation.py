@@ -1,7 +1,10 @@
-"""The main menu, cached in the shared cache and rebuilt when pages change."""
+"""The main menu and the site's sections (its blog, its catalogue, its board),
+cached in the shared cache and looked up again when pages change."""
 
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from .public_pages import pages as all_pages
 
 MENU_VERSION_KEY = "theke:menu-version"
 
@@ -27,7 +30,8 @@ def main_menu(request) -> list[dict]:
     items = cache.get(key)
     if items is None:
         pages = (
-            Page.objects.child_of(site.root_page)
+            all_pages()
+            .child_of(site.root_page)
             .live()
             .public()
             .in_menu()
@@ -43,3 +47,28 @@ def main_menu(request) -> list[dict]:
         ]
         cache.set(key, items, None)
     return items
+
+
+def live_page(model, site=None, *, public=True):
+    """The first live page of `model` (in `site`, and public unless told), as the
+    one blog or catalogue a site has; kept in the shared cache like the menu."""
+    key = ":".join(
+        [
+            "theke:live-page",
+            model._meta.label_lower,
+            str(site.pk if site is not None else ""),
+            "public" if public else "any",
+            str(menu_version()),
+        ]
+    )
+    found = cache.get(key)
+    if found is None:
+        pages = model.objects.live()
+        if public:
+            pages = pages.public()
+        if site is not None:
+            pages = pages.in_site(site)
+        # In a tuple, so that "no such page" is kept as well.
+        found = (pages.first(),)
+        cache.set(key, found, None)
+    return found[0]

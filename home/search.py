@@ -18,8 +18,10 @@ import datetime
 import html
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
@@ -129,8 +131,14 @@ def search_pages(request, terms: list[str]) -> list[Page]:
 
 def _specific(pages: list[Page]) -> list[Page]:
     """The pages as their own types, in one query per type, keeping their order."""
-    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
-    by_pk = {page.pk: page for page in specific}
+    by_type = defaultdict(list)
+    for page in pages:
+        by_type[page.content_type_id].append(page.pk)
+    by_pk = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            by_pk.update(model.objects.in_bulk(pks))
     return [by_pk[page.pk] for page in pages if page.pk in by_pk]
 
 

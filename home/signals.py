@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
@@ -9,7 +10,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from .models import ShopSettings
+from .models import ShopSettings, settings_cache_key
 from .navigation import bump_menu_version
 from .page_cache.purging import page_tags, purge_page, purge_shared_object
 from .page_cache.tags import purge, purge_everything
@@ -49,7 +50,9 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def page_restricted(sender, instance, raw=False, **kwargs):
     """A restriction hides a page and everything below it from readers who
-    may not see them, and lifting it shows them: every listing may change."""
+    may not see them, and lifting it shows them: the menu, the sections looked
+    up for it and every listing may change."""
+    bump_menu_version()
     if not raw:
         purge_everything()
 
@@ -64,6 +67,8 @@ def image_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=ShopSettings)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
-def shop_settings_changed(sender, **kwargs):
+def shop_settings_changed(sender, instance, **kwargs):
     forget_shop_name()
+    site_id = instance.pk if isinstance(instance, Site) else instance.site_id
+    cache.delete(settings_cache_key(site_id))
     purge_everything()

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
 from home.page_cache.tags import object_tag, purge
+from home.public_pages import pages
 
 from .blocks import ProductsBlock
 from .models.products import Product, ProductMention
@@ -109,4 +110,4 @@ def rebuild_mentions() -> int:
 
 def mentioning_pages(product):
     """Live, public pages that show the product, as a Page queryset."""
-    return Page.objects.live().public().filter(product_mentions__product=product)
+    return pages().live().public().filter(product_mentions__product=product)

@@ -28,7 +28,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from blog.feeds import AtomFeed, RssFeed
@@ -36,6 +36,7 @@ from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
 from home.page_cache.tags import depends_on, list_tag
 from home.personal_data import Basis, PersonalData, Section
+from home.public_pages import PublicPageManager, PublicPageQuerySet
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 from home.slugs import SpelledOutSlugs
 from home.text import german_slug
@@ -153,7 +154,7 @@ class BlogPageTag(TaggedItemBase):
         verbose_name_plural = _("post tags")
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Posts newest first with what a teaser shows, in a fixed number of queries."""
         return with_listing_extras(
@@ -191,6 +192,8 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
     """The shop blog: newest first, filterable by category, tag and author."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    objects = PublicPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

@@ -12,11 +12,12 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.personal_data import Basis, PersonalData, Section
+from home.public_pages import PublicPageManager, PublicPageQuerySet
 from home.seo import SCHEMA_CONTEXT, image_object
 from home.slugs import SpelledOutSlugs
 
@@ -28,6 +29,8 @@ class ProducersIndexPage(SpelledOutSlugs, Page):
     """The farms, dairies and mills whose goods the shop sells."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    objects = PublicPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -47,7 +50,7 @@ class ProducersIndexPage(SpelledOutSlugs, Page):
         return context
 
 
-class ProducerPageQuerySet(PageQuerySet):
+class ProducerPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         return with_listing_extras(
             self.select_related("hero_image")

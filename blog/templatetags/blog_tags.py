@@ -4,6 +4,7 @@ from wagtail.models import Site
 from blog.feed_links import blog_feeds
 from blog.models import BlogIndexPage, BlogPage, ProducerPage, ProducersIndexPage
 from blog.models.listing import for_reader
+from home.navigation import live_page
 from home.page_cache.tags import depends_on, list_tag
 
 register = template.Library()
@@ -18,11 +19,7 @@ def _site(context):
 
 def _blog_index(context):
     """The site's live blog, or None."""
-    blogs = BlogIndexPage.objects.live().public()
-    site = _site(context)
-    if site is not None:
-        blogs = blogs.in_site(site)
-    return blogs.first()
+    return live_page(BlogIndexPage, _site(context))
 
 
 @register.inclusion_tag("components/latest_posts.html", takes_context=True)
@@ -48,11 +45,7 @@ def latest_posts(context, count=LATEST_POSTS):
 @register.inclusion_tag("components/producer_list.html", takes_context=True)
 def producer_list(context, count=None):
     """Cards of the site's live producers, in alphabetical order."""
-    index = ProducersIndexPage.objects.live().public()
-    site = _site(context)
-    if site is not None:
-        index = index.in_site(site)
-    index = index.first()
+    index = live_page(ProducersIndexPage, _site(context))
     producers = []
     depends_on(list_tag(ProducerPage))
     if index is not None:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from home.navigation import live_page
 from home.personal_data import Basis, PersonalData, Section
 
 from ..discussions.models import with_comment_counts
@@ -201,4 +202,5 @@ def live_board_page():
     Looked up by name: the page's module routes to the views that use these
     models, so importing it here would tie the two in a circle.
     """
-    return apps.get_model("community", "CommunityIndexPage").objects.live().first()
+    board = apps.get_model("community", "CommunityIndexPage")
+    return live_page(board, public=False)

@@ -3,7 +3,7 @@ similar questions, the asker's mail and the QAPage data of a question's page."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -164,16 +164,18 @@ def question_items(request, questions, url_for=None) -> list[QuestionItem]:
 def questions_context(request, product, show_all=False) -> dict:
     """The "questions" section of a product page."""
 
-    questions = visible_questions(request.user).filter(product=product)
-    shown = questions.order_by("-created_at", "-pk")
+    # Every row carries the number of all the product's questions, counted
+    # before the page's slice is taken: no query of its own for the total.
+    shown = (
+        visible_questions(request.user)
+        .filter(product=product)
+        .annotate(total=Window(Count("pk")))
+        .order_by("-created_at", "-pk")
+    )
     if not show_all:
         shown = shown[:QUESTIONS_ON_PAGE]
     items = question_items(request, shown)
-    # Counted only when the page may not show them all.
-    if show_all or len(items) < QUESTIONS_ON_PAGE:
-        total = len(items)
-    else:
-        total = questions.count()
+    total = items[0].question.total if items else 0
     return {
         "product": product,
         "question_items": items,

@@ -9,7 +9,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
+from home.navigation import live_page
 from home.page_cache.tags import depends_on, list_tag
+from home.public_pages import PublicPageManager
 from home.slugs import SpelledOutSlugs
 
 from .. import views
@@ -24,6 +26,8 @@ class ProductIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
     """The catalogue at /products/ and a transparency page for every product."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
+
+    objects = PublicPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -40,11 +44,8 @@ class ProductIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
         """The live catalogue of the request's site, looked up once per request."""
         if request is not None and hasattr(request, _REQUEST_ATTRIBUTE):
             return getattr(request, _REQUEST_ATTRIBUTE)
-        pages = cls.objects.live().public()
         site = Site.find_for_request(request) if request is not None else None
-        if site is not None:
-            pages = pages.in_site(site)
-        catalogue = pages.first()
+        catalogue = live_page(cls, site)
         if request is not None:
             setattr(request, _REQUEST_ATTRIBUTE, catalogue)
         return catalogue

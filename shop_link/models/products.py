@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from home.navigation import live_page
 from home.search import query_terms, spellings
 
 from ..items import FeedError
@@ -462,7 +463,7 @@ class Product(models.Model):
         """The product's page in the live catalogue, or "" without one."""
         # Through the app registry: the page module imports this one.
         catalogue = self._meta.apps.get_model("shop_link", "ProductIndexPage")
-        index = catalogue.objects.live().first()
+        index = live_page(catalogue, public=False)
         return index.product_url(self) if index else ""
 
     @property

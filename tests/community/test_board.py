@@ -193,9 +193,9 @@ def count_board_queries(client):
     return len(queries)
 
 
-# The board index: 7 for the site, page routing and settings; the board's own:
-# categories, paginator count, topics, newest activity.
-BOARD_INDEX_QUERIES = 11
+# The board index: 6 for the site and page routing (the settings are cached); the
+# board's own: categories, paginator count, topics, newest activity.
+BOARD_INDEX_QUERIES = 10
 
 
 def test_the_board_index_takes_the_same_queries_for_10_and_100_topics(

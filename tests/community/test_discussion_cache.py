@@ -91,6 +91,7 @@ def render_anew(target, changing):
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
+@pytest.mark.usefixtures("rendered")
 def test_200_comments_cost_the_same_queries_as_2000(
     client, blog, people, changing, logged_in
 ):
@@ -109,6 +110,7 @@ def test_200_comments_cost_the_same_queries_as_2000(
 
 
 @pytest.mark.parametrize("logged_in", [False, True])
+@pytest.mark.usefixtures("rendered")
 def test_a_page_of_a_1000_reply_thread_costs_the_same_as_of_10000(
     client, blog, people, changing, logged_in
 ):

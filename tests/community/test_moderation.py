@@ -399,7 +399,7 @@ def queue_queries(client, count, post, author):
 
 # The queue: the moderator's session, permissions and admin profile, a page of
 # posts with their reports and targets, and the counts for tabs and admin menu.
-QUEUE_QUERIES = 27
+QUEUE_QUERIES = 26
 
 
 def test_the_queue_takes_the_same_queries_for_5_and_50_items_per_kind(

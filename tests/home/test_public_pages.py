@@ -1,0 +1,52 @@
+"""Private sections are left out of listings by the listing's own query."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.models import BlogIndexPage, BlogPage
+from home.public_pages import pages
+from tests.factories import BlogPageFactory, build_site, make_private
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def blog():
+    return build_site()[1]
+
+
+def titles(queryset):
+    return sorted(page.title for page in queryset)
+
+
+def test_a_private_page_and_everything_below_it_are_not_public(blog):
+    BlogPageFactory(parent=blog, title="Offen")
+    hidden = BlogPageFactory(parent=blog, title="Nur für Mitglieder")
+    make_private(hidden)
+
+    assert titles(BlogPage.objects.live().public()) == ["Offen"]
+    assert titles(BlogPage.objects.live().not_public()) == ["Nur für Mitglieder"]
+    make_private(blog)
+    assert titles(BlogPage.objects.live().public()) == []
+    assert titles(BlogIndexPage.objects.live().public()) == []
+
+
+def test_a_private_section_hides_nothing_outside_it():
+    _, blog, producers = build_site()
+    BlogPageFactory(parent=blog, title="Offen")
+    make_private(producers)
+
+    assert titles(pages().type(BlogPage).live().public()) == ["Offen"]
+    assert [p.pk for p in pages().live().not_public()] == [producers.pk]
+
+
+def test_public_costs_no_query_of_its_own(blog):
+    BlogPageFactory(parent=blog)
+    make_private(BlogPageFactory(parent=blog))
+
+    with CaptureQueriesContext(connection) as queries:
+        assert len(list(BlogPage.objects.live().public())) == 1
+        assert len(list(pages().live().public().type(BlogPage))) == 1
+
+    assert len(queries) == 2
