@@ -526,14 +526,9 @@ def test_without_a_live_catalogue_the_search_shows_no_products(client, shop):
 
 
 # The numbers a warm request takes; the first six are Wagtail finding the page,
-<<<<<<< HEAD
 # one of the product page's is its questions; its discussion comes rendered
 # from the shared cache.
 PINNED = {"catalogue": 12, "product": 21}
-=======
-# three of the product page's are its discussion and one its questions.
-PINNED = {"catalogue": 11, "product": 19}
->>>>>>> queries
 
 
 def warm_count(client, url):
