@@ -510,7 +510,7 @@ def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
 
 # A topic page: the site, page routing and settings, the topic with its products
 # and starter; its replies come rendered from the shared cache.
-TOPIC_PAGE_QUERIES = 13
+TOPIC_PAGE_QUERIES = 11
 # Rendering the replies anew after a change: the page of threads with its
 # counts, the replies with their reactions, and their authors.
 REPLIES_RENDERED = 3

@@ -532,7 +532,7 @@ def _fill(post, people, threads, replies_each):
 # A post with its whole discussion: the page's own; the discussion comes
 # rendered from the shared cache (tests/community/test_discussion_cache.py
 # counts rendering it anew).
-DISCUSSION_QUERIES = 16
+DISCUSSION_QUERIES = 14
 # A member's session, user, permissions (two lookups) and profile, and their
 # own reactions and waiting comments on the page.
 MEMBER_QUERIES = 6

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 # The post page's own queries (routing, settings, the post's authors,
 # categories, tags, related posts and producers), with the discussion stored.
-PAGE_QUERIES = 16
+PAGE_QUERIES = 14
 # A member's session, user, permissions (two lookups, for the admin's bar) and
 # profile (the header), and their own reactions and waiting comments here.
 MEMBER_QUERIES = 6

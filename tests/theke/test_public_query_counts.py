@@ -55,19 +55,19 @@ PINNED = {
     "blog_category": 13,
     "blog_tag": 13,
     "blog_author": 12,
-    "post": 28,
+    "post": 22,
     "producer_index": 9,
-    "producer": 24,
+    "producer": 18,
     "catalogue": 11,
     "catalogue_page_2": 11,
     "catalogue_category": 11,
     "catalogue_producer": 11,
     "catalogue_availability": 11,
     "catalogue_search": 11,
-    "product": 25,  # with three for its questions and their authors
+    "product": 19,  # with three for its questions and their authors
     "board": 10,
     "board_category": 10,
-    "topic": 18,
+    "topic": 12,
     "question": 10,
     "rss": 10,
     "atom": 10,
@@ -89,8 +89,8 @@ PINNED = {
 # and the profile; two on the home page for the interests and hidden categories.
 PINNED_FOR_MEMBERS = {
     "home": 18,
-    "post": 33,
-    "product": 30,
+    "post": 28,
+    "product": 25,
     "board": 15,
 }
 
