@@ -1,3 +1,4 @@
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images import get_image_model
@@ -9,6 +10,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from .headers import note_session_ended
 from .models import ShopSettings
 from .navigation import bump_menu_version
 from .page_cache.purging import page_tags, purge_page, purge_shared_object
@@ -58,3 +60,11 @@ def image_changed(sender, instance, **kwargs):
 def shop_settings_changed(sender, **kwargs):
     forget_shop_name()
     purge_everything()
+
+
+@receiver(user_logged_out)
+def session_ended(sender, request=None, **kwargs):
+    """Logging out, and deleting an account, which logs out: the browser is
+    told to forget what it kept of this person's pages."""
+    if request is not None:
+        note_session_ended(request)
