@@ -4,6 +4,11 @@ Their pages show what the member chose (interests, hidden categories,
 announcements they did not dismiss) and their name, so every response to a
 request with a logged-in session says `Cache-Control: private`. Anonymous
 requests are left as they are, and their session is not even looked at.
+
+Addresses under `PERSONAL_PATHS` (the account pages, a member's own posts,
+the admin) show someone's personal data to whoever is logged in, or forms
+they filled in: no cache keeps them at all, not even the browser's
+(`no-store`), whoever asks.
 """
 
 from django.conf import settings
@@ -13,10 +18,13 @@ from django.utils.cache import patch_cache_control
 class PrivateForMembersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.personal_paths = tuple(settings.PERSONAL_PATHS)
 
     def __call__(self, request):
         response = self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if request.path_info.startswith(self.personal_paths):
+            patch_cache_control(response, private=True, no_store=True)
+        elif settings.SESSION_COOKIE_NAME in request.COOKIES:
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 patch_cache_control(response, private=True)

@@ -1,3 +1,4 @@
+from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -10,6 +11,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from .headers import note_session_ended
 from .models import ShopSettings, settings_cache_key
 from .navigation import bump_menu_version
 from .page_cache.purging import page_tags, purge_page, purge_shared_object
@@ -72,3 +74,11 @@ def shop_settings_changed(sender, instance, **kwargs):
     site_id = instance.pk if isinstance(instance, Site) else instance.site_id
     cache.delete(settings_cache_key(site_id))
     purge_everything()
+
+
+@receiver(user_logged_out)
+def session_ended(sender, request=None, **kwargs):
+    """Logging out, and deleting an account, which logs out: the browser is
+    told to forget what it kept of this person's pages."""
+    if request is not None:
+        note_session_ended(request)

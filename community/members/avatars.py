@@ -14,8 +14,12 @@ SIZE = 256
 # Pillow format name → the MIME type a browser may offer.
 ALLOWED_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
-# Background colours for initials: all keep 4.5:1 contrast with white text.
-INITIALS_COLOURS = ("#2f5a3a", "#8f3b20", "#4a4e7a", "#6b4a2b", "#1f5f66", "#7a3a5c")
+# How many background colours initials may have: theke.css gives each tone its
+# colour (`.avatar--tone-0` …), all with 4.5:1 contrast to white text. Pages
+# set no inline style, which the content security policy would refuse.
+INITIALS_TONES = 6
+# The sizes of the initials avatar, in CSS pixels (`.avatar--24` …).
+INITIALS_SIZES = (24, 32, 40, 48, 64, 96)
 
 
 class AvatarError(Exception):
@@ -77,10 +81,14 @@ def _has_alpha(image) -> bool:
     )
 
 
-def initials_colour(key: str) -> str:
-    """A stable background colour for one member's initials."""
-    index = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16)
-    return INITIALS_COLOURS[index % len(INITIALS_COLOURS)]
+def initials_tone(key: str) -> int:
+    """A stable background colour, by its number, for one member's initials."""
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % INITIALS_TONES
+
+
+def initials_size(size: int) -> int:
+    """The size of the initials avatar nearest to `size` pixels."""
+    return min(INITIALS_SIZES, key=lambda known: (abs(known - size), known))
 
 
 def initials_of(name: str) -> str:

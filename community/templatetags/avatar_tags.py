@@ -5,7 +5,7 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.html import format_html
 
-from community.members.avatars import initials_colour, initials_of
+from community.members.avatars import initials_of, initials_size, initials_tone
 from community.members.names import own_name, team_author
 
 register = template.Library()
@@ -37,10 +37,10 @@ def avatar(user, size=40, name=None):
         initials = profile.initials if profile is not None else "?"
     key = str(getattr(user, "pk", "") or "")
     return format_html(
-        '<span class="avatar avatar--initials" aria-hidden="true" '
-        'style="--avatar-size: {}px; --avatar-colour: {}">{}</span>',
-        size,
-        initials_colour(key),
+        '<span class="avatar avatar--initials avatar--{} avatar--tone-{}" '
+        'aria-hidden="true">{}</span>',
+        initials_size(size),
+        initials_tone(key),
         initials,
     )
 

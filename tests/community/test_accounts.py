@@ -519,7 +519,7 @@ def test_the_avatar_tag_asks_the_database_nothing_when_profiles_are_loaded(
     )
     with django_assert_num_queries(0):
         html = template.render(Context({"users": users}))
-    assert html.count('class="avatar avatar--initials"') == 3
+    assert html.count('class="avatar avatar--initials avatar--32 avatar--tone-') == 3
     assert ">M0</span>" in html
 
 

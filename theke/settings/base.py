@@ -3,6 +3,7 @@
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "allauth",
     "allauth.account",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,6 +76,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise and the page cache, so that static files and stored
+    # pages carry the policies too.
+    "home.headers.ContentSecurityPolicyMiddleware",
+    "home.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses what the page cache does not (members' pages, forms); the
     # page cache stores its pages compressed already.
@@ -160,6 +166,97 @@ else:
         }
     }
 
+# Addresses whose pages show someone's personal data or the forms they filled
+# in: `Cache-Control: no-store`, kept by no cache at all (home/caching.py).
+PERSONAL_PATHS = ("/account/", "/comments/", "/admin/")
+
+# Content-Security-Policy (django-csp, chosen by path in home/headers.py). The
+# public site runs only its own files from /static/: no inline script, no
+# inline style, so a page from the shared cache needs no nonce. Pictures and
+# videos come from here or from where uploads are kept (MEDIA_SOURCES); the
+# video block's frames load from their two providers, after a click.
+MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES")
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
+
+def content_security_policies(media_sources: list[str]) -> tuple[dict, dict]:
+    """The policy of the public site and the admin's, with `media_sources`."""
+    self_, none = "'self'", "'none'"
+    public = {
+        "default-src": [self_],
+        "script-src": [self_],
+        "style-src": [self_],
+        "img-src": [self_, *media_sources],
+        "media-src": [self_, *media_sources],
+        "font-src": [self_],
+        "connect-src": [self_],
+        "frame-src": list(VIDEO_FRAME_SOURCES),
+        "object-src": [none],
+        "base-uri": [none],
+        "form-action": [self_],
+        "frame-ancestors": [none],
+    }
+    # Wagtail's own admin templates run inline scripts and set inline styles
+    # (inline panels, date pickers); it shows previews and uploads as data:
+    # and blob: pictures, and frames its own preview.
+    admin = {
+        **public,
+        "script-src": [self_, "'unsafe-inline'"],
+        "style-src": [self_, "'unsafe-inline'"],
+        "img-src": [self_, "data:", "blob:", *media_sources],
+        "font-src": [self_, "data:"],
+        "frame-src": [self_, *VIDEO_FRAME_SOURCES],
+        "frame-ancestors": [self_],
+    }
+    return {"DIRECTIVES": public}, {"PATH_PREFIXES": ("/admin/",), "DIRECTIVES": admin}
+
+
+def bucket_origins(options: dict) -> list[str]:
+    """Where browsers fetch uploads kept in the S3 bucket that `options` name."""
+    if options.get("custom_domain"):
+        return [f"https://{options['custom_domain']}"]
+    bucket = options["bucket_name"]
+    if options.get("endpoint_url"):
+        endpoint = urlsplit(options["endpoint_url"])
+        # Addressed by path (host/bucket/…) or by host name (bucket.host/…).
+        return [
+            f"{endpoint.scheme}://{endpoint.netloc}",
+            f"{endpoint.scheme}://{bucket}.{endpoint.netloc}",
+        ]
+    origins = [f"https://{bucket}.s3.amazonaws.com"]
+    if options.get("region_name"):
+        origins.append(f"https://{bucket}.s3.{options['region_name']}.amazonaws.com")
+    return origins
+
+
+CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN = content_security_policies(
+    MEDIA_SOURCES
+)
+
+# Features no page of Theke uses, refused to every page and every frame in it
+# (Permissions-Policy, home/headers.py): an empty list allows them to no one.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 # Anonymous pages from the shared cache (home/page_cache/). PAGE_CACHE=off
 # renders every page afresh; pages are purged when what they show changes,
 # so the timeout only bounds how long an unread page takes up room.
@@ -215,6 +312,9 @@ USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
+# No script of the site or of the admin reads the CSRF cookie: forms carry the
+# token, and the admin's scripts take it from the page.
+CSRF_COOKIE_HTTPONLY = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

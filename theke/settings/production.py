@@ -1,7 +1,7 @@
 """Settings for production: security headers, shared cache, object storage."""
 
 from .base import *  # noqa: F403
-from .base import require_secret_key
+from .base import bucket_origins, content_security_policies, require_secret_key
 
 require_secret_key()
 
@@ -37,3 +37,11 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
             "file_overwrite": False,
         },
     }
+    # Pictures from the bucket are on another host: the policies must name it.
+    if not MEDIA_SOURCES:  # noqa: F405
+        MEDIA_SOURCES = bucket_origins(  # noqa: F405
+            STORAGES["default"]["OPTIONS"]  # noqa: F405
+        )
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN = content_security_policies(
+        MEDIA_SOURCES
+    )
