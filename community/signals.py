@@ -55,8 +55,10 @@ def comment_saved(sender, instance, created, raw=False, **kwargs):
 
 @receiver(post_save, sender=Comment, dispatch_uid="theke_comment_purge")
 @receiver(post_delete, sender=Comment, dispatch_uid="theke_comment_gone")
-def comment_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+def comment_changed(sender, instance, raw=False, created=False, **kwargs):
+    # A new comment held for a moderator is shown to nobody but its author,
+    # whose pages are never stored: no stored page changes until it is let through.
+    if not raw and not (created and not instance.is_public):
         caching.forget_comments(instance)
 
 

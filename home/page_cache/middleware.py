@@ -15,6 +15,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,6 +46,7 @@ class PageCacheMiddleware:
         key = _key(request) if _may_use_store(request) else None
         if key is None:
             return _marked(request, self.get_response(request))
+        storable = _query_may_be_stored(request)
         now = generation()
         recent = _recent.get(key, now)
         if recent is not None and recent.valid():
@@ -59,7 +61,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             tags, until = stop_recording(recording)
-        if not tags or not _same_for_everyone(request, response):
+        if not (tags and storable) or not _same_for_everyone(request, response):
             return _marked(request, response)
         versions = current_versions(tags)
         page = StoredPage.of(response, versions, now=started, until=until)
@@ -127,15 +129,39 @@ def _key(request) -> str | None:
             request.scheme,
             host,
             request.path,
-            request.META.get("QUERY_STRING", ""),
+            urlencode(_page_params(request)),
             get_language_from_request(request),
         )
     )
     return _KEY_PREFIX + hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
 
 
+def _page_params(request) -> list:
+    """The query's parameters less those that only tell where a reader came
+    from (a newsletter's utm_ tags): the page is the same with or without."""
+    return sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if not name.startswith(settings.PAGE_CACHE_IGNORED_PARAMS)
+        for value in values
+    )
+
+
+def _query_may_be_stored(request) -> bool:
+    """Whether a page rendered for this query may be stored: one that names
+    only parameters the site's pages read, briefly, and no ignored one (its
+    links would carry them to the next reader). Other queries are rendered
+    for the reader, so that no one fills the shared cache with made-up ones,
+    while a link with utm_ tags is still served the stored page."""
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > settings.PAGE_CACHE_MAX_QUERY:
+        return False
+    allowed = settings.PAGE_CACHE_QUERY_PARAMS
+    return all(name in allowed for name in request.GET)
+
+
 def _same_for_everyone(request, response) -> bool:
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if response.status_code != 200 or response.streaming:
         return False
     if response.cookies:
         return False

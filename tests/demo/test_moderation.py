@@ -46,3 +46,14 @@ def test_the_demo_adds_held_reported_and_spam_posts_once():
     assert demo_moderator.groups.filter(name=MODERATORS).exists()
     assert demo_moderator.has_perm("community.moderate_community")
     assert not demo_moderator.is_superuser
+
+
+def test_the_demo_moderator_logs_in_on_the_site_with_their_address(client):
+    call_command("ensure_moderator", password="secret-enough-1", verbosity=0)
+    response = client.post(
+        "/account/login/",
+        {"login": "moderation@example.com", "password": "secret-enough-1"},
+    )
+    assert response.status_code == 302
+    assert "confirm-email" not in response["Location"]
+    assert client.get("/account/profile/").status_code == 200

@@ -519,3 +519,34 @@ def test_members_pages_are_compressed_too(client, shop):
     response = fetch(client, shop["cheese_post"].url, HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
     assert b"Im K" in gzip.decompress(response.content)
+
+
+def test_a_newsletters_link_gets_the_stored_page(client, shop):
+    url = shop["cheese_post"].url
+    warm(client, url)
+    tagged = fetch(client, f"{url}?utm_source=newsletter&utm_medium=email")
+    assert tagged["X-Cache"] == "HIT"
+
+
+def test_made_up_or_long_queries_are_rendered_but_never_stored(client, shop):
+    url = shop["cheese_post"].url
+    for query in ("?r=8f3a", "?utm_source=x", f"?page={'9' * 300}"):
+        fetch(client, url + query)
+        response = fetch(client, url + query)
+        assert "X-Cache" not in response, query
+        assert "private" in response["Cache-Control"], query
+
+
+def test_parameters_in_another_order_are_the_same_stored_page(client, shop):
+    catalogue = shop["catalogue"].url
+    fetch(client, f"{catalogue}?availability=in_stock&q=k%C3%A4se")
+    again = fetch(client, f"{catalogue}?q=k%C3%A4se&availability=in_stock")
+    assert again["X-Cache"] == "HIT"
+
+
+def test_a_head_request_is_answered_like_a_get(client, shop):
+    url = shop["cheese_post"].url
+    first = client.head(url)
+    assert first["X-Cache"] == "MISS" and "public" in first["Cache-Control"]
+    assert client.head(url)["X-Cache"] == "HIT"
+    assert fetch(client, url)["X-Cache"] == "HIT"

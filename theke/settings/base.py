@@ -274,6 +274,29 @@ PAGE_CACHE_RECENT_PAGES = 200
 # How far the clocks of the machines may differ: a page whose rendering began
 # this close to a purge of what it shows is not stored.
 PAGE_CACHE_CLOCK_MARGIN = 0.5
+# The query parameters the site's pages read: a page asked for with others is
+# rendered for its reader and not stored, nor one with a query longer than this.
+PAGE_CACHE_QUERY_PARAMS = frozenset(
+    {
+        "page",
+        "category",
+        "tag",
+        "author",
+        "q",
+        "producer",
+        "availability",
+        "order",
+        "cpage",
+        "thread",
+        "tpage",
+        "channel",
+        "questions",
+    }
+)
+PAGE_CACHE_MAX_QUERY = 200
+# Parameters that only say where a reader came from: a link with them gets the
+# page stored without them.
+PAGE_CACHE_IGNORED_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 # Addresses whose answers are someone's own or change with every request.
 PAGE_CACHE_SKIP_PATHS = (
     "/admin/",

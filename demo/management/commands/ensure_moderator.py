@@ -1,3 +1,4 @@
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -31,6 +32,9 @@ class Command(BaseCommand):
             username=username, email=email, password=password, is_staff=True
         )
         user.groups.add(group)
+        # The demo's address is known to be the moderator's: they log in on
+        # the site as on the admin, without a confirmation mail first.
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         Profile.objects.update_or_create(user=user, defaults={"display_name": name})
         self.stdout.write(
             self.style.SUCCESS(f"Created moderator account “{username}”.")
