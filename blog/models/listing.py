@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Q, QuerySet
 from wagtail import hooks
 
-from home.page_cache.tags import depends_on, list_tag
+from home.page_cache.tags import depends_on, list_tag, tag_for, versions_key
 
 POSTS_PER_PAGE = 9
 
@@ -36,6 +37,52 @@ def related_posts_tags(category_ids, tag_ids) -> list[str]:
     return [f"related:category:{pk}" for pk in category_ids] + [
         f"related:tag:{pk}" for pk in tag_ids
     ]
+
+
+# How many related posts a post shows, and how long their choice is kept.
+RELATED_POSTS = 3
+RELATED_POSTS_SECONDS = 24 * 60 * 60
+
+
+def related_posts(post, category_ids, tag_ids) -> list:
+    """Up to RELATED_POSTS other live posts that share the most categories and
+    tags with `post`, newest first among equals, ready for teasers.
+
+    Which they are is kept in the shared cache until a post sharing a category
+    or tag with this one is published or unpublished, or this one changes: the
+    query that weighs every post against this one runs once per change, not
+    once per page view.
+    """
+    tags = related_posts_tags(category_ids, tag_ids)
+    depends_on(*tags)
+    key = f"theke:related:{post.pk}:{versions_key([*tags, tag_for(post)])}"
+    chosen = cache.get(key)
+    if chosen is None:
+        candidates = (
+            type(post)
+            .objects.live()
+            .public()
+            .exclude(pk=post.pk)
+            .filter(Q(categories__in=category_ids) | Q(tags__in=tag_ids))
+            .annotate(
+                shared=Count("categories", filter=Q(categories__in=category_ids))
+                + Count("tags", filter=Q(tags__in=tag_ids))
+            )
+            .order_by("-shared", "-date")
+        )
+        chosen = list(candidates.values_list("pk", flat=True)[:RELATED_POSTS])
+        cache.set(key, chosen, RELATED_POSTS_SECONDS)
+    if not chosen:
+        return []
+    found = {
+        found.pk: found
+        for found in type(post)
+        .objects.live()
+        .public()
+        .filter(pk__in=chosen)
+        .for_listing()
+    }
+    return [found[pk] for pk in chosen if pk in found]
 
 
 @dataclass(frozen=True)

@@ -502,19 +502,7 @@ class BlogPage(SpelledOutSlugs, Page):
         """Up to three other live posts that share the most categories and tags."""
         category_ids = [c.pk for c in self.category_list]
         tag_ids = [t.pk for t in self.tag_list]
-        depends_on(*listings.related_posts_tags(category_ids, tag_ids))
-        return list(
-            BlogPage.objects.live()
-            .public()
-            .exclude(pk=self.pk)
-            .filter(Q(categories__in=category_ids) | Q(tags__in=tag_ids))
-            .annotate(
-                shared=Count("categories", filter=Q(categories__in=category_ids))
-                + Count("tags", filter=Q(tags__in=tag_ids))
-            )
-            .for_listing()
-            .order_by("-shared", "-date")[:3]
-        )
+        return listings.related_posts(self, category_ids, tag_ids)
 
     def author_url(self, request, author):
         """The absolute URL of the author's page in this post's blog."""

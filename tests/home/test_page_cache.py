@@ -550,3 +550,23 @@ def test_a_head_request_is_answered_like_a_get(client, shop):
     assert first["X-Cache"] == "MISS" and "public" in first["Cache-Control"]
     assert client.head(url)["X-Cache"] == "HIT"
     assert fetch(client, url)["X-Cache"] == "HIT"
+
+
+@pytest.mark.usefixtures("rendered")
+def test_related_posts_are_weighed_once_per_change_not_per_view(client, shop):
+    url = shop["cheese_post"].url
+    BlogPageFactory(parent=shop["blog"], categories_list=[shop["cheese_stories"]])
+
+    def weighings():
+        with CaptureQueriesContext(connection) as queries:
+            fetch(client, url)
+        # Weighing counts the shared categories and tags of every other post.
+        return sum(
+            "COUNT(" in query["sql"] and "blog_blogpagetag" in query["sql"]
+            for query in queries
+        )
+
+    assert weighings() == 1
+    assert weighings() == 0
+    BlogPageFactory(parent=shop["blog"], categories_list=[shop["cheese_stories"]])
+    assert weighings() == 1
