@@ -138,5 +138,14 @@ def failed_requests(page):
             else None
         ),
     )
-    page.on("requestfailed", lambda request: failures.append(f"failed {request.url}"))
+    # A request the browser dropped because the reader went on to the next
+    # page (a picture still loading) is not an error of the site.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            failures.append(f"failed {request.url}: {request.failure}")
+            if request.failure != "net::ERR_ABORTED"
+            else None
+        ),
+    )
     return failures
