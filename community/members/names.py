@@ -33,11 +33,17 @@ def team_author(user):
     return _related(user, "author")
 
 
-@cache
 def _placeholders() -> frozenset:
-    # What older code wrote into profiles made without a name, in every language.
+    return _placeholders_in(tuple(code for code, _name in settings.LANGUAGES))
+
+
+@cache
+def _placeholders_in(languages: tuple) -> frozenset:
+    # What older code wrote into profiles made without a name, in every
+    # language the site has (kept apart per set of languages, which a test or
+    # a changed setting may narrow).
     words = set()
-    for code, _name in settings.LANGUAGES:
+    for code in languages:
         with translation.override(code):
             words.add(_("Member").casefold())
     return frozenset(words)
