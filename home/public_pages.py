@@ -2,35 +2,45 @@
 
 Wagtail's `PageQuerySet.public()` reads every view restriction of the site in
 a query of its own, each time it is called: the menu, a listing and a post's
-related stories each paid one. Here the same rule (a page is private when it
-or one of its ancestors has a view restriction) is a subquery of the query
-that lists the pages, so `public()` costs nothing more.
+related stories each paid one. Here whether any restriction exists at all is
+kept in the shared cache, so a shop without private sections pays nothing.
 """
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.core.cache import cache
+from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+RESTRICTIONS_KEY = "theke:any-view-restriction"
 
-def in_private_section() -> Exists:
-    """True for a page that has a view restriction or lies below one.
 
-    A tree path is its ancestors' paths followed by its own step, so a page is
-    below a restricted page exactly when its path starts with that page's path.
-    """
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
+def any_restriction() -> bool:
+    """Whether any page has a view restriction, from the shared cache until
+    one is added or removed."""
+    found = cache.get(RESTRICTIONS_KEY)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(RESTRICTIONS_KEY, found, None)
+    return found
+
+
+def forget_restrictions() -> None:
+    cache.delete(RESTRICTIONS_KEY)
 
 
 class PublicPageQuerySet(PageQuerySet):
-    """Pages whose `public()` and `not_public()` check restrictions in SQL."""
+    """Pages whose `public()` and `not_public()` cost no query of their own.
+
+    Most shops restrict no page: then nothing is private and the listing's
+    query has no condition for it. Otherwise the restrictions are checked as
+    Wagtail checks them, by the paths of the restricted pages: a subquery per
+    listed page would compare every page with every other one.
+    """
 
     def private_q(self):
-        return Q(in_private_section())
+        if not any_restriction():
+            return Q(pk__in=[])
+        return super().private_q()
 
 
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)

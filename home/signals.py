@@ -16,6 +16,7 @@ from .models import ShopSettings, settings_cache_key
 from .navigation import bump_menu_version
 from .page_cache.purging import page_tags, purge_page, purge_shared_object
 from .page_cache.tags import purge, purge_everything
+from .public_pages import forget_restrictions
 from .shop_name import forget_shop_name
 
 
@@ -55,6 +56,7 @@ def page_restricted(sender, instance, raw=False, **kwargs):
     may not see them, and lifting it shows them: the menu, the sections looked
     up for it and every listing may change."""
     bump_menu_version()
+    forget_restrictions()
     if not raw:
         purge_everything()
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import BlogIndexPage, BlogPage
-from home.public_pages import pages
+from home.public_pages import any_restriction, pages
 from tests.factories import BlogPageFactory, build_site, make_private
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +41,22 @@ def test_a_private_section_hides_nothing_outside_it():
     assert [p.pk for p in pages().live().not_public()] == [producers.pk]
 
 
-def test_public_costs_no_query_of_its_own(blog):
+def test_public_costs_no_query_of_its_own_while_no_page_is_restricted(blog):
     BlogPageFactory(parent=blog)
-    make_private(BlogPageFactory(parent=blog))
+    BlogPageFactory(parent=blog)
+    any_restriction()  # the shared cache knows there is none
 
     with CaptureQueriesContext(connection) as queries:
-        assert len(list(BlogPage.objects.live().public())) == 1
-        assert len(list(pages().live().public().type(BlogPage))) == 1
+        assert len(list(BlogPage.objects.live().public())) == 2
+        assert len(list(pages().live().public().type(BlogPage))) == 2
 
     assert len(queries) == 2
+
+
+def test_a_new_restriction_is_noticed_at_once(blog):
+    BlogPageFactory(parent=blog)
+    hidden = BlogPageFactory(parent=blog)
+    assert len(list(BlogPage.objects.live().public())) == 2
+    make_private(hidden)
+    assert [p.pk for p in BlogPage.objects.live().public()] != []
+    assert hidden.pk not in [p.pk for p in BlogPage.objects.live().public()]
