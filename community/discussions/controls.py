@@ -8,6 +8,7 @@ here rather than in a template: filling in a page of 200 comments takes a
 few milliseconds, and what is the member's own one query (`own_state`).
 """
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,8 +18,7 @@ from django.db.models import CharField, Value
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from .comments import may_delete, may_edit
@@ -86,27 +86,54 @@ def own_state(target, member) -> tuple[bool, set]:
 
 
 def _link(name, *args):
-    """reverse() once per page: the address of `name` with the comment's id
-    put in place of the last argument."""
+    """reverse() once per page: the address of `name`, escaped for an
+    attribute, with the comment's id put in place of the last argument."""
     sample = 987654321
     url = reverse(name, args=[*args, sample])
-    head, tail = url.rsplit(str(sample), 1)
+    head, tail = (_escape(part) for part in url.rsplit(str(sample), 1))
     return lambda pk: f"{head}{pk}{tail}"
 
 
+def _escape(text) -> str:
+    """Text escaped for HTML, as Django's escape() does, without its
+    wrapping: the controls call it for every comment."""
+    return html.escape(str(text))
+
+
 class Controls:
-    """The controls one reader gets on one page of a discussion."""
+    """The controls one reader gets on one page of a discussion.
+
+    Everything that is the same under every comment (addresses, the CSRF
+    field, the words in the reader's language, the query of reply links) is
+    worded and escaped once here; under each comment only its id, counts and
+    author's name are put in.
+    """
 
     def __init__(self, request, target, *, may_comment: bool, pressed=frozenset()):
         user = request.user
         self.member = user if user.is_authenticated else None
         self.target = target
         self.may_comment = may_comment
-        self.query = request.GET
-        self.full_path = quote(request.get_full_path(), safe="/")
         self.now = timezone.now()
         # (comment id, kind) of the reader's own reactions.
         self.pressed = pressed
+        self.max_level = max_level()
+        self.react_url = _link("community_comment_react")
+        self.edit_url = _link("community_comment_edit")
+        self.delete_url = _link("community_comment_delete")
+        self.report_url = _link("community_report", "comment")
+        # The start of each reaction's button, the same under every comment.
+        self.buttons = {
+            kind: (
+                f'<input type="hidden" name="kind" value="{_escape(kind)}">'
+                '<button class="reaction" type="submit" aria-pressed="',
+                f'"><span class="reaction__label">{_escape(label)}</span> '
+                '<span class="reaction__count" data-reaction-count>',
+            )
+            for kind, label in LABELS.items()
+        }
+        self.labels = {kind: _escape(label) for kind, label in LABELS.items()}
+        self.group_label = _escape(_("Reactions"))
         self.csrf_input = (
             format_html(
                 '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
@@ -115,12 +142,23 @@ class Controls:
             if self.member is not None
             else ""
         )
-        self.max_level = max_level()
-        self.react_url = _link("community_comment_react")
-        self.edit_url = _link("community_comment_edit")
-        self.delete_url = _link("community_comment_delete")
-        self.report_url = _link("community_report", "comment")
-        self.login_url = reverse("account_login")
+        self.login_prefix = _escape(
+            f"{reverse('account_login')}?next="
+            f"{quote(request.get_full_path(), safe='/')}%23c"
+        )
+        self.login_words = _escape(_("log in to react"))
+        # A reply link keeps the reader's query (order, page, thread) and
+        # names the comment it answers last.
+        query = request.GET.copy()
+        query.pop("reply_to", None)
+        kept = query.urlencode()
+        self.reply_prefix = _escape(f"?{kept}&reply_to=" if kept else "?reply_to=")
+        self.reply_words = _('Reply<span class="visually-hidden"> to %(name)s</span>')
+        self.report_words = _(
+            'Report<span class="visually-hidden"> the comment by %(name)s</span>'
+        )
+        self.edit_words = _escape(_("Edit"))
+        self.delete_words = _escape(_("Delete"))
 
     def fill(self, html: str, facts) -> str:
         """`html` with every comment's marker replaced by this reader's controls."""
@@ -137,54 +175,35 @@ class Controls:
 
     def reactions(self, fact: Facts) -> str:
         member = self.member
+        pk = fact.pk
         if member is not None and may_react(member, fact):
+            start = (
+                f'<form class="reactions__form" method="post" '
+                f'action="{self.react_url(pk)}" data-reaction-form>{self.csrf_input}'
+            )
+            pressed = self.pressed
             forms = "".join(
-                format_html(
-                    '<form class="reactions__form" method="post" action="{}" '
-                    "data-reaction-form>{}"
-                    '<input type="hidden" name="kind" value="{}">'
-                    '<button class="reaction" type="submit" aria-pressed="{}">'
-                    '<span class="reaction__label">{}</span> '
-                    '<span class="reaction__count" data-reaction-count>{}</span>'
-                    "</button></form>",
-                    self.react_url(fact.pk),
-                    self.csrf_input,
-                    kind,
-                    "true" if (fact.pk, kind) in self.pressed else "false",
-                    LABELS[kind],
-                    count or "",
-                )
+                f"{start}{self.buttons[kind][0]}"
+                f"{'true' if (pk, kind) in pressed else 'false'}"
+                f"{self.buttons[kind][1]}{count or ''}</span></button></form>"
                 for kind, count in fact.reactions
             )
-            return format_html(
-                '<div class="reactions" role="group" aria-label="{}">{}</div>',
-                _("Reactions"),
-                mark_safe(forms),  # noqa: S308 - built by format_html above
+            return (
+                f'<div class="reactions" role="group" aria-label="{self.group_label}">'
+                f"{forms}</div>"
             )
         if member is None:
             links = "".join(
-                format_html(
-                    '<a class="reaction reaction--login" href="{}?next={}%23c{}" '
-                    'rel="nofollow"><span class="reaction__label">{}</span> '
-                    '<span class="reaction__count">{}</span>'
-                    '<span class="visually-hidden"> – {}</span></a> ',
-                    self.login_url,
-                    self.full_path,
-                    fact.pk,
-                    LABELS[kind],
-                    count or "",
-                    _("log in to react"),
-                )
+                f'<a class="reaction reaction--login" href="{self.login_prefix}{pk}" '
+                f'rel="nofollow"><span class="reaction__label">{self.labels[kind]}'
+                f'</span> <span class="reaction__count">{count or ""}</span>'
+                f'<span class="visually-hidden"> – {self.login_words}</span></a> '
                 for kind, count in fact.reactions
             )
             return f'<p class="reactions">{links}</p>'
         given = "".join(
-            format_html(
-                '<span class="reaction reaction--static">{} '
-                '<span class="reaction__count">{}</span></span> ',
-                LABELS[kind],
-                count,
-            )
+            f'<span class="reaction reaction--static">{self.labels[kind]} '
+            f'<span class="reaction__count">{count}</span></span> '
             for kind, count in fact.reactions
             if count
         )
@@ -192,44 +211,22 @@ class Controls:
 
     def actions(self, fact: Facts) -> str:
         member = self.member
-        name = escape(fact.author_name)
+        pk = fact.pk
+        name = {"name": _escape(fact.author_name)}
         links = []
         if self.may_comment and fact.is_public and fact.level < self.max_level:
-            query = self.query.copy()
-            query["reply_to"] = fact.pk
             links.append(
-                format_html(
-                    '<a href="?{}#comment-form">{}</a>',
-                    query.urlencode(),
-                    mark_safe(  # noqa: S308 - the translation, with the name escaped
-                        _('Reply<span class="visually-hidden"> to %(name)s</span>')
-                        % {"name": name}
-                    ),
-                )
+                f'<a href="{self.reply_prefix}{pk}#comment-form">'
+                f"{self.reply_words % name}</a>"
             )
         if member is not None and may_edit(member, fact, self.now, self.target):
-            links.append(
-                format_html('<a href="{}">{}</a>', self.edit_url(fact.pk), _("Edit"))
-            )
+            links.append(f'<a href="{self.edit_url(pk)}">{self.edit_words}</a>')
         if member is not None and may_delete(member, fact):
-            links.append(
-                format_html(
-                    '<a href="{}">{}</a>', self.delete_url(fact.pk), _("Delete")
-                )
-            )
+            links.append(f'<a href="{self.delete_url(pk)}">{self.delete_words}</a>')
         if fact.user_id is None or member is None or fact.user_id != member.pk:
             links.append(
-                format_html(
-                    '<a class="comment__report" href="{}" rel="nofollow">{}</a>',
-                    self.report_url(fact.pk),
-                    mark_safe(  # noqa: S308 - the translation, with the name escaped
-                        _(
-                            'Report<span class="visually-hidden"> the comment by '
-                            "%(name)s</span>"
-                        )
-                        % {"name": name}
-                    ),
-                )
+                f'<a class="comment__report" href="{self.report_url(pk)}" '
+                f'rel="nofollow">{self.report_words % name}</a>'
             )
         if not links:
             return ""

@@ -27,10 +27,10 @@ from .store import VARY, StoredPage
 from .tags import (
     current_versions,
     generation,
+    rendered_after_every_purge,
     start_recording,
     still_current,
     stop_recording,
-    version_time,
 )
 
 _KEY_PREFIX = "pc:p:"
@@ -68,7 +68,7 @@ class PageCacheMiddleware:
         timeout = settings.PAGE_CACHE_TIMEOUT
         if until is not None:
             timeout = min(timeout, int(until - time.time()))
-        if timeout > 0 and _rendered_after_every_purge(versions, started):
+        if timeout > 0 and rendered_after_every_purge(versions, started):
             cache.set(key, page, timeout)
             _recent.keep(key, now, page)
         return page.response_for(request, hit=False)
@@ -175,14 +175,6 @@ def _same_for_everyone(request, response) -> bool:
         part.strip().lower() for part in response.get("Vary", "").split(",") if part
     }
     return varies <= {name.lower() for name in VARY}
-
-
-def _rendered_after_every_purge(versions, started) -> bool:
-    """Whether the render began after the last purge of each of its tags: one
-    that began earlier may have read what the purge replaced. The margin
-    allows for clocks of several machines that differ a little."""
-    latest = started - settings.PAGE_CACHE_CLOCK_MARGIN
-    return all(version_time(version) < latest for version in versions.values())
 
 
 def _marked(request, response):

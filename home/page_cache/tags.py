@@ -14,8 +14,11 @@ one of its tags was purged may have read the old data, so it is not stored
 
 import secrets
 import time
+from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
@@ -74,12 +77,42 @@ def stop_recording(token) -> tuple[set, float | None]:
     return (tags | {SITE} if tags else tags), until
 
 
+@dataclass
+class Recorded:
+    """What a part of a page recorded while it rendered (see `recording`)."""
+
+    tags: set = field(default_factory=set)
+    until: float | None = None
+
+
+@contextmanager
+def recording():
+    """Record the tags of one part of a page (a fragment stored on its own),
+    whether or not the page itself is recorded. What the part records is the
+    page's too: a page that holds the part is purged with it."""
+    outer = _recording.get()
+    token = start_recording()
+    found = Recorded()
+    try:
+        yield found
+    finally:
+        found.tags, found.until = stop_recording(token)
+        if outer is not None:
+            outer.update(found.tags)
+            valid_until_timestamp(found.until)
+
+
 def valid_until(moment) -> None:
     """Note that what the page being rendered shows changes by itself at
     `moment` (a datetime): it is not served from the cache after it."""
-    if _recording.get() is None or moment is None:
+    if moment is not None:
+        valid_until_timestamp(moment.timestamp())
+
+
+def valid_until_timestamp(stamp: float | None) -> None:
+    """`valid_until` for a moment in seconds since the epoch."""
+    if _recording.get() is None or stamp is None:
         return
-    stamp = moment.timestamp()
     earlier = _valid_until.get()
     if earlier is None or stamp < earlier:
         _valid_until.set(stamp)
@@ -163,6 +196,15 @@ def current_versions(tags) -> dict:
             cache.add(key, stamp, timeout=None)
         found.update(cache.get_many(missing))
     return {keys[key]: version for key, version in found.items()}
+
+
+def rendered_after_every_purge(versions: dict, started: float) -> bool:
+    """Whether a rendering that began at `started` began after the last purge
+    of each of its tags: one that began earlier may have read what the purge
+    replaced, and is not stored. The margin allows for clocks of several
+    machines that differ a little."""
+    latest = started - settings.PAGE_CACHE_CLOCK_MARGIN
+    return all(version_time(version) < latest for version in versions.values())
 
 
 def still_current(versions: dict) -> bool:

@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from home import dates
 from home import shop_name as shop
+from home.page_cache import fragments
 from home.page_cache import tags as page_cache
 
 register = template.Library()
@@ -24,6 +25,59 @@ def shows(*objects):
     of them purges the page from the shared cache. Renders nothing."""
     page_cache.shows(*objects)
     return ""
+
+
+@register.tag
+def fragment(parser, token):
+    """A part of the page that is the same for every reader, rendered once per
+    change and kept in the shared cache (see `home.page_cache.fragments`):
+
+        {% fragment "post" page %} … {% endfragment %}
+        {% fragment "head" page vary=request.GET.page %} … {% endfragment %}
+
+    The name and the objects it is about (one or more) make its key with the
+    address and the language; `vary` adds what else the part depends on.
+    Only what every reader sees alike goes inside: nothing about the reader,
+    no form with a CSRF token.
+    """
+    bits = token.split_contents()
+    vary = None
+    if bits[-1].startswith("vary="):
+        vary = parser.compile_filter(bits.pop()[len("vary=") :])
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes a name and at least one object it is about."
+        )
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist,
+        parser.compile_filter(bits[1]),
+        [parser.compile_filter(bit) for bit in bits[2:]],
+        vary,
+    )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, objects, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.objects = objects
+        self.vary = vary
+
+    def render(self, context):
+        name = str(self.name.resolve(context))
+        objects = [obj.resolve(context) for obj in self.objects]
+        if any(obj is None or getattr(obj, "pk", None) is None for obj in objects):
+            return self.nodelist.render(context)
+        if self.vary is not None:
+            name = f"{name}\n{self.vary.resolve(context)}"
+        return fragments.shared(
+            name,
+            objects,
+            context.get("request"),
+            lambda: self.nodelist.render(context),
+        )
 
 
 @register.filter(is_safe=True)
