@@ -375,6 +375,15 @@ def aware(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
 # What the benchmark reads
 
 
+def discussed() -> dict:
+    """What the measured pages with a discussion are about, by name."""
+    return {
+        "post, 200 comments": BlogPage.objects.get(slug=BIG_POST_SLUG),
+        "thread, 1,000 comments": BlogPage.objects.get(slug=LONG_THREAD_SLUG),
+        "product": Product.objects.get(slug=PRODUCT_SLUG),
+    }
+
+
 def landmarks() -> dict[str, str]:
     """The paths of the pages the benchmark measures, by name."""
     big = BlogPage.objects.get(slug=BIG_POST_SLUG)

@@ -18,6 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import BlogPage
+from community.discussions.caching import forget
 from community.models import Comment, Topic
 from home.page_cache.tags import SITE, purge
 from shop_link.models import Product
@@ -70,29 +71,41 @@ def member_cookie() -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def count_queries(path: str, cookie: str, patience: float) -> tuple[int, int, float]:
-    """The queries of `path` rendered for an anonymous reader and for the
-    member, and the seconds the slowest render took.
+def discussed() -> dict:
+    """The measured pages that carry a discussion, by name: what each is about."""
+    return large_demo.discussed()
 
-    Each count is of the second request of its kind, what every request
-    after the first pays; the anonymous page's stored copy is purged before
-    it is counted, so the count is that of rendering it. A page whose first
-    render takes longer than `patience` seconds is counted on its first
-    request of each kind instead, once.
+
+def count_queries(
+    path: str, cookie: str, patience: float, target=None
+) -> tuple[int, int, int, float]:
+    """The queries of `path` rendered for an anonymous reader after a new
+    comment on `target` (or after everything was purged, for a page without
+    a discussion), for the member, and for an anonymous reader after
+    everything was purged; and the seconds the slowest render took.
+
+    Each count is of a request that renders the page, after one that filled
+    what it keeps. A page whose first render takes longer than `patience`
+    seconds is counted on its first request of each kind instead, once.
     """
     anonymous = Client()
-    anonymous_queries, seconds = counted(anonymous, path)
+    rebuilt, seconds = counted(anonymous, path)
     member = Client()
     name, _equals, value = cookie.partition("=")
     member.cookies[name] = value
     if seconds > patience:
         member_queries, member_seconds = counted(member, path)
-        return anonymous_queries, member_queries, max(seconds, member_seconds)
+        return rebuilt, member_queries, rebuilt, max(seconds, member_seconds)
     purge(SITE)
-    anonymous_queries, seconds = counted(anonymous, path)
+    rebuilt, seconds = counted(anonymous, path)
+    if target is not None:
+        forget(target)
+    else:
+        purge(SITE)
+    anonymous_queries, _seconds = counted(anonymous, path)
     get(member, path)
     member_queries, member_seconds = counted(member, path)
-    return anonymous_queries, member_queries, max(seconds, member_seconds)
+    return anonymous_queries, member_queries, rebuilt, max(seconds, member_seconds)
 
 
 def counted(client: Client, path: str) -> tuple[int, float]:

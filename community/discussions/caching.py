@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page
 
-from home.page_cache.tags import purge, tag_for, versions_key
+from home.page_cache.tags import activity_tag, purge, tag_for, versions_key
 
 from ..conf import setting
 from .models import Comment, Reaction
@@ -58,24 +58,29 @@ def _target_tag(content_type_id, object_pk) -> str:
     return f"{label}:{object_pk}"
 
 
-def _purge_targets(pairs) -> None:
+def _purge_targets(pairs, counted=True) -> None:
     tags = set()
     for content_type_id, object_pk in pairs:
         tag = _target_tag(content_type_id, object_pk)
-        tags.update((tag, "comments:" + tag))
+        tags.add("comments:" + tag)
+        if counted:
+            tags.add(activity_tag(tag))
     purge(*tags)
 
 
 def forget(*targets) -> None:
     """Render the discussions of `targets` anew, and every page showing them
     (the target's own page, listings with its comment count), on every process,
-    once the current transaction commits."""
-    purge(*(tag for t in targets for tag in (discussion_tag(t), tag_for(t))))
+    at once and again when the current transaction commits."""
+    purge(
+        *(tag for t in targets for tag in (discussion_tag(t), activity_tag(tag_for(t))))
+    )
 
 
-def forget_comments(*comments) -> None:
-    """`forget` the discussions `comments` belong to, without loading them."""
-    _purge_targets({(c.content_type_id, c.object_pk) for c in comments})
+def forget_comments(*comments, counted=True) -> None:
+    """`forget` the discussions `comments` belong to, without loading them;
+    with `counted` False (a reaction) the listings that count comments stay."""
+    _purge_targets({(c.content_type_id, c.object_pk) for c in comments}, counted)
 
 
 def forget_discussions_of(user_id) -> None:

@@ -114,6 +114,6 @@ def toggle(user, comment, kind) -> ReactionState:
                     Reaction.objects.create(comment=comment, user=user, kind=kind)
             except IntegrityError:
                 pass
-        forget_comments(comment)
+        forget_comments(comment, counted=False)
     count = Reaction.objects.filter(comment=comment, kind=kind).count()
     return ReactionState(kind, LABELS[kind], count, pressed)

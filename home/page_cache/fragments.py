@@ -29,7 +29,6 @@ from .tags import (
     depends_on,
     recording,
     rendered_after_every_purge,
-    shows,
     still_current,
     tag_for,
     valid_until_timestamp,
@@ -62,7 +61,7 @@ def shared(name: str, objects, request, render) -> str:
         return mark_safe(stored.html)  # noqa: S308 - rendered by a template
     started = time.time()
     with recording() as recorded:
-        shows(*objects)
+        depends_on(*(tag_for(obj) for obj in objects))
         html = render()
     versions = current_versions(recorded.tags)
     timeout = settings.PAGE_CACHE_TIMEOUT

@@ -54,6 +54,13 @@ def page_tag(page_id) -> str:
     return f"page:{page_id}"
 
 
+def activity_tag(tag: str) -> str:
+    """The tag of what readers add to the object tagged `tag` as its cards
+    count it (comments): purged by a new comment, which leaves the parts of
+    the object's own page that do not show it (its story) stored."""
+    return f"activity:{tag}"
+
+
 def list_tag(model) -> str:
     """The tag of every page that lists objects of `model` (a model class or
     its "app_label.model_name"): purged when one is added, removed or moved."""
@@ -127,10 +134,14 @@ def depends_on(*tags: str) -> None:
 
 
 def shows(*objects) -> None:
-    """Note that the page being rendered shows `objects` (cards, bylines…)."""
+    """Note that the page being rendered shows `objects` (cards, bylines…),
+    with what their cards count of readers' activity."""
     recorded = _recording.get()
     if recorded is not None:
-        recorded.update(tag_for(obj) for obj in objects if obj is not None)
+        for obj in objects:
+            if obj is not None:
+                tag = tag_for(obj)
+                recorded.update((tag, activity_tag(tag)))
 
 
 def purge(*tags: str) -> None:

@@ -68,8 +68,18 @@ class FragmentNode(template.Node):
     def render(self, context):
         name = str(self.name.resolve(context))
         objects = [obj.resolve(context) for obj in self.objects]
-        if any(obj is None or getattr(obj, "pk", None) is None for obj in objects):
+        page_template = getattr(context.template, "origin", None)
+        if (
+            page_template is None
+            or page_template.loader is None
+            or any(getattr(obj, "pk", None) is None for obj in objects)
+        ):
+            # A template made from a string may fill the part's blocks in
+            # its own way, and an object not saved has nothing to purge.
             return self.nodelist.render(context)
+        # The template the page renders is part of the key: one that
+        # extends another may fill the part's blocks differently.
+        name = f"{name}\n{page_template.template_name}"
         if self.vary is not None:
             name = f"{name}\n{self.vary.resolve(context)}"
         return fragments.shared(

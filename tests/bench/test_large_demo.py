@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import TestCase
 from wagtail.models import Page
 
+from bench import site_pages
 from bench.bulk import thread_shape
 from bench.large_demo import (
     BIG_POST_SLUG,
@@ -14,6 +15,7 @@ from bench.large_demo import (
     Size,
     benchmark_member,
     build,
+    discussed,
     landmarks,
 )
 from blog.models import BlogIndexPage, BlogPage
@@ -148,3 +150,22 @@ class LargeDemoTests(TestCase):
         assert big.title in post
         assert f'id="c{some_reply.pk}"' in post
         assert f'id="c{late.pk}"' in thread
+
+    def test_a_new_comment_leaves_the_story_stored_for_the_next_reader(self):
+        path = landmarks()["post, 200 comments"]
+        post = discussed()["post, 200 comments"]
+        cookie = site_pages.member_cookie()
+
+        after_comment, member, rebuilt, _seconds = site_pages.count_queries(
+            path, cookie, 60.0, post
+        )
+
+        assert set(discussed()) == {
+            "post, 200 comments",
+            "thread, 1,000 comments",
+            "product",
+        }
+        # The story, its head and related posts stay stored: only the
+        # discussion is rendered again.
+        assert 0 < after_comment < rebuilt
+        assert member > 0

@@ -533,9 +533,9 @@ def _fill(post, people, threads, replies_each):
 # rendered from the shared cache (tests/community/test_discussion_cache.py
 # counts rendering it anew).
 DISCUSSION_QUERIES = 14
-# A member's session, user, permissions (two lookups) and profile, and their
-# own reactions and waiting comments on the page.
-MEMBER_QUERIES = 6
+# A member's session, user and profile, and their own reactions and waiting
+# comments on the page (the admin's bar is for the team only).
+MEMBER_QUERIES = 4
 
 
 @pytest.mark.parametrize("logged_in", [False, True])

@@ -296,7 +296,7 @@ def test_anonymous_readers_cannot_hide_anything(client, shop):
 # profile (5), their hidden categories (1), how many items those leave out (1),
 # and on the home page their interests, for "For you" (1). A change here is a
 # change in what every member's page view costs: look for the new query first.
-MEMBER_EXTRA = {"blog": 7, "home": 8, "catalogue": 7}
+MEMBER_EXTRA = {"blog": 5, "home": 6, "catalogue": 5}
 
 
 def grow(shop, anna, scale):

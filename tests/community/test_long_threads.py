@@ -114,9 +114,9 @@ def test_a_thread_of_another_page_or_a_bad_number_shows_the_discussion(
 # test_discussion_cache.py counts rendering them anew).
 DISCUSSION_QUERIES = 14
 THREAD_PAGE_QUERIES = 14
-# A member's session, user, permissions (two lookups) and profile, and their
-# own reactions and waiting comments on the page.
-MEMBER_QUERIES = 6
+# A member's session, user and profile, and their own reactions and waiting
+# comments on the page (the admin's bar is for the team only).
+MEMBER_QUERIES = 4
 
 
 @pytest.mark.parametrize("logged_in", [False, True])

@@ -47,6 +47,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def shop():
+    return build_shop()
+
+
+def build_shop():
+    """A small shop with a page of every kind, two authors, categories,
+    producers, products, a board and a topic."""
     home, blog, producers = build_site()
     catalogue = build_catalogue(home)
     board = build_board(home)

@@ -84,14 +84,15 @@ PINNED = {
     "robots": 0,
 }
 
-# A logged-in member's warm requests of the pages members open most: five more
-# for the session, the account, its permissions (two, for the admin's user bar)
-# and the profile; two on the home page for the interests and hidden categories.
+# A logged-in member's warm requests of the pages members open most, every part
+# rendered: three more for the session, the account and the profile (the
+# admin's user bar, with its permission lookups, is for the team only); two on
+# the home page for the interests and hidden categories.
 PINNED_FOR_MEMBERS = {
-    "home": 18,
-    "post": 28,
-    "product": 25,
-    "board": 15,
+    "home": 16,
+    "post": 26,
+    "product": 23,
+    "board": 13,
 }
 
 
