@@ -29,13 +29,17 @@ def discussion_tag(target) -> str:
     return "comments:" + tag_for(target)
 
 
+def view_key(target, view) -> str:
+    """One page of `target`'s discussion in one language, whatever its version:
+    the page asked for (`view`, a tuple of its parameters) and the language."""
+    parts = ":".join(str(part) for part in view)
+    return f"{PREFIX}{tag_for(target)}:{translation.get_language()}:{parts}"
+
+
 def fragment_key(target, view) -> str:
     """The key of one page of `target`'s discussion as every reader sees it:
-    the page asked for (`view`, a tuple of its parameters), the language, and
-    the current version of the discussion's tag."""
-    version = versions_key([discussion_tag(target)])
-    parts = ":".join(str(part) for part in view)
-    return f"{PREFIX}{tag_for(target)}:{translation.get_language()}:{parts}:{version}"
+    `view_key` and the current version of the discussion's tag."""
+    return f"{view_key(target, view)}:{versions_key([discussion_tag(target)])}"
 
 
 def stored(key):

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from home.ids import parse_id
+from home.page_cache.recent import RecentPages, generation_for
 from home.page_cache.tags import depends_on
 
 from ..conf import setting
@@ -83,15 +84,27 @@ def render_threads(target, request, view, reader=None) -> Threads:
     return Threads(html=html, count=discussion.count, facts=tuple(facts))
 
 
+# The discussions this process served last: while nothing was purged
+# anywhere, served again without reading the shared cache.
+_recent = RecentPages(50)
+
+
 def shared_threads(target, request, view) -> Threads:
-    """The threads every reader shares, from the shared cache or rendered and
-    stored there. The key is taken first, so a rendering that read comments
-    older than a purge is stored under the version the purge replaced."""
-    key = caching.fragment_key(target, [view.get(name, "") for name in VIEW_PARAMETERS])
-    threads = caching.stored(key)
+    """The threads every reader shares, from this process's recent ones, the
+    shared cache, or rendered and stored there. The key is taken first, so a
+    rendering that read comments older than a purge is stored under the
+    version the purge replaced."""
+    parts = [view.get(name, "") for name in VIEW_PARAMETERS]
+    now = generation_for(request)
+    recent_key = caching.view_key(target, parts)
+    threads = _recent.get(recent_key, now)
     if threads is None:
-        threads = render_threads(target, request, view)
-        caching.store(key, threads)
+        key = caching.fragment_key(target, parts)
+        threads = caching.stored(key)
+        if threads is None:
+            threads = render_threads(target, request, view)
+            caching.store(key, threads)
+        _recent.keep(recent_key, now, threads)
     return threads
 
 

@@ -9,9 +9,10 @@ their versions are current: whatever purges a page that shows the part
 purges the part too. Its tags become those of the page around it, so a
 stored page that holds a stored part is purged with it.
 
-A part is kept per address (scheme and host, as its links are made for them)
-and language. Previews, the admin and a switched-off page cache render it
-every time.
+A part is kept per address (scheme and host, as its links are made for them),
+language and template. A process keeps the parts it served last, and serves
+them again without a read while nothing at all was purged (`recent.py`).
+Previews, the admin and a switched-off page cache render it every time.
 """
 
 import hashlib
@@ -24,6 +25,7 @@ from django.core.exceptions import DisallowedHost
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .recent import RecentPages, generation_for
 from .tags import (
     current_versions,
     depends_on,
@@ -35,6 +37,9 @@ from .tags import (
 )
 
 _KEY_PREFIX = "pc:f:"
+
+
+_recent = RecentPages(settings.PAGE_CACHE_RECENT_PAGES)
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,15 @@ def shared(name: str, objects, request, render) -> str:
     key = _key(name, objects, request)
     if key is None:
         return render()
-    stored = cache.get(key)
-    if stored is not None and stored.valid() and still_current(stored.versions):
+    now = generation_for(request)
+    stored = _recent.get(key, now)
+    if stored is None or not stored.valid():
+        stored = cache.get(key)
+        if stored is not None and stored.valid() and still_current(stored.versions):
+            _recent.keep(key, now, stored)
+        else:
+            stored = None
+    if stored is not None:
         depends_on(*stored.versions)
         valid_until_timestamp(stored.until)
         return mark_safe(stored.html)  # noqa: S308 - rendered by a template
@@ -68,7 +80,9 @@ def shared(name: str, objects, request, render) -> str:
     if recorded.until is not None:
         timeout = min(timeout, int(recorded.until - time.time()))
     if timeout > 0 and rendered_after_every_purge(versions, started):
-        cache.set(key, StoredFragment(str(html), versions, recorded.until), timeout)
+        stored = StoredFragment(str(html), versions, recorded.until)
+        cache.set(key, stored, timeout)
+        _recent.keep(key, now, stored)
     return html
 
 

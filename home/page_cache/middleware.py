@@ -12,9 +12,7 @@ touch the store, and what is not stored says so in `Cache-Control`.
 """
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,10 +21,10 @@ from django.core.exceptions import DisallowedHost
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
+from .recent import RecentPages, generation_for
 from .store import VARY, StoredPage
 from .tags import (
     current_versions,
-    generation,
     rendered_after_every_purge,
     start_recording,
     still_current,
@@ -47,7 +45,7 @@ class PageCacheMiddleware:
         if key is None:
             return _marked(request, self.get_response(request))
         storable = _query_may_be_stored(request)
-        now = generation()
+        now = generation_for(request)
         recent = _recent.get(key, now)
         if recent is not None and recent.valid():
             return recent.response_for(request, hit=True)
@@ -72,37 +70,6 @@ class PageCacheMiddleware:
             cache.set(key, page, timeout)
             _recent.keep(key, now, page)
         return page.response_for(request, hit=False)
-
-
-class RecentPages:
-    """The pages this process served last, each with the purge generation it
-    was found current in. While the shared generation is the same nothing at
-    all was purged, so such a page is served without reading it again: one
-    read of the shared cache answers the request. A copy only spares reads;
-    every process still checks the shared generation on every request."""
-
-    def __init__(self, size):
-        self.size = size
-        self.pages = OrderedDict()
-        # A threaded server shares the copies between its threads.
-        self.lock = threading.Lock()
-
-    def get(self, key, current_generation):
-        with self.lock:
-            found = self.pages.get(key)
-            if found is None or found[0] != current_generation:
-                return None
-            self.pages.move_to_end(key)
-            return found[1]
-
-    def keep(self, key, current_generation, page):
-        if self.size <= 0:
-            return
-        with self.lock:
-            self.pages[key] = (current_generation, page)
-            self.pages.move_to_end(key)
-            while len(self.pages) > self.size:
-                self.pages.popitem(last=False)
 
 
 _recent = RecentPages(settings.PAGE_CACHE_RECENT_PAGES)

@@ -214,3 +214,37 @@ def test_a_part_about_nothing_saved_is_rendered_every_time(shop):
     assert template.render(Context({"page": unsaved, "request": request})) == (
         "Noch nicht gespeichert"
     )
+
+
+def test_parts_this_process_served_since_the_last_purge_take_no_read(
+    reader, shop, monkeypatch
+):
+    from django.core.cache import cache
+
+    url = shop["cheese_post"].url
+    fetch(reader, url)
+    fetch(reader, url)
+    reads = []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    fetch(reader, url)
+    monkeypatch.undo()
+
+    # The generation, once for the story, its head, its related posts and
+    # its discussion alike; none of them read again.
+    assert reads.count("pc:generation") == 1
+    assert not [key for key in reads if str(key).startswith(("pc:f:", "discussion:"))]
+    assert not [key for key in reads if isinstance(key, list)]
+
+    purge(page_tag(shop["cheese_post"].pk))
+    assert "Anna Lindner" in fetch(reader, url).content.decode()

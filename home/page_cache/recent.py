@@ -1,0 +1,53 @@
+"""What this process served last, kept while nothing was purged anywhere.
+
+Every purge changes one shared generation (`tags.generation()`). A process
+that read the generation once for a request knows whether anything at all
+was purged since it last found a page or part current; if not, its own copy
+is still current, and it serves it without another read.
+"""
+
+import threading
+from collections import OrderedDict
+
+from .tags import generation
+
+
+def generation_for(request) -> str:
+    """The shared generation, read once per request."""
+    found = getattr(request, "_page_cache_generation", None)
+    if found is None:
+        found = generation()
+        request._page_cache_generation = found
+    return found
+
+
+class RecentPages:
+    """The pages (or parts of pages) this process served last, each with the
+    purge generation it was found current in. While the shared generation is
+    the same nothing at all was purged, so such a page is served without
+    reading it again: one read of the shared cache answers the request. A
+    copy only spares reads; every process still checks the shared generation
+    on every request."""
+
+    def __init__(self, size):
+        self.size = size
+        self.pages = OrderedDict()
+        # A threaded server shares the copies between its threads.
+        self.lock = threading.Lock()
+
+    def get(self, key, current_generation):
+        with self.lock:
+            found = self.pages.get(key)
+            if found is None or found[0] != current_generation:
+                return None
+            self.pages.move_to_end(key)
+            return found[1]
+
+    def keep(self, key, current_generation, page):
+        if self.size <= 0:
+            return
+        with self.lock:
+            self.pages[key] = (current_generation, page)
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
