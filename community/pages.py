@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home import ids  # noqa: F401  (registers the <id:…> converter)
+from home.public_pages import PublicPages
 from home.slugs import SpelledOutSlugs
 
 from .board import seo as board_seo
@@ -15,7 +16,7 @@ from .questions import seo as question_seo
 from .questions import views as question_views
 
 
-class CommunityIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
+class CommunityIndexPage(PublicPages, SpelledOutSlugs, RoutablePageMixin, Page):
     """The discussion board at /community/: categories, topics, newest activity."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])

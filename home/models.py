@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from .legal import normalise_vat_id, validate_vat_id
 from .personal_data import Basis, PersonalData, Section
+from .public_pages import PublicPages
 from .seo import SCHEMA_CONTEXT, home_url, shop_store
 from .slugs import SpelledOutSlugs
 
@@ -313,7 +314,7 @@ class ShopSettings(BaseSiteSetting):
         return [line for line in (self.street, city_line) if line]
 
 
-class HomePage(SpelledOutSlugs, Page):
+class HomePage(PublicPages, SpelledOutSlugs, Page):
     """The shop's front door: newest stories and the producers behind the range."""
 
     hero_title = models.CharField(_("hero title"), max_length=160, blank=True)

@@ -46,6 +46,17 @@ class PublicPageQuerySet(PageQuerySet):
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
+class PublicPages:
+    """Mixed into every page type: serving a page checks its view restrictions
+    and those of its ancestors (Wagtail's `before_serve_page` hook), two
+    queries on every request. While no page has one, there is none to check."""
+
+    def get_view_restrictions(self):
+        if not any_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
 def pages() -> PublicPageQuerySet:
     """Every page, of any type, in tree order."""
     return PublicPageQuerySet(Page).order_by("path")

@@ -36,7 +36,7 @@ from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.models import ShopSettings
 from home.page_cache.tags import depends_on, list_tag
 from home.personal_data import Basis, PersonalData, Section
-from home.public_pages import PublicPageManager, PublicPageQuerySet
+from home.public_pages import PublicPageManager, PublicPageQuerySet, PublicPages
 from home.seo import SCHEMA_CONTEXT, image_object, preview_image, shop_organization
 from home.slugs import SpelledOutSlugs
 from home.text import german_slug
@@ -188,7 +188,9 @@ class BlogPageQuerySet(PublicPageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
+class BlogIndexPage(
+    PublicPages, SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page
+):
     """The shop blog: newest first, filterable by category, tag and author."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -377,7 +379,7 @@ class BlogIndexPage(SpelledOutSlugs, RoutablePageMixin, ListingMixin, Page):
         return feed_class(self, category)(request)
 
 
-class BlogPage(SpelledOutSlugs, Page):
+class BlogPage(PublicPages, SpelledOutSlugs, Page):
     """A story from the shop, written by one or more of its people."""
 
     intro = models.TextField(

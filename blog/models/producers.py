@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from home.blocks import StoryStreamBlock, extra_story_blocks
 from home.personal_data import Basis, PersonalData, Section
-from home.public_pages import PublicPageManager, PublicPageQuerySet
+from home.public_pages import PublicPageManager, PublicPageQuerySet, PublicPages
 from home.seo import SCHEMA_CONTEXT, image_object
 from home.slugs import SpelledOutSlugs
 
@@ -25,7 +25,7 @@ from .listing import with_listing_extras
 from .pages import BlogPage
 
 
-class ProducersIndexPage(SpelledOutSlugs, Page):
+class ProducersIndexPage(PublicPages, SpelledOutSlugs, Page):
     """The farms, dairies and mills whose goods the shop sells."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
@@ -62,7 +62,7 @@ class ProducerPageQuerySet(PublicPageQuerySet):
 ProducerPageManager = PageManager.from_queryset(ProducerPageQuerySet)
 
 
-class ProducerPage(SpelledOutSlugs, Page):
+class ProducerPage(PublicPages, SpelledOutSlugs, Page):
     """A producer's story: who they are, where, and how they work."""
 
     place = models.CharField(_("place"), max_length=120)

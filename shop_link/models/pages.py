@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from home.navigation import live_page
 from home.page_cache.tags import depends_on, list_tag
-from home.public_pages import PublicPageManager
+from home.public_pages import PublicPageManager, PublicPages
 from home.slugs import SpelledOutSlugs
 
 from .. import views
@@ -22,7 +22,7 @@ from .products import Product
 _REQUEST_ATTRIBUTE = "_shop_link_catalogue"
 
 
-class ProductIndexPage(SpelledOutSlugs, RoutablePageMixin, Page):
+class ProductIndexPage(PublicPages, SpelledOutSlugs, RoutablePageMixin, Page):
     """The catalogue at /products/ and a transparency page for every product."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])

@@ -60,3 +60,26 @@ def test_a_new_restriction_is_noticed_at_once(blog):
     make_private(hidden)
     assert [p.pk for p in BlogPage.objects.live().public()] != []
     assert hidden.pk not in [p.pk for p in BlogPage.objects.live().public()]
+
+
+@pytest.mark.usefixtures("rendered")
+def test_serving_a_page_checks_no_restriction_while_there_is_none(client, blog):
+    post = BlogPageFactory(parent=blog, title="Offen")
+    client.get(post.url)
+    with CaptureQueriesContext(connection) as served:
+        assert client.get(post.url).status_code == 200
+    read = " ".join(query["sql"] for query in served.captured_queries)
+
+    assert served.captured_queries
+    assert "wagtailcore_pageviewrestriction" not in read
+
+
+def test_a_page_below_a_restricted_one_asks_to_log_in_at_once(client, blog):
+    post = BlogPageFactory(parent=blog, title="Nur für Mitglieder")
+    assert client.get(post.url).status_code == 200
+    make_private(blog)
+
+    answer = client.get(post.url)
+    assert answer.status_code == 302
+    assert "/login/" in answer["Location"]
+    assert post.get_view_restrictions().count() == 1
