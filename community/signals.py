@@ -14,8 +14,9 @@ from django.db.models.signals import (
     pre_save,
 )
 from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from blog.models import Author
+from blog.models import Author, ProducerPage
 from home.page_cache.tags import list_tag, purge, purge_everything, tag_for
 
 from .announcements import banners
@@ -93,6 +94,20 @@ def account_rights_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
     for user_id in pk_set or () if reverse else (instance.pk,):
+        caching.forget_discussions_of(user_id)
+
+
+@receiver(page_published, dispatch_uid="theke_producer_badge_published")
+@receiver(page_unpublished, dispatch_uid="theke_producer_badge_unpublished")
+@receiver(post_page_move, dispatch_uid="theke_producer_badge_moved")
+@receiver(pre_delete, sender=ProducerPage, dispatch_uid="theke_producer_badge_gone")
+def producer_page_changed(sender, instance, **kwargs):
+    """The members who speak for a producer carry its name and address as a
+    badge beside their comments, while its page is live."""
+    if not isinstance(instance, ProducerPage):
+        return
+    speakers = Profile.objects.filter(producer_id=instance.pk)
+    for user_id in speakers.values_list("user_id", flat=True):
         caching.forget_discussions_of(user_id)
 
 

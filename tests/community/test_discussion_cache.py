@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from blog.models import ProducersIndexPage
 from community.discussions import caching, reading
 from community.discussions.models import Reaction
 from community.moderation.actions import APPROVE, MARK_SPAM, REJECT, act
@@ -20,10 +21,13 @@ from home.page_cache.tags import activity_tag, current_versions, tag_for
 from tests.factories import (
     AuthorFactory,
     BlogPageFactory,
+    ProducerPageFactory,
     add_comment,
     build_site,
     long_thread,
+    make_draft,
     member,
+    publish,
     staff,
 )
 
@@ -436,3 +440,33 @@ def test_a_deleted_account(client, two_posts, people, changing):
         changing,
         lambda html: "Ich gehe bald" in html and "Person Nummer1" not in html,
     )
+
+
+def test_a_producers_page_renamed_or_taken_offline_changes_its_badge(
+    client, two_posts, people, changing
+):
+    post, other, __ = two_posts
+    producers = ProducersIndexPage.objects.get()
+    farm = publish(ProducerPageFactory(parent=producers, title="Hofkäserei Wendt"))
+    speaker = people[2]
+    speaker.profile.producer = farm
+    with changing():
+        speaker.profile.save()
+        add_comment(post, speaker, "Frisch aus dem Keller")
+    assert "Hofkäserei Wendt" in client.get(post.url).content.decode()
+
+    def rename():
+        farm.title = "Käserei Wendt & Töchter"
+        publish(farm)
+
+    assert_only(
+        post,
+        other,
+        rename,
+        client,
+        changing,
+        lambda html: "Käserei Wendt &amp; Töchter" in html,
+    )
+    with changing():
+        make_draft(farm)
+    assert "Käserei Wendt" not in client.get(post.url).content.decode()
