@@ -193,9 +193,10 @@ def count_board_queries(client):
     return len(queries)
 
 
-# The board index: 6 for the site and page routing (the settings are cached); the
-# board's own: categories, paginator count, topics, newest activity.
-BOARD_INDEX_QUERIES = 10
+# The board index: 4 for the site and page routing (the settings are cached, and
+# no view restriction is read while there is none); the board's own:
+# categories, paginator count, topics, newest activity.
+BOARD_INDEX_QUERIES = 8
 
 
 def test_the_board_index_takes_the_same_queries_for_10_and_100_topics(
@@ -510,7 +511,7 @@ def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
 
 # A topic page: the site, page routing and settings, the topic with its products
 # and starter; its replies come rendered from the shared cache.
-TOPIC_PAGE_QUERIES = 11
+TOPIC_PAGE_QUERIES = 9
 # Rendering the replies anew after a change: the page of threads with its
 # counts, the replies with their reactions, and their authors.
 REPLIES_RENDERED = 3

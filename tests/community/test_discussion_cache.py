@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 # The post page's own queries (routing, settings, the post's authors,
 # categories, tags, related posts and producers), with the discussion stored.
-PAGE_QUERIES = 14
+PAGE_QUERIES = 12
 # A member's session, user and profile (the header), and their own reactions
 # and waiting comments here. The admin's bar, and its permission lookups, are
 # for the team only.

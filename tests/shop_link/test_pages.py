@@ -528,7 +528,7 @@ def test_without_a_live_catalogue_the_search_shows_no_products(client, shop):
 # The numbers a warm request takes; the first six are Wagtail finding the page,
 # one of the product page's is its questions; its discussion comes rendered
 # from the shared cache.
-PINNED = {"catalogue": 11, "product": 17}
+PINNED = {"catalogue": 9, "product": 15}
 
 
 def warm_count(client, url):
