@@ -25,7 +25,7 @@ BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run demo test test-browser test-postgres check lint format messages ci clean \
-	bench bench-import
+	bench bench-write bench-import
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -81,6 +81,9 @@ messages: $(BIN)/.installed ## Update and compile the German and English transla
 
 bench: $(BIN)/.installed ## Load the site under gunicorn with wrk: requests/s, latency, queries per page (needs wrk and Redis)
 	$(PY) -m bench.site_bench $(BENCH_ARGS)
+
+bench-write: $(BIN)/.installed ## Many members commenting at once under gunicorn: no comment lost or doubled (needs Redis)
+	$(PY) -m bench.write_bench $(BENCH_ARGS)
 
 bench-import: $(BIN)/.installed ## Time and measure the product import at 10,000 and 100,000 items
 	$(PY) bench/import_bench.py $(BENCH_ARGS)
