@@ -148,3 +148,15 @@ COMMUNITY_FEEDBACK_DROP_POINTS = 10
 # Answers this week needs before a drop is highlighted: a handful of answers
 # on a Monday morning says little.
 COMMUNITY_FEEDBACK_DROP_MIN_ANSWERS = 5
+
+
+# Mail (community.mail). A mail the mail server does not take (refused,
+# unreachable, timed out) is kept and tried again after each of these pauses in
+# turn, in minutes: eight tries within about two days. Then it is given up,
+# and staff see it under Reports → Late mail all along.
+COMMUNITY_MAIL_RETRY_MINUTES = (1, 5, 30, 2 * 60, 6 * 60, 12 * 60, 24 * 60)
+
+# Days the record of a late mail is kept after its last try, sent or given up;
+# `manage.py purge_expired` deletes older ones. A sent mail's text is removed
+# as soon as it is sent.
+COMMUNITY_LATE_MAIL_KEEP_DAYS = 14

@@ -9,6 +9,7 @@ from .announcements.models import Announcement, Dismissal
 from .board.models import BoardCategory, Topic
 from .discussions.models import Comment, Reaction, Unsubscription
 from .feedback.models import Feedback
+from .mail.models import LateMail
 from .members.models import (
     Consent,
     HiddenCategory,
@@ -32,6 +33,7 @@ __all__ = [
     "Feedback",
     "HiddenCategory",
     "InterestCategories",
+    "LateMail",
     "MemberInterest",
     "ModerationState",
     "PersonalFeed",

@@ -16,6 +16,7 @@ from .discussions.reading import discussion_context
 from .discussions.targets import discussion_types
 from .feedback.admin import FeedbackMenuItem, FeedbackPanel, FeedbackReportView
 from .feedback.widget import feedback_section
+from .mail.admin import LateMailMenuItem, LateMailReportView
 from .members.admin import ProfileViewSet
 from .members.interest_admin import (
     EXPORT_LOG_ACTION,
@@ -98,6 +99,29 @@ def register_feedback_urls():
     ]
 
 
+@hooks.register("register_reports_menu_item")
+def register_late_mail_menu_item():
+    return LateMailMenuItem(
+        _("Late mail"),
+        reverse("theke_late_mail"),
+        name="late-mail",
+        icon_name="mail",
+        order=110,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_late_mail_urls():
+    return [
+        path("late-mail/", LateMailReportView.as_view(), name="theke_late_mail"),
+        path(
+            "late-mail/results/",
+            LateMailReportView.as_view(results_only=True),
+            name="theke_late_mail_results",
+        ),
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
     for action, label, message in LOG_ACTIONS.values():
@@ -125,6 +149,14 @@ def interest_audience_permission():
     """Groups may be given the export of an interest's audience in the admin."""
     return Permission.objects.filter(
         content_type__app_label="community", codename="export_interest_audience"
+    )
+
+
+@hooks.register("register_permissions")
+def late_mail_permission():
+    """Groups may be allowed to see late mail, with its addresses, in the admin."""
+    return Permission.objects.filter(
+        content_type__app_label="community", codename="view_latemail"
     )
 
 

@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from . import legal, personal_data
+from . import legal, outage, personal_data
 from .models import ShopSettings
 from .page_cache.tags import SITE, depends_on, list_tag
 from .search import run_search
@@ -133,6 +135,11 @@ def bad_request(request, exception=None):
 
 
 def server_error(request):
+    # Called while Django handles the exception, wherever it was raised: in a
+    # view or in a middleware (sessions, accounts), which Django answers here
+    # too. A database that is away gets its own page.
+    if outage.is_database_outage(sys.exc_info()[1]):
+        return outage.outage_response(request)
     # A plain template render without context processors: the database may be down.
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"debug": settings.DEBUG}), status=500)

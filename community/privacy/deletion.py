@@ -1,9 +1,10 @@
 """A member deletes their account: nothing of theirs is left behind.
 
 Their posts go, or stay under a shared "former member" account that holds
-nothing about anyone; their reports, reactions, choices and addresses are
-deleted; their sessions end; log entries that name them or quote their posts
-are made anonymous; their counters leave the cache.
+nothing about anyone; their reports, reactions, choices, addresses and the
+mail to them that waits for the mail server are deleted; their sessions end;
+log entries that name them or quote their posts are made anonymous; their
+counters leave the cache.
 """
 
 from allauth.account.models import EmailAddress
@@ -19,6 +20,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from ..board.models import Topic
 from ..discussions.caching import forget_discussions_of
 from ..discussions.models import Comment, Reaction, Unsubscription
+from ..mail.models import LateMail
 from ..members.names import FORMER_MEMBER
 from ..questions.models import ProductAnswer, ProductQuestion
 from ..reports.models import Report
@@ -93,6 +95,7 @@ def delete_member(user, posts: str) -> None:
     CommentFlag.objects.filter(user=user).delete()
     _by_address(Unsubscription, addresses).delete()
     _by_address(EmailAddress, addresses).delete()
+    _by_address(LateMail, addresses, field="to").delete()
     _end_sessions(user)
     _forget_counters(user)
     user.delete()
@@ -158,10 +161,10 @@ def _delete_discussions(model, rows) -> None:
     ).delete()
 
 
-def _by_address(model, addresses) -> models.QuerySet:
+def _by_address(model, addresses, field="email") -> models.QuerySet:
     query = Q(pk__in=[])
     for address in addresses:
-        query |= Q(email__iexact=address)
+        query |= Q(**{f"{field}__iexact": address})
     return model.objects.filter(query)
 
 

@@ -183,6 +183,8 @@ NOT_EXPORTED = {
     "django_comments.comment": "exported with the community's comments",
     "django_comments_xtd.xtdcomment": "exported with the community's comments",
     "django_tasks_db.dbtaskresult": "mail waiting to be sent, gone within minutes",
+    "community.latemail": "mail to them the mail server did not take at once, "
+    "sent within two days or given up",
     "wagtailcore.page": "pages the shop's team publishes, not about them",
     "blog.producerpage": "the stories of producers the shop publishes",
     "home.shopsettings": "the shop's own details",

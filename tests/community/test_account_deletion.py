@@ -23,6 +23,7 @@ from community.models import (
     Announcement,
     Comment,
     Dismissal,
+    LateMail,
     ProductQuestion,
     Reaction,
     Report,
@@ -99,6 +100,10 @@ def setting():
         email=EMAIL,
         content_type=ContentType.objects.get_for_model(post),
         object_pk=str(post.pk),
+    )
+    # A mail to them the mail server has not taken yet.
+    LateMail.objects.create(
+        to=EMAIL.upper(), subject=f"Antwort für {NAME}", text=f"Hallo {NAME}"
     )
     act(REJECT, {"comment": [mine.pk], "topic": [my_topic.pk]}, moderator)
     return {"member": xaverine, "other": other, "post": post, "question": question}

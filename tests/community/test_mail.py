@@ -5,6 +5,7 @@ from django.core import mail as outbox
 from django.db import transaction
 
 from community import mail
+from community.models import LateMail
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_a_rolled_back_transaction_sends_nothing(django_capture_on_commit_callba
     assert outbox.outbox == []
 
 
-def test_a_failing_mail_server_is_recorded_not_raised(
+def test_a_failing_mail_server_keeps_the_mail_for_later_not_raised(
     settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "tests.factories.FailingBackend"
@@ -111,3 +112,6 @@ def test_a_failing_mail_server_is_recorded_not_raised(
         mail.queue_mail("a@example.org", "plain", {})
 
     assert outbox.outbox == []
+    late = LateMail.objects.get()
+    assert (late.to, late.state) == ("a@example.org", LateMail.State.WAITING)
+    assert late.error == "ConnectionRefusedError: mail server down"

@@ -12,6 +12,8 @@ one another. Each section is a module of this package:
   server that is down
 - hostile: hostile input for the sanitiser (the XSS corpus)
 - browser: what the browser journeys share (widths, logging in, axe-core)
+- servers: real servers on 127.0.0.1 that tests switch off and on (a TCP
+  forwarder to the database, the site served by one thread, a mail server)
 """
 
 from tests.factories.browser import (
@@ -102,6 +104,7 @@ from tests.factories.reading import (
     text_of,
     warm_count,
 )
+from tests.factories.servers import Forwarder, MailServer, SiteServer
 
 __all__ = [
     "DEMO_IMAGE_SCALE",
@@ -119,11 +122,13 @@ __all__ = [
     "EVENT_TAGS",
     "FORBIDDEN_ELEMENTS",
     "FailingBackend",
+    "Forwarder",
     "HeadParser",
     "ImageFactory",
     "Links",
     "MALFORMED",
     "MARKDOWN_MIXES",
+    "MailServer",
     "OVERLONG",
     "PASSWORD",
     "POST_URL",
@@ -136,6 +141,7 @@ __all__ = [
     "SITEMAP_NS",
     "STYLED",
     "SYNC_FEEDS",
+    "SiteServer",
     "TEMPLATES",
     "TEMPLATE_CASES",
     "URL_WRAPPERS",

@@ -120,7 +120,10 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "theke.wsgi.application"
 
-# SQLite is the embedded default; DATABASE_URL switches to PostgreSQL.
+# SQLite is the embedded default; DATABASE_URL switches to PostgreSQL, whose
+# connections each process keeps for DATABASE_CONN_MAX_AGE seconds and checks
+# before the first query of each request: one the server dropped (a restart, a
+# failover, a forwarder in between) is replaced at once, not failed on.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -141,6 +144,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+
+# Seconds a browser or crawler is asked to wait (`Retry-After`) when the site
+# answers 503 because its database is away (home/outage.py).
+OUTAGE_RETRY_AFTER = 30
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

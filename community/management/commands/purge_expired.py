@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from community.conf import setting
 from community.discussions.comments import purge_address_hashes
 from community.feedback.answers import purge_old_comments
+from community.mail.models import LateMail
 
 
 def sessions() -> str:
@@ -31,12 +32,22 @@ def feedback_comments() -> str:
     )
 
 
+def late_mail() -> str:
+    purged, _ = LateMail.objects.expired().delete()
+    days = setting("COMMUNITY_LATE_MAIL_KEEP_DAYS")
+    return (
+        f"Deleted {purged} record(s) of late mail, sent or given up more than "
+        f"{days} day(s) ago."
+    )
+
+
 # One function per kind of data, each saying what it did. A new kind that is
 # kept only for a while adds its function here.
 PURGES = {
     "sessions": sessions,
     "address-hashes": address_hashes,
     "feedback-comments": feedback_comments,
+    "late-mail": late_mail,
 }
 
 
@@ -44,7 +55,8 @@ class Command(BaseCommand):
     help = (
         "Delete or blank what is kept only for a while: expired sessions, "
         "comments' address hashes older than COMMUNITY_KEEP_ADDRESS_HASH_DAYS and "
-        "feedback comments older than COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS. Run it "
+        "feedback comments older than COMMUNITY_FEEDBACK_KEEP_COMMENT_DAYS, records of "
+        "late mail finished more than COMMUNITY_LATE_MAIL_KEEP_DAYS ago. Run it "
         "daily, "
         "e.g. from cron: 20 3 * * * … manage.py purge_expired"
     )

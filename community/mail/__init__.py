@@ -4,8 +4,8 @@ A mail is rendered where its occasion happens (in the reader's language, with
 the site's addresses) and handed to a django-tasks task once the database
 transaction that caused it has committed. Posting therefore never waits for
 the mail server, a rolled-back post mails nobody, and a mail server that is
-down costs a mail, never the post: the task's failure is recorded by the task
-backend (run at once by default, queued with TASKS_BACKEND=database).
+down costs neither the post nor the mail: the mail waits and is tried again
+(`sending.py`; run at once by default, queued with TASKS_BACKEND=database).
 
 Templates come in threes under a prefix: `<prefix>_subject.txt` (one line),
 `<prefix>.txt` and, optionally, `<prefix>.html`.
@@ -14,16 +14,16 @@ Templates come in threes under a prefix: `<prefix>_subject.txt` (one line),
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import task
 from wagtail.models import Site
 
 from home.models import ShopSettings
-from home.shop_name import mail_sender, remember_shop_name
+from home.shop_name import remember_shop_name
+
+from .sending import send_mail_task
 
 
 @dataclass(frozen=True)
@@ -54,24 +54,6 @@ def compose(
     subject = " ".join(subject.split())
     headers = {"Content-Language": language, **(headers or {})}
     return Mail(to=to, subject=subject, text=text, html=html, headers=headers)
-
-
-@task()
-def send_mail_task(
-    to: str, subject: str, text: str, html: str = "", headers=None
-) -> None:
-    """Send one rendered mail from the shop; raising lets the task backend record
-    the failure."""
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=mail_sender(),
-        to=[to],
-        headers=headers or None,
-    )
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def queue(mails) -> None:

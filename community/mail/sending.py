@@ -1,0 +1,175 @@
+"""Sending mail, and sending it again while the mail server does not take it.
+
+A mail is sent by `send_mail_task`. When the mail server refuses it, cannot be
+reached or does not answer in time, the mail is kept as a `LateMail` and tried
+again after each pause of COMMUNITY_MAIL_RETRY_MINUTES in turn; staff see it
+in the admin meanwhile. Where the task backend can run a task later (the
+database queue, whose worker runs `retry_mail_task` when its time has come),
+each try queues the next; elsewhere `manage.py send_late_mail`, run every
+minute, sends what is due. Either way a try first claims the mail with one
+conditional update, so that no two processes send it both.
+"""
+
+import datetime
+import logging
+import smtplib
+
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import task
+
+from home.shop_name import mail_sender
+
+from ..conf import setting
+from .models import LateMail
+
+logger = logging.getLogger(__name__)
+
+# What a mail server that is down, unreachable, overloaded or refusing raises:
+# smtplib's own errors, and the socket's (refused, unreachable, timed out).
+SERVER_TROUBLE = (smtplib.SMTPException, OSError)
+
+
+def deliver(to: str, subject: str, text: str, html: str = "", headers=None) -> None:
+    """Hand one mail from the shop to the mail server."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=mail_sender(),
+        to=[to],
+        headers=headers or None,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@task()
+def send_mail_task(
+    to: str, subject: str, text: str, html: str = "", headers=None
+) -> None:
+    """Send one rendered mail; one the mail server does not take is kept and
+    tried again later."""
+    try:
+        deliver(to, subject, text, html, headers)
+    except SERVER_TROUBLE as error:
+        now = timezone.now()
+        late = LateMail.objects.create(
+            to=to,
+            subject=subject,
+            text=text,
+            html=html,
+            headers=headers or {},
+            error=describe(error),
+            first_failed_at=now,
+            last_tried_at=now,
+            next_try_at=now + pause_after(1),
+        )
+        logger.warning("Mail %s not taken by the mail server: %s", late.pk, late.error)
+        schedule(late)
+
+
+@task()
+def retry_mail_task(late_mail_id: int) -> None:
+    """The next try of one late mail."""
+    try_again(late_mail_id)
+
+
+def pause_after(tries: int) -> datetime.timedelta | None:
+    """How long to wait after `tries` failed tries; None when they are spent."""
+    minutes = setting("COMMUNITY_MAIL_RETRY_MINUTES")
+    if tries > len(minutes):
+        return None
+    return datetime.timedelta(minutes=minutes[tries - 1])
+
+
+def schedule(late: LateMail) -> None:
+    """Queue the next try of `late` for its time, where the backend can."""
+    if retry_mail_task.get_backend().supports_defer:
+        retry_mail_task.using(run_after=late.next_try_at).enqueue(late.pk)
+
+
+def _ready(now) -> Q:
+    waiting = Q(state=LateMail.State.WAITING, next_try_at__lte=now)
+    stuck = Q(
+        state=LateMail.State.SENDING,
+        last_tried_at__lt=now - LateMail.SENDING_AT_MOST,
+    )
+    return waiting | stuck
+
+
+def try_again(late_mail_id: int) -> bool:
+    """Try once more to send a late mail whose time has come; whether it went.
+
+    Claimed first: a mail another process is sending, or that is not due, is
+    left alone.
+    """
+    now = timezone.now()
+    claimed = LateMail.objects.filter(_ready(now), pk=late_mail_id).update(
+        state=LateMail.State.SENDING, last_tried_at=now
+    )
+    if not claimed:
+        return False
+    late = LateMail.objects.get(pk=late_mail_id)
+    try:
+        deliver(late.to, late.subject, late.text, late.html, late.headers)
+    except SERVER_TROUBLE as error:
+        _failed_again(late, error)
+        return False
+    late.state = LateMail.State.SENT
+    late.sent_at = timezone.now()
+    # Sent: what it said is no longer needed here.
+    late.text, late.html, late.headers = "", "", {}
+    late.save(update_fields=("state", "sent_at", "text", "html", "headers"))
+    return True
+
+
+def _failed_again(late: LateMail, error: BaseException) -> None:
+    late.tries += 1
+    late.error = describe(error)
+    late.last_tried_at = timezone.now()
+    pause = pause_after(late.tries)
+    if pause is None:
+        late.state, late.next_try_at = LateMail.State.GIVEN_UP, None
+        logger.error(
+            "Mail %s given up after %s tries: %s", late.pk, late.tries, late.error
+        )
+    else:
+        late.state, late.next_try_at = (
+            LateMail.State.WAITING,
+            late.last_tried_at + pause,
+        )
+        logger.warning("Mail %s not taken again: %s", late.pk, late.error)
+    late.save(update_fields=("tries", "error", "last_tried_at", "state", "next_try_at"))
+    if pause is not None:
+        schedule(late)
+
+
+def send_due_mail() -> tuple[int, int]:
+    """Try every late mail whose time has come: (sent, still late)."""
+    sent = failed = 0
+    ids = LateMail.objects.filter(_ready(timezone.now())).values_list("pk", flat=True)
+    for late_mail_id in list(ids):
+        if try_again(late_mail_id):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def describe(error: BaseException) -> str:
+    """What the mail server answered, or why it could not be reached."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        answer = error.smtp_error
+        if isinstance(answer, bytes):
+            answer = answer.decode("utf-8", "replace")
+        text = f"{error.smtp_code} {answer}"
+    elif isinstance(error, smtplib.SMTPRecipientsRefused):
+        text = "; ".join(
+            f"{code} {answer.decode('utf-8', 'replace')}"
+            for code, answer in error.recipients.values()
+        )
+    else:
+        text = str(error) or type(error).__name__
+    return f"{type(error).__name__}: {text}"[:1000]
