@@ -146,10 +146,15 @@ def test_a_picture_uploaded_in_the_admin_is_served(client, media):
         assert_delivered_safely(response)
 
 
-def test_a_picture_deleted_and_uploaded_again_gets_new_rendition_addresses(media):
+def test_a_picture_deleted_and_uploaded_again_gets_new_rendition_addresses(
+    media, django_capture_on_commit_callbacks
+):
     first = ImageFactory(file=ImageFile(io.BytesIO(picture("PNG")), name="hof.png"))
     old = first.get_rendition("fill-20x10").url
-    first.delete()
+    # Wagtail deletes the files once the deletion is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        first.delete()
+    assert not list((media / "images").iterdir())
     again = ImageFactory(file=ImageFile(io.BytesIO(picture("GIF")), name="hof.png"))
 
     assert again.get_rendition("fill-20x10").url != old
