@@ -2,13 +2,13 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community.members import staff_reset
 from home import views as home_views
+from home.media import serving as media
 
 urlpatterns = [
     # Before Wagtail's own: its reset would mail links to customers too.
@@ -45,16 +45,12 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
-
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Stored files are answered before the views (home/media/serving.py); what
+    # is left under /media/ is no page either, whatever a page's slug says.
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.missing),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"

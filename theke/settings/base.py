@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "home.headers.ContentSecurityPolicyMiddleware",
     "home.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploads from MEDIA_ROOT, past the page cache and sessions, uncompressed.
+    "home.media.serving.MediaMiddleware",
     # Compresses what the page cache does not (members' pages, forms); the
     # page cache stores its pages compressed already.
     "django.middleware.gzip.GZipMiddleware",
@@ -351,12 +353,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Whether Django itself serves uploads from MEDIA_ROOT: only on a developer's
-# machine; in production the web server or the bucket does.
-SERVE_MEDIA = False
+# Whether the app serves uploads from MEDIA_ROOT at MEDIA_URL itself
+# (home/media/serving.py); off when a bucket keeps them.
+SERVE_MEDIA = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Renditions under names never used twice, so they may be kept for a year.
+    "renditions": {"BACKEND": "home.media.storage.RenditionStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
@@ -387,7 +391,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+# Documents always go out through Wagtail's view, which checks who may have
+# them, and always as downloads: no browser shows one in the site's name.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The admin shows staff avatars from Gravatar by default, which would send a hash

@@ -17,10 +17,8 @@ EMAIL_BACKEND = os.environ.get(  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-# Static files straight from the apps' folders, without collectstatic, and
-# uploaded pictures from MEDIA_ROOT, with or without DEBUG.
+# Static files straight from the apps' folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-SERVE_MEDIA = True
 # The dev server speaks plain http, so links in mails must too.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"

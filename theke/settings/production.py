@@ -22,21 +22,33 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Media on S3-compatible object storage when a bucket is named. django-storages
-# reads only the access keys from the environment; the rest is passed here.
+# Media on S3-compatible object storage when a bucket is named; the app then
+# serves none itself (home/media/bucket.py). django-storages reads only the
+# access keys from the environment; the rest is passed here.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):  # noqa: F405
-    STORAGES["default"] = {  # noqa: F405
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],  # noqa: F405
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,  # noqa: F405
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,  # noqa: F405
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,  # noqa: F405
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),  # noqa: F405
-            # Two uploads with the same name must never replace each other.
-            "file_overwrite": False,
-        },
+    _bucket = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],  # noqa: F405
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,  # noqa: F405
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,  # noqa: F405
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,  # noqa: F405
+        "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,  # noqa: F405
+        "location": os.environ.get("AWS_LOCATION", ""),  # noqa: F405
+        # Pages are kept in the shared cache far longer than a signed address
+        # stays valid: unsigned by default, from a bucket (or CDN) that lets
+        # anyone read the pictures.
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),  # noqa: F405
+        # Two uploads with the same name must never replace each other.
+        "file_overwrite": False,
     }
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "home.media.bucket.BucketStorage",
+        "OPTIONS": _bucket,
+    }
+    STORAGES["renditions"] = {  # noqa: F405
+        "BACKEND": "home.media.bucket.BucketRenditionStorage",
+        "OPTIONS": _bucket,
+    }
+    SERVE_MEDIA = False
     # Pictures from the bucket are on another host: the policies must name it.
     if not MEDIA_SOURCES:  # noqa: F405
         MEDIA_SOURCES = bucket_origins(  # noqa: F405

@@ -1,0 +1,1 @@
+"""Uploads: what they are, how they are named, stored and delivered."""
