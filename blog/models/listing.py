@@ -9,7 +9,15 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from wagtail import hooks
 
-from home.page_cache.tags import depends_on, list_tag, tag_for, versions_key
+from home.page_cache.tags import (
+    current_versions,
+    depends_on,
+    list_tag,
+    page_tag,
+    still_current,
+    tag_for,
+    versions_key,
+)
 
 POSTS_PER_PAGE = 9
 
@@ -49,15 +57,18 @@ def related_posts(post, category_ids, tag_ids) -> list:
     tags with `post`, newest first among equals, ready for teasers.
 
     Which they are is kept in the shared cache until a post sharing a category
-    or tag with this one is published or unpublished, or this one changes: the
-    query that weighs every post against this one runs once per change, not
-    once per page view.
+    or tag with this one is published or unpublished, this one changes, or one
+    of the chosen ones does (it may have left the categories and tags they
+    shared): the query that weighs every post against this one runs once per
+    change, not once per page view.
     """
     tags = related_posts_tags(category_ids, tag_ids)
     depends_on(*tags)
     key = f"theke:related:{post.pk}:{versions_key([*tags, tag_for(post)])}"
-    chosen = cache.get(key)
-    if chosen is None:
+    stored = cache.get(key)
+    if stored is not None and still_current(stored[1]):
+        chosen = stored[0]
+    else:
         candidates = (
             type(post)
             .objects.live()
@@ -65,13 +76,16 @@ def related_posts(post, category_ids, tag_ids) -> list:
             .exclude(pk=post.pk)
             .filter(Q(categories__in=category_ids) | Q(tags__in=tag_ids))
             .annotate(
-                shared=Count("categories", filter=Q(categories__in=category_ids))
-                + Count("tags", filter=Q(tags__in=tag_ids))
+                shared=Count(
+                    "categories", filter=Q(categories__in=category_ids), distinct=True
+                )
+                + Count("tags", filter=Q(tags__in=tag_ids), distinct=True)
             )
             .order_by("-shared", "-date")
         )
         chosen = list(candidates.values_list("pk", flat=True)[:RELATED_POSTS])
-        cache.set(key, chosen, RELATED_POSTS_SECONDS)
+        versions = current_versions([page_tag(pk) for pk in chosen])
+        cache.set(key, (chosen, versions), RELATED_POSTS_SECONDS)
     if not chosen:
         return []
     found = {

@@ -558,6 +558,51 @@ def test_a_head_request_is_answered_like_a_get(client, shop):
     assert fetch(client, url)["X-Cache"] == "HIT"
 
 
+def test_a_related_post_that_leaves_the_shared_category_leaves_read_on(client, shop):
+    cheese_post = shop["cheese_post"]
+    market = BlogPageFactory(
+        parent=shop["blog"],
+        title="Käse auf dem Wochenmarkt",
+        categories_list=[shop["cheese_stories"]],
+    )
+    assert "Wochenmarkt" in fetch(client, cheese_post.url).content.decode()
+    market.categories.set([CategoryFactory(name="Markt")])
+    publish(market)
+
+    assert "Wochenmarkt" not in fetch(client, cheese_post.url).content.decode()
+
+
+def test_read_on_ranks_by_how_many_categories_and_tags_are_shared(client, shop):
+    cheese, bread = shop["cheese_stories"], CategoryFactory(name="Hof")
+    post = BlogPageFactory(
+        parent=shop["blog"],
+        title="Vom Hof",
+        categories_list=[cheese, bread],
+        tag_names=["hof", "milch", "sommer"],
+    )
+    # Older, but shares two categories and a tag: three in all.
+    closer = BlogPageFactory(
+        parent=shop["blog"],
+        title="Zwei Kategorien",
+        date=datetime.date(2024, 1, 1),
+        categories_list=[cheese, bread],
+        tag_names=["hof"],
+    )
+    # Newer, one category and one tag, but three tags of its own: counted
+    # without care, the joins would weigh it at three times two.
+    farther = BlogPageFactory(
+        parent=shop["blog"],
+        title="Drei Schlagworte",
+        categories_list=[cheese],
+        tag_names=["milch", "winter", "herbst"],
+    )
+
+    chosen = [
+        related.pk for related in type(post).objects.get(pk=post.pk).related_posts
+    ]
+    assert chosen.index(closer.pk) < chosen.index(farther.pk)
+
+
 @pytest.mark.usefixtures("rendered")
 def test_related_posts_are_weighed_once_per_change_not_per_view(client, shop):
     url = shop["cheese_post"].url
