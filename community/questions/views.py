@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from home.ids import parse_id
+from home.page_cache.tags import shows
 from shop_link.models import Product
 
 from ..board.models import live_board_page
@@ -279,6 +280,8 @@ def accept(request, pk):
 def question_detail(request, board_page, pk):
     """A question's own page: the question, its answers, the answer form."""
     question = _question_or_404(request, pk)
+    # Its answers, their acceptance and moderation purge the question's tag.
+    shows(question, question.product)
     return _question_page(request, question, board_page=board_page)
 
 

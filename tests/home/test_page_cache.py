@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from community.announcements.models import Announcement
 from community.board.topics import change_status
+from community.moderation.actions import REJECT, act
 from home.models import ShopSettings
 from home.page_cache.tags import page_tag, purge
 from shop_link.sync.runs import sync_source
@@ -38,6 +39,7 @@ from tests.factories import (
     merchant_xml,
     products_block,
     publish,
+    staff,
     topic,
 )
 from tests.factories.feeds import feed_source
@@ -425,6 +427,19 @@ def test_questions_and_answers_purge_their_product_page_only(client, shop):
     warm(client, urls["product"])
     answer(question, member("Tom Wendt"), text="Vierzehn Monate im Keller.")
     assert "Vierzehn Monate" in fetch(client, urls["product"]).content.decode()
+
+
+def test_a_questions_own_page_shows_its_answer_and_its_rejection(client, shop):
+    question = ask(shop["cheese"], shop["member"], text="Wie lange ist er gereift?")
+    url = f"{shop['board'].url}questions/{question.pk}/"
+    warm(client, url)
+    answer(question, member("Tom Wendt"), text="Vierzehn Monate im Keller.")
+    assert "Vierzehn Monate" in fetch(client, url).content.decode()
+    warm(client, url)
+
+    act(REJECT, {"question": [question.pk]}, staff("Mia Moderatorin"))
+
+    assert client.get(url).status_code == 404
 
 
 def test_topics_purge_the_board_and_their_page(client, shop):
