@@ -4,6 +4,7 @@ the posts that may list it as related."""
 
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished
 
 from home.page_cache.tags import list_tag, page_tag, purge, tag_for
@@ -23,6 +24,15 @@ def _purge(obj, pages) -> None:
 def author_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         _purge(instance, BlogPage.objects.filter(post_authors__author=instance))
+
+
+@receiver(post_save, sender=get_image_model())
+@receiver(pre_delete, sender=get_image_model())
+def author_photo_changed(sender, instance, raw=False, **kwargs):
+    """An author's photo shows in the bylines of their posts and on their page."""
+    if not raw:
+        for author in Author.objects.filter(photo=instance):
+            author_changed(Author, author)
 
 
 @receiver(post_save, sender=BlogCategory)

@@ -14,6 +14,7 @@ from django.db.models.signals import (
     pre_save,
 )
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.models import Author, ProducerPage
@@ -108,6 +109,17 @@ def producer_page_changed(sender, instance, **kwargs):
         return
     speakers = Profile.objects.filter(producer_id=instance.pk)
     for user_id in speakers.values_list("user_id", flat=True):
+        caching.forget_discussions_of(user_id)
+
+
+@receiver(post_save, sender=get_image_model(), dispatch_uid="theke_team_photo")
+@receiver(pre_delete, sender=get_image_model(), dispatch_uid="theke_team_photo_gone")
+def team_photo_changed(sender, instance, raw=False, **kwargs):
+    """Staff who write as a team author carry its photo beside their comments."""
+    if raw:
+        return
+    team = Author.objects.filter(photo=instance, user__isnull=False)
+    for user_id in team.values_list("user_id", flat=True):
         caching.forget_discussions_of(user_id)
 
 

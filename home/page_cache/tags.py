@@ -133,15 +133,16 @@ def depends_on(*tags: str) -> None:
         recorded.update(tags)
 
 
-def shows(*objects) -> None:
+def shows(*objects, activity=True) -> None:
     """Note that the page being rendered shows `objects` (cards, bylines…),
-    with what their cards count of readers' activity."""
+    with what their cards count of readers' activity unless `activity` is
+    False (a link with a name and a picture counts nothing)."""
     recorded = _recording.get()
     if recorded is not None:
         for obj in objects:
             if obj is not None:
                 tag = tag_for(obj)
-                recorded.update((tag, activity_tag(tag)))
+                recorded.update((tag, activity_tag(tag)) if activity else (tag,))
 
 
 def purge(*tags: str) -> None:

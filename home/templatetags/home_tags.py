@@ -20,10 +20,11 @@ def shop_name():
 
 
 @register.simple_tag
-def shows(*objects):
+def shows(*objects, activity=True):
     """Note that this page shows `objects` (a card, a byline): a change to any
-    of them purges the page from the shared cache. Renders nothing."""
-    page_cache.shows(*objects)
+    of them purges the page from the shared cache; with `activity=False` a
+    new comment on them does not. Renders nothing."""
+    page_cache.shows(*objects, activity=activity)
     return ""
 
 

@@ -13,6 +13,7 @@ from home.page_cache.fragments import shared
 from home.page_cache.tags import SITE, page_tag, purge
 from tests.factories import (
     BlogPageFactory,
+    ImageFactory,
     add_comment,
     member,
     paragraph,
@@ -248,3 +249,49 @@ def test_parts_this_process_served_since_the_last_purge_take_no_read(
 
     purge(page_tag(shop["cheese_post"].pk))
     assert "Anna Lindner" in fetch(reader, url).content.decode()
+
+
+def rerenders_story(client, url) -> bool:
+    """Whether the next request renders the post's story anew (reads its byline)."""
+    with CaptureQueriesContext(connection) as served:
+        fetch(client, url)
+    return any("blog_blogpageauthor" in query["sql"] for query in served)
+
+
+def test_a_new_picture_for_an_authors_photo_shows_in_their_stories(reader, shop):
+    photo = ImageFactory()
+    shop["anna"].photo = photo
+    shop["anna"].save()
+    url = shop["cheese_post"].url
+    fetch(reader, url)
+    assert not rerenders_story(reader, url)
+
+    photo.title = "Anna Lindner, neues Bild"
+    photo.save()
+
+    assert rerenders_story(reader, url)
+
+
+def test_a_new_picture_of_a_producer_shows_in_the_stories_naming_it(reader, shop):
+    producer = shop["producer"]
+    producer.hero_image = ImageFactory()
+    publish(producer)
+    url = shop["cheese_post"].url
+    fetch(reader, url)
+    assert not rerenders_story(reader, url)
+
+    producer.hero_image.title = "Der Hof im Winter"
+    producer.hero_image.save()
+
+    assert rerenders_story(reader, url)
+
+
+def test_a_comment_on_a_producer_leaves_the_stories_naming_it_stored(
+    reader, shop, django_capture_on_commit_callbacks
+):
+    url = shop["cheese_post"].url
+    fetch(reader, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        add_comment(shop["producer"], member("Ole Brandt"), "Schöner Hof!")
+
+    assert not rerenders_story(reader, url)
