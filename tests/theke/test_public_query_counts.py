@@ -49,31 +49,36 @@ pytestmark = pytest.mark.django_db
 # those of posts, producers, products and topics are their discussion
 # (community/discussions: comments, replies, authors' badges, reactions).
 PINNED = {
-    "home": 11,
-    "blog_index": 12,
-    "blog_index_page_2": 12,
-    "blog_category": 13,
-    "blog_tag": 13,
-    "blog_author": 12,
-    "post": 22,
-    "producer_index": 9,
-    "producer": 18,
-    "catalogue": 11,
-    "catalogue_page_2": 11,
-    "catalogue_category": 11,
-    "catalogue_producer": 11,
-    "catalogue_availability": 11,
-    "catalogue_search": 11,
-    "product": 19,  # with three for its questions and their authors
-    "board": 10,
-    "board_category": 10,
-    "topic": 12,
-    "question": 10,
-    "rss": 10,
-    "atom": 10,
-    "category_rss": 11,
-    "category_atom": 11,
-    "sitemap": 16,  # one per page type and per kind of entry
+    "home": 9,
+    "blog_index": 10,
+    "blog_index_page_2": 10,
+    "blog_category": 11,
+    "blog_tag": 11,
+    "blog_author": 10,
+    "post": 20,
+    "producer_index": 7,
+    "producer": 16,
+    "catalogue": 9,
+    "catalogue_page_2": 9,
+    "catalogue_category": 9,
+    "catalogue_producer": 9,
+    "catalogue_availability": 9,
+    "catalogue_search": 9,
+    "product": 17,  # with three for its questions and their authors
+    "board": 8,
+    "board_category": 8,
+    "topic": 10,
+    "question": 8,
+    "rss": 8,
+    "atom": 8,
+    "category_rss": 9,
+    "category_atom": 9,
+    # The index: each section's count and newest date, the blog's two kinds.
+    "sitemap": 9,
+    "sitemap_pages": 8,
+    "sitemap_blog": 3,
+    "sitemap_products": 3,
+    "sitemap_products_2": 3,
     "impressum": 1,
     "privacy": 1,
     "feedback": 1,
@@ -89,10 +94,10 @@ PINNED = {
 # admin's user bar, with its permission lookups, is for the team only); two on
 # the home page for the interests and hidden categories.
 PINNED_FOR_MEMBERS = {
-    "home": 16,
-    "post": 26,
-    "product": 23,
-    "board": 13,
+    "home": 14,
+    "post": 24,
+    "product": 21,
+    "board": 11,
 }
 
 
@@ -105,6 +110,10 @@ def _real_renders(settings):
     times the pictures would push the menu out of it between two requests.
     """
     settings.PAGE_CACHE_ENABLED = False
+    # Sitemap files of ten addresses: a second file of products at both scales.
+    # (The pages' second file holds other page types at the two scales, each
+    # with its query: their first holds the home page, the blog and posts.)
+    settings.SITEMAP_LIMIT = 10
     settings.CACHES = {
         name: {**config, "OPTIONS": {**config.get("OPTIONS", {}), "MAX_ENTRIES": 10**6}}
         if config["BACKEND"].endswith("LocMemCache")
@@ -227,6 +236,10 @@ def build_shop(scale):
         "category_atom": blog.url
         + blog.reverse_subpage("category_feed", args=[categories[0].slug, "atom"]),
         "sitemap": "/sitemap.xml",
+        "sitemap_pages": "/sitemap-pages.xml",
+        "sitemap_blog": "/sitemap-blog.xml",
+        "sitemap_products": "/sitemap-products.xml",
+        "sitemap_products_2": "/sitemap-products.xml?p=2",
         "impressum": "/impressum/",
         "privacy": "/privacy/",
         "feedback": "/feedback/",
