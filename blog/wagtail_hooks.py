@@ -12,6 +12,7 @@ from home.shop_name import shop_name
 
 from .feed_links import feed_links
 from .models import Author, BlogCategory, Certification
+from .sitemaps import BlogSection
 
 
 class AuthorAdminForm(WagtailAdminModelForm):
@@ -60,6 +61,7 @@ class BlogViewSetGroup(SnippetViewSetGroup):
 register_snippet(BlogViewSetGroup)
 
 hooks.register("theke_feed_links", feed_links)
+hooks.register("theke_sitemap_sections", lambda: {"blog": BlogSection})
 
 
 class LinkAuthorPanel(Component):

@@ -1,20 +1,20 @@
 import sys
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Page
 
-from . import legal, outage, personal_data
+from . import legal, outage, personal_data, sitemaps
 from .models import ShopSettings
-from .page_cache.tags import SITE, depends_on, list_tag
+from .page_cache.tags import SITE, depends_on
 from .search import run_search
 
 
@@ -89,11 +89,28 @@ def _staff_notice(request, missing: list[str]) -> dict:
     }
 
 
-def sitemap(request):
-    """Wagtail's sitemap, which lists every page: any page published,
-    unpublished or deleted purges it from the shared cache."""
-    depends_on(list_tag(Page))
-    return wagtail_sitemap(request)
+@require_GET
+@sitemap_views.x_robots_tag
+def sitemap_index(request):
+    """The sitemap's index: every file of every section that lists anything."""
+    found = sitemaps.sections(request)
+    sitemaps.record(*found.values())
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": sitemaps.index(request, found)},
+        content_type="application/xml",
+    )
+
+
+@require_GET
+def sitemap_section(request, section):
+    """One file of a section (`?p=2` and on for the next ones); any other
+    number, or a section that does not exist, is a 404."""
+    found = sitemaps.sections(request)
+    if section in found:
+        sitemaps.record(found[section])
+    return sitemap_views.sitemap(request, found, section=section)
 
 
 @require_GET
@@ -105,7 +122,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /i18n/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
     ]
     return HttpResponse(
         "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"

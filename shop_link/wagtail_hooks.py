@@ -47,6 +47,7 @@ from .locations import feed_path, is_url
 from .models.products import Availability, BrandProducer, Product, ProductSource
 from .search import search_products
 from .sections import product_sections
+from .sitemaps import ProductsSection
 
 
 class ProductPermissionPolicy(ModelPermissionPolicy):
@@ -261,3 +262,4 @@ register_snippet(ProductsViewSetGroup)
 
 hooks.register("theke_search", search_products)
 hooks.register("theke_page_sections", product_sections)
+hooks.register("theke_sitemap_sections", lambda: {"products": ProductsSection})

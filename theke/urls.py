@@ -27,7 +27,12 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("impressum/", home_views.impressum, name="impressum"),
     path("privacy/", home_views.privacy, name="privacy"),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap_index, name="sitemap_index"),
+    path(
+        "sitemap-<slug:section>.xml",
+        home_views.sitemap_section,
+        name="sitemap_section",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("account/", include("community.account.urls")),

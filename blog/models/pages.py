@@ -281,44 +281,17 @@ class BlogIndexPage(
         return self.get_full_url(request) + self.reverse_subpage(name, args=[slug])
 
     def get_sitemap_urls(self, request=None):
-        """The blog, its categories and its authors, each dated by its newest post."""
-        depends_on(list_tag(BlogPage), list_tag(BlogCategory), list_tag(Author))
-        posts = BlogPage.objects.child_of(self).live().public().values("pk")
-        base_url = self.get_full_url(request)
+        """The blog, dated by its newest post; its categories and authors are
+        the sitemap's section "blog" (blog/sitemaps.py)."""
+        depends_on(list_tag(BlogPage))
+        return [{"location": self.get_full_url(request), "lastmod": self.newest()}]
+
+    def newest(self):
+        """When the blog or one of its live, public posts was last published."""
+        posts = BlogPage.objects.child_of(self).live().public()
+        newest = posts.aggregate(newest=Max("last_published_at"))["newest"]
         own = self.last_published_at or self.latest_revision_created_at
-        newest = BlogPage.objects.filter(pk__in=posts).aggregate(
-            newest=Max("last_published_at")
-        )["newest"]
-        lastmod = max(filter(None, [own, newest]), default=None)
-        urls = [{"location": base_url, "lastmod": lastmod}]
-        categories = (
-            BlogCategory.objects.filter(blog_pages__in=posts)
-            .annotate(lastmod=Max("blog_pages__last_published_at"))
-            .order_by("slug")
-        )
-        urls += [
-            {
-                "location": base_url
-                + self.reverse_subpage("category", args=[category.slug]),
-                "lastmod": category.lastmod,
-            }
-            for category in categories
-        ]
-        authors = (
-            BlogPageAuthor.objects.filter(page__in=posts)
-            .values("author__slug")
-            .annotate(lastmod=Max("page__last_published_at"))
-            .order_by("author__slug")
-        )
-        urls += [
-            {
-                "location": base_url
-                + self.reverse_subpage("author", args=[row["author__slug"]]),
-                "lastmod": row["lastmod"],
-            }
-            for row in authors
-        ]
-        return urls
+        return max(filter(None, [own, newest]), default=None)
 
     def feed_url(self, request, kind, category=None):
         """The absolute URL of the blog's RSS ("feed") or Atom ("atom") feed."""

@@ -85,26 +85,13 @@ class ProductIndexPage(PublicPages, SpelledOutSlugs, RoutablePageMixin, Page):
         return product_json_ld(request, product, url, context.get("producer"))
 
     def get_sitemap_urls(self, request=None):
-        """The catalogue and every product still on sale, dated by its last change."""
+        """The catalogue, dated by its newest product on sale; the products are
+        the sitemap's section "products" (shop_link/sitemaps.py)."""
         depends_on(list_tag(Product))
-        base_url = self.get_full_url(request)
-        products = Product.objects.on_sale().order_by("slug")
-        newest = products.aggregate(newest=models.Max("synced_at"))["newest"]
+        newest = Product.objects.on_sale().aggregate(newest=models.Max("synced_at"))
         own = self.last_published_at or self.latest_revision_created_at
-        urls = [
-            {
-                "location": base_url,
-                "lastmod": max(filter(None, [own, newest]), default=None),
-            }
-        ]
-        urls += [
-            {
-                "location": base_url + self.reverse_subpage("product", args=[slug]),
-                "lastmod": synced_at,
-            }
-            for slug, synced_at in products.values_list("slug", "synced_at")
-        ]
-        return urls
+        lastmod = max(filter(None, [own, newest["newest"]]), default=None)
+        return [{"location": self.get_full_url(request), "lastmod": lastmod}]
 
     @path("")
     def catalogue(self, request):

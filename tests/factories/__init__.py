@@ -101,6 +101,8 @@ from tests.factories.reading import (
     links_of,
     queries_to_render,
     read_sitemap,
+    read_sitemap_file,
+    read_sitemap_index,
     text_of,
     warm_count,
 )
@@ -176,6 +178,8 @@ __all__ = [
     "publish",
     "question_url",
     "read_sitemap",
+    "read_sitemap_file",
+    "read_sitemap_index",
     "reply",
     "sign_up",
     "signup",

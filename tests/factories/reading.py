@@ -89,17 +89,35 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 BASE = "http://testserver"
 
 
+def read_sitemap_index(client) -> dict[str, str | None]:
+    """Each file the sitemap's index at /sitemap.xml names, with its lastmod."""
+    return _read_xml(client, "/sitemap.xml", "sitemapindex", "sitemap")
+
+
+def read_sitemap_file(client, url) -> dict[str, str | None]:
+    """Each location in one file of the sitemap (an address from the index)."""
+    return _read_xml(client, url.removeprefix(BASE), "urlset", "url")
+
+
 def read_sitemap(client) -> dict[str, str | None]:
-    """Each location in the sitemap with its lastmod."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+    """Each location in every file of the sitemap, with its lastmod."""
+    found = {}
+    for url in read_sitemap_index(client):
+        found.update(read_sitemap_file(client, url))
+    return found
+
+
+def _read_xml(client, url, root_name, entry_name) -> dict[str, str | None]:
+    response = client.get(url)
+    assert response.status_code == 200, url
     assert response["Content-Type"].startswith("application/xml")
     root = ElementTree.fromstring(response.content)  # noqa: S314 - our own output
+    assert root.tag == f"{{{SITEMAP_NS['sm']}}}{root_name}"
     return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+        entry.findtext("sm:loc", namespaces=SITEMAP_NS): entry.findtext(
             "sm:lastmod", namespaces=SITEMAP_NS
         )
-        for url in root.findall("sm:url", SITEMAP_NS)
+        for entry in root.findall(f"sm:{entry_name}", SITEMAP_NS)
     }
 
 

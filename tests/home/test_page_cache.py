@@ -142,6 +142,9 @@ def public_urls(shop):
         "rss": "/blog/feed/",
         "atom": "/blog/atom/",
         "sitemap": "/sitemap.xml",
+        "sitemap pages": "/sitemap-pages.xml",
+        "sitemap blog": "/sitemap-blog.xml",
+        "sitemap products": "/sitemap-products.xml",
         "impressum": "/impressum/",
         "privacy": "/privacy/",
         "feedback": "/feedback/",
@@ -290,8 +293,9 @@ def test_a_page_rendered_while_it_was_purged_is_not_stored(client, shop):
 
 def test_an_edited_post_purges_itself_its_listings_and_feeds_only(client, shop):
     urls = public_urls(shop)
-    showing = ["post", "blog index", "home", "rss", "atom", "sitemap", "author"]
-    untouched = ["board", "catalogue", "impressum"]
+    showing = ["post", "blog index", "home", "rss", "atom", "author"]
+    showing += ["sitemap", "sitemap pages", "sitemap blog"]
+    untouched = ["board", "catalogue", "impressum", "sitemap products"]
     warm(client, *(urls[name] for name in showing + untouched))
     post = shop["cheese_post"]
     post.title = "Im Käsekeller bei Vollmond"
@@ -300,7 +304,7 @@ def test_an_edited_post_purges_itself_its_listings_and_feeds_only(client, shop):
         response = fetch(client, urls[name])
         assert response["X-Cache"] == "MISS", name
         # The sitemap dates the post; the others show its title.
-        if name != "sitemap":
+        if not name.startswith("sitemap"):
             assert "Vollmond" in response.content.decode(), name
     for name in untouched:
         assert is_stored(client, urls[name]), name
@@ -395,6 +399,35 @@ def test_a_product_sync_purges_the_changed_product_only(client, shop):
     assert "5,10" in fetch(client, urls["product"]).content.decode()
     assert "5,10" in fetch(client, urls["catalogue"]).content.decode()
     assert is_stored(client, flour)
+
+
+def test_a_product_sync_purges_the_sitemaps_products_and_the_index(client, shop):
+    urls = public_urls(shop)
+    sitemaps = ["sitemap", "sitemap pages", "sitemap products"]
+    warm(client, *(urls[name] for name in [*sitemaps, "sitemap blog"]))
+    feed = merchant_xml(
+        merchant_item("KAESE-1", title="Heumilch-Bergkäse", price="4.80 EUR"),
+        merchant_item("BROT-1", title="Roggenbrot", price="4.20 EUR"),
+    )
+    sync_source(shop["source"], stream=io.BytesIO(feed), fetch_images=False)
+    for name in sitemaps:
+        assert fetch(client, urls[name])["X-Cache"] == "MISS", name
+    assert "/products/roggenbrot/" in fetch(client, urls["sitemap products"]).text
+    assert is_stored(client, urls["sitemap blog"])
+
+
+def test_a_catalogue_taken_offline_takes_its_products_out_of_the_sitemap(client, shop):
+    urls = public_urls(shop)
+    warm(client, urls["sitemap products"], urls["sitemap"])
+    assert "/sitemap-products.xml" in fetch(client, urls["sitemap"]).text
+    make_draft(shop["catalogue"])
+    index = fetch(client, urls["sitemap"])
+    assert index["X-Cache"] == "MISS"
+    assert "/sitemap-products.xml" not in index.text
+    products = fetch(client, urls["sitemap products"])
+    assert products["X-Cache"] == "MISS"
+    assert "/products/" not in products.text
+    assert is_stored(client, urls["sitemap products"])
 
 
 def test_a_product_changed_in_the_admin_is_purged(client, shop):

@@ -73,7 +73,12 @@ PINNED = {
     "atom": 8,
     "category_rss": 9,
     "category_atom": 9,
-    "sitemap": 16,  # one per page type and per kind of entry
+    # The index: each section's count and newest date, the blog's two kinds.
+    "sitemap": 9,
+    "sitemap_pages": 8,
+    "sitemap_blog": 3,
+    "sitemap_products": 3,
+    "sitemap_products_2": 3,
     "impressum": 1,
     "privacy": 1,
     "feedback": 1,
@@ -105,6 +110,10 @@ def _real_renders(settings):
     times the pictures would push the menu out of it between two requests.
     """
     settings.PAGE_CACHE_ENABLED = False
+    # Sitemap files of ten addresses: a second file of products at both scales.
+    # (The pages' second file holds other page types at the two scales, each
+    # with its query: their first holds the home page, the blog and posts.)
+    settings.SITEMAP_LIMIT = 10
     settings.CACHES = {
         name: {**config, "OPTIONS": {**config.get("OPTIONS", {}), "MAX_ENTRIES": 10**6}}
         if config["BACKEND"].endswith("LocMemCache")
@@ -227,6 +236,10 @@ def build_shop(scale):
         "category_atom": blog.url
         + blog.reverse_subpage("category_feed", args=[categories[0].slug, "atom"]),
         "sitemap": "/sitemap.xml",
+        "sitemap_pages": "/sitemap-pages.xml",
+        "sitemap_blog": "/sitemap-blog.xml",
+        "sitemap_products": "/sitemap-products.xml",
+        "sitemap_products_2": "/sitemap-products.xml?p=2",
         "impressum": "/impressum/",
         "privacy": "/privacy/",
         "feedback": "/feedback/",

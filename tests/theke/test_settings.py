@@ -77,10 +77,11 @@ def test_an_empty_database_url_means_the_embedded_sqlite_default():
     assert result.stdout.strip() == "django.db.backends.sqlite3"
 
 
-def environment_variables_read_by_the_settings() -> set[str]:
-    """The names the settings read with os.environ, env_list or env_bool."""
+def environment_variables_read_by_the_settings(pattern="*.py") -> set[str]:
+    """The names the settings modules matching `pattern` read with os.environ,
+    env_list or env_bool."""
     names = []
-    for path in sorted((PROJECT / "theke" / "settings").glob("*.py")):
+    for path in sorted((PROJECT / "theke" / "settings").glob(pattern)):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call):
                 function = ast.unparse(node.func)

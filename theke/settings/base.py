@@ -300,6 +300,7 @@ PAGE_CACHE_QUERY_PARAMS = frozenset(
         "tpage",
         "channel",
         "questions",
+        "p",
     }
 )
 PAGE_CACHE_MAX_QUERY = 200
@@ -324,6 +325,11 @@ if os.environ.get("TASKS_BACKEND", "immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Addresses in one file of the sitemap (home/sitemaps.py): the protocol allows
+# 50,000 and 50 MB. Even at the longest addresses Theke can make (a host name
+# of 253 characters, slugs of 255) such a file stays below 42 MB.
+SITEMAP_LIMIT = 50_000
 
 _VALIDATORS_MODULE = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
