@@ -12,6 +12,7 @@ touch the store, and what is not stored says so in `Cache-Control`.
 """
 
 import hashlib
+import re
 import time
 from urllib.parse import urlencode
 
@@ -123,8 +124,14 @@ def _query_may_be_stored(request) -> bool:
     query = request.META.get("QUERY_STRING", "")
     if len(query) > settings.PAGE_CACHE_MAX_QUERY:
         return False
-    allowed = settings.PAGE_CACHE_QUERY_PARAMS
-    return all(name in allowed for name in request.GET)
+    shapes = settings.PAGE_CACHE_QUERY_PARAMS
+    for name, values in request.GET.lists():
+        shape = shapes.get(name)
+        if shape is None or len(values) != 1:
+            return False
+        if not re.fullmatch(shape, values[0]):
+            return False
+    return True
 
 
 def _same_for_everyone(request, response) -> bool:

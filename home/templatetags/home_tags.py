@@ -34,7 +34,7 @@ def fragment(parser, token):
     change and kept in the shared cache (see `home.page_cache.fragments`):
 
         {% fragment "post" page %} … {% endfragment %}
-        {% fragment "head" page vary=request.GET.page %} … {% endfragment %}
+        {% fragment "head" page vary=request|listing_page %} … {% endfragment %}
 
     The name and the objects it is about (one or more) make its key with the
     address and the language; `vary` adds what else the part depends on.

@@ -33,10 +33,18 @@ def canonical_url(request, page) -> str:
 
 def with_page_number(request, url: str) -> str:
     """The URL with the listing page asked for, as each page of a listing is its own."""
-    number = parse_id(request.GET.get("page"))
-    if number is not None and number > 1:
+    number = listing_page(request)
+    if number:
         return f"{url}?{urlencode({'page': number})}"
     return url
+
+
+@register.filter
+def listing_page(request):
+    """The page of a listing asked for, past the first; "" for the first or
+    for a value that is no page number (what the page's head depends on)."""
+    number = parse_id(request.GET.get("page"))
+    return number if number is not None and number > 1 else ""
 
 
 def og_locale() -> str:

@@ -584,7 +584,18 @@ def test_a_newsletters_link_gets_the_stored_page(client, shop):
 
 def test_made_up_or_long_queries_are_rendered_but_never_stored(client, shop):
     url = shop["cheese_post"].url
-    for query in ("?r=8f3a", "?utm_source=x", f"?page={'9' * 300}"):
+    made_up = (
+        "?r=8f3a",
+        "?utm_source=x",
+        f"?page={'9' * 300}",
+        "?page=0x",
+        "?page=2&page=3",
+        "?cpage=-1",
+        "?order=random",
+        "?thread=12345678901",
+        "?tag=a%0Ab",
+    )
+    for query in made_up:
         fetch(client, url + query)
         response = fetch(client, url + query)
         assert "X-Cache" not in response, query

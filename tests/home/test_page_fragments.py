@@ -295,3 +295,21 @@ def test_a_comment_on_a_producer_leaves_the_stories_naming_it_stored(
         add_comment(shop["producer"], member("Ole Brandt"), "Schöner Hof!")
 
     assert not rerenders_story(reader, url)
+
+
+def test_the_head_is_kept_once_for_any_value_that_is_no_page_number(reader, shop):
+    url = shop["cheese_post"].url
+    fetch(reader, url)
+    for junk in ("abc", "0x", "-1", "1"):
+        assert not rerenders_head(reader, f"{url}?page={junk}"), junk
+    second = fetch(reader, f"{url}?page=2").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{url}?page=2">' in second
+    first = fetch(reader, url).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{url}">' in first
+
+
+def rerenders_head(client, url) -> bool:
+    """Whether the request renders the post's head anew (reads its tags)."""
+    with CaptureQueriesContext(connection) as served:
+        fetch(client, url)
+    return any("taggit_tag" in query["sql"] for query in served)

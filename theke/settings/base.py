@@ -283,26 +283,28 @@ PAGE_CACHE_RECENT_PAGES = 200
 # How far the clocks of the machines may differ: a page whose rendering began
 # this close to a purge of what it shows is not stored.
 PAGE_CACHE_CLOCK_MARGIN = 0.5
-# The query parameters the site's pages read: a page asked for with others is
+# The query parameters the site's pages read, each with the shape of the values
+# they take (a regular expression the whole value must match): a page asked for
+# with another parameter, a value of another shape or a parameter twice is
 # rendered for its reader and not stored, nor one with a query longer than this.
-PAGE_CACHE_QUERY_PARAMS = frozenset(
-    {
-        "page",
-        "category",
-        "tag",
-        "author",
-        "q",
-        "producer",
-        "availability",
-        "order",
-        "cpage",
-        "thread",
-        "tpage",
-        "channel",
-        "questions",
-        "p",
-    }
-)
+_NUMBER = r"[1-9][0-9]{0,9}"
+_SLUG = r"[-\w]{1,80}"
+PAGE_CACHE_QUERY_PARAMS = {
+    "page": _NUMBER,
+    "cpage": _NUMBER,
+    "tpage": _NUMBER,
+    "thread": _NUMBER,
+    "p": _NUMBER,
+    "category": _SLUG,
+    "tag": _SLUG,
+    "author": _SLUG,
+    "producer": _SLUG,
+    "availability": _SLUG,
+    "channel": _SLUG,
+    "questions": _SLUG,
+    "order": r"newest|oldest",
+    "q": r"[^\x00-\x1f]{1,100}",
+}
 PAGE_CACHE_MAX_QUERY = 200
 # Parameters that only say where a reader came from: a link with them gets the
 # page stored without them.
