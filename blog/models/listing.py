@@ -64,9 +64,11 @@ def related_posts(post, category_ids, tag_ids) -> list:
     """
     tags = related_posts_tags(category_ids, tag_ids)
     depends_on(*tags)
-    key = f"theke:related:{post.pk}:{versions_key([*tags, tag_for(post)])}"
+    # The chosen posts with the versions of their tags, kept under a name of
+    # this form's own.
+    key = f"theke:related-chosen:{post.pk}:{versions_key([*tags, tag_for(post)])}"
     stored = cache.get(key)
-    if stored is not None and still_current(stored[1]):
+    if isinstance(stored, tuple) and still_current(stored[1]):
         chosen = stored[0]
     else:
         candidates = (
