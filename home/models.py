@@ -18,6 +18,7 @@ from wagtail.search import index
 from .legal import normalise_vat_id, validate_vat_id
 from .personal_data import Basis, PersonalData, Section
 from .public_pages import PublicPages
+from .routing import RememberedRoutes
 from .seo import SCHEMA_CONTEXT, home_url, shop_store
 from .slugs import SpelledOutSlugs
 
@@ -314,7 +315,7 @@ class ShopSettings(BaseSiteSetting):
         return [line for line in (self.street, city_line) if line]
 
 
-class HomePage(PublicPages, SpelledOutSlugs, Page):
+class HomePage(RememberedRoutes, PublicPages, SpelledOutSlugs, Page):
     """The shop's front door: newest stories and the producers behind the range."""
 
     hero_title = models.CharField(_("hero title"), max_length=160, blank=True)

@@ -112,8 +112,8 @@ def test_a_thread_of_another_page_or_a_bad_number_shows_the_discussion(
 # The discussion, and one thread's page of it: the post page's own; the
 # threads come rendered from the shared cache (tests/community/
 # test_discussion_cache.py counts rendering them anew).
-DISCUSSION_QUERIES = 12
-THREAD_PAGE_QUERIES = 12
+DISCUSSION_QUERIES = 9
+THREAD_PAGE_QUERIES = 9
 # A member's session, user and profile, and their own reactions and waiting
 # comments on the page (the admin's bar is for the team only).
 MEMBER_QUERIES = 4
@@ -130,10 +130,13 @@ def test_a_long_thread_renders_in_the_same_queries_as_a_shorter_one(
     long_root, __ = long_thread(long_post, 1000, people)
     if logged_in:
         client.force_login(member("Anna Berger"))
-    for post, root in ((short_post, short_root), (long_post, long_root)):
-        queries_to_render(client, post.url)
-        queries_to_render(client, f"{post.url}?thread={root.pk}")
-    queries_to_render(client, f"{long_post.url}?thread={long_root.pk}&tpage=7")
+    # Twice: the first views make the shop's settings, which purges every page
+    # and what a process remembers of addresses.
+    for _ in range(2):
+        for post, root in ((short_post, short_root), (long_post, long_root)):
+            queries_to_render(client, post.url)
+            queries_to_render(client, f"{post.url}?thread={root.pk}")
+        queries_to_render(client, f"{long_post.url}?thread={long_root.pk}&tpage=7")
     member_queries = MEMBER_QUERIES if logged_in else 0
     assert (
         queries_to_render(client, short_post.url)

@@ -7,8 +7,6 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.test.utils import WagtailPageTestCase
@@ -33,6 +31,7 @@ from tests.factories import (
     products_block,
     read_sitemap,
     text_of,
+    warm_count,
 )
 
 # The page tree
@@ -528,15 +527,7 @@ def test_without_a_live_catalogue_the_search_shows_no_products(client, shop):
 # The numbers a warm request takes; the first six are Wagtail finding the page,
 # one of the product page's is its questions; its discussion comes rendered
 # from the shared cache.
-PINNED = {"catalogue": 9, "product": 15}
-
-
-def warm_count(client, url):
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+PINNED = {"catalogue": 8, "product": 14}
 
 
 def grow(shop, scale):
