@@ -14,6 +14,9 @@ one another. Each section is a module of this package:
 - browser: what the browser journeys share (widths, logging in, axe-core)
 - servers: real servers on 127.0.0.1 that tests switch off and on (a TCP
   forwarder to the database, the site served by one thread, a mail server)
+- cluster: the site on standard parts, as separate processes (app processes
+  under gunicorn, the task worker) sharing a fresh PostgreSQL database and
+  Redis, and visitors who reach them through the proxy
 """
 
 from tests.factories.browser import (
@@ -23,6 +26,14 @@ from tests.factories.browser import (
     log_in,
     sign_up,
     violations,
+)
+from tests.factories.cluster import (
+    AppServer,
+    Cluster,
+    Visitor,
+    forget_cache,
+    fresh_database,
+    redis_answers,
 )
 from tests.factories.community import (
     POST_URL,
@@ -111,6 +122,7 @@ from tests.factories.servers import Forwarder, MailServer, SiteServer
 __all__ = [
     "DEMO_IMAGE_SCALE",
     "run_load_demo",
+    "AppServer",
     "AuthorFactory",
     "BAD_URLS",
     "BASE",
@@ -118,6 +130,7 @@ __all__ = [
     "BlogPageFactory",
     "CategoryFactory",
     "CertificationFactory",
+    "Cluster",
     "DISGUISES",
     "EVENT_HANDLERS",
     "EVENT_SYNTAX",
@@ -147,6 +160,7 @@ __all__ = [
     "TEMPLATES",
     "TEMPLATE_CASES",
     "URL_WRAPPERS",
+    "Visitor",
     "WIDTHS",
     "WRAPPERS",
     "answer",
@@ -160,7 +174,9 @@ __all__ = [
     "confirmation_path",
     "describe",
     "feed_source",
+    "forget_cache",
     "form_data",
+    "fresh_database",
     "home_page",
     "json_ld_of",
     "links_of",
@@ -178,6 +194,7 @@ __all__ = [
     "publish",
     "question_url",
     "read_sitemap",
+    "redis_answers",
     "read_sitemap_file",
     "read_sitemap_index",
     "reply",
