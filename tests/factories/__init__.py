@@ -14,6 +14,8 @@ one another. Each section is a module of this package:
 - browser: what the browser journeys share (widths, logging in, axe-core)
 - servers: real servers on 127.0.0.1 that tests switch off and on (a TCP
   forwarder to the database, the site served by one thread, a mail server)
+- walking: every URL pattern of the site and the admin, filled with real ids,
+  the roles that walk them (members, a moderator, an editor) and what they get
 """
 
 from tests.factories.browser import (
@@ -107,8 +109,42 @@ from tests.factories.reading import (
     warm_count,
 )
 from tests.factories.servers import Forwarder, MailServer, SiteServer
+from tests.factories.walking import (
+    ANONYMOUS,
+    CUSTOMER_ADDRESSES,
+    EDITOR,
+    MODERATOR,
+    OTHER,
+    OWNER,
+    ROLES,
+    Walker,
+    editor,
+    fill_route,
+    moderator,
+    response_text,
+    url_routes,
+    walk_outcome,
+    walked_world,
+    walkers,
+)
 
 __all__ = [
+    "ANONYMOUS",
+    "CUSTOMER_ADDRESSES",
+    "EDITOR",
+    "MODERATOR",
+    "OTHER",
+    "OWNER",
+    "ROLES",
+    "Walker",
+    "editor",
+    "fill_route",
+    "moderator",
+    "response_text",
+    "url_routes",
+    "walk_outcome",
+    "walked_world",
+    "walkers",
     "DEMO_IMAGE_SCALE",
     "run_load_demo",
     "AuthorFactory",
