@@ -244,6 +244,9 @@ def edit_comment(request, pk):
     """The author edits their comment within the edit window, while its
     discussion is open; the new text meets the same rules as a new comment."""
     comment = get_object_or_404(Comment, pk=pk)
+    if not request.user.is_authenticated:
+        # A member whose session ended logs in again and is back at the form.
+        return redirect_to_login(request.get_full_path())
     if not may_edit(request.user, comment):
         return refused(request, edit_refusal(request.user, comment), status=403)
     if request.method == "POST":
@@ -290,6 +293,8 @@ def edit_comment(request, pk):
 def delete_comment(request, pk):
     """The author deletes their comment; the thread keeps its place."""
     comment = get_object_or_404(Comment, pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     if not may_delete(request.user, comment):
         return refused(request, _("Only the author can delete a comment."), status=403)
     back_url = comment_url(comment, request)

@@ -424,6 +424,25 @@ def test_nobody_edits_or_deletes_someone_elses_comment(client, post):
     assert comment.comment == "Meins" and not comment.is_removed
 
 
+def test_a_reader_not_logged_in_is_asked_to_log_in_to_edit_or_delete(client, post):
+    comment = add_comment(post, member("Anna Berger"), "Meins")
+    edit_url = reverse("community_comment_edit", args=[comment.pk])
+    delete_url = reverse("community_comment_delete", args=[comment.pk])
+
+    responses = {
+        "GET edit": (client.get(edit_url), edit_url),
+        "POST edit": (client.post(edit_url, {"comment": "Deins"}), edit_url),
+        "GET delete": (client.get(delete_url), delete_url),
+        "POST delete": (client.post(delete_url), delete_url),
+    }
+
+    for asked, (response, url) in responses.items():
+        assert response.status_code == 302, asked
+        assert response["Location"] == f"/account/login/?next={url}", asked
+    comment.refresh_from_db()
+    assert comment.comment == "Meins" and not comment.is_removed
+
+
 def test_deleting_removes_the_text_and_keeps_the_thread(client, post):
     anna = member("Anna Berger")
     root = add_comment(post, anna, "Wird gelöscht")

@@ -17,6 +17,8 @@ one another. Each section is a module of this package:
 - cluster: the site on standard parts, as separate processes (app processes
   under gunicorn, the task worker) sharing a fresh PostgreSQL database and
   Redis, and visitors who reach them through the proxy
+- walking: every URL pattern of the site and the admin, filled with real ids,
+  the roles that walk them (members, a moderator, an editor) and what they get
 """
 
 from tests.factories.browser import (
@@ -118,8 +120,42 @@ from tests.factories.reading import (
     warm_count,
 )
 from tests.factories.servers import Forwarder, MailServer, SiteServer
+from tests.factories.walking import (
+    ANONYMOUS,
+    CUSTOMER_ADDRESSES,
+    EDITOR,
+    MODERATOR,
+    OTHER,
+    OWNER,
+    ROLES,
+    Walker,
+    editor,
+    fill_route,
+    moderator,
+    response_text,
+    url_routes,
+    walk_outcome,
+    walked_world,
+    walkers,
+)
 
 __all__ = [
+    "ANONYMOUS",
+    "CUSTOMER_ADDRESSES",
+    "EDITOR",
+    "MODERATOR",
+    "OTHER",
+    "OWNER",
+    "ROLES",
+    "Walker",
+    "editor",
+    "fill_route",
+    "moderator",
+    "response_text",
+    "url_routes",
+    "walk_outcome",
+    "walked_world",
+    "walkers",
     "DEMO_IMAGE_SCALE",
     "run_load_demo",
     "AppServer",
