@@ -110,6 +110,7 @@ from tests.factories.reading import (
     SITEMAP_NS,
     HeadParser,
     Links,
+    cache_reads,
     json_ld_of,
     links_of,
     queries_to_render,
@@ -241,5 +242,6 @@ __all__ = [
     "topic",
     "violations",
     "warm_count",
+    "cache_reads",
     "xss_cases",
 ]

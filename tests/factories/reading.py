@@ -1,11 +1,14 @@
 """Reading what pages serve: links, visible text, heads, JSON-LD, the sitemap and
-the queries a request takes."""
+the queries a request takes, and what it reads from the shared cache."""
 
 import json
 import re
+from contextlib import contextmanager
 from html.parser import HTMLParser
+from unittest import mock
 from xml.etree import ElementTree
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -151,3 +154,25 @@ def queries_to_render(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+@contextmanager
+def cache_reads():
+    """The keys read from the shared cache meanwhile, in order: a key for each
+    get(), a list of keys for each get_many()."""
+    reads = []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(key, *args, **kwargs):
+        reads.append(key)
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    with (
+        mock.patch.object(cache, "get", counted_get),
+        mock.patch.object(cache, "get_many", counted_get_many),
+    ):
+        yield reads

@@ -31,6 +31,7 @@ from tests.factories import (
     build_board,
     build_catalogue,
     build_site,
+    cache_reads,
     category,
     make_draft,
     make_private,
@@ -518,28 +519,11 @@ def test_a_new_section_in_the_menu_purges_every_page(client, shop):
     assert "Neuigkeiten" in fetch(client, urls["product"]).content.decode()
 
 
-def test_a_page_this_process_served_since_the_last_purge_takes_one_read(
-    client, shop, monkeypatch
-):
-    from django.core.cache import cache
-
+def test_a_page_this_process_served_since_the_last_purge_takes_one_read(client, shop):
     url = shop["cheese_post"].url
     warm(client, url)
-    reads = []
-    get, get_many = cache.get, cache.get_many
-
-    def counted_get(key, *args, **kwargs):
-        reads.append(key)
-        return get(key, *args, **kwargs)
-
-    def counted_get_many(keys, *args, **kwargs):
-        reads.append(list(keys))
-        return get_many(keys, *args, **kwargs)
-
-    monkeypatch.setattr(cache, "get", counted_get)
-    monkeypatch.setattr(cache, "get_many", counted_get_many)
-    response = client.get(url)
-    monkeypatch.undo()
+    with cache_reads() as reads:
+        response = client.get(url)
     assert response["X-Cache"] == "HIT"
     assert reads == ["pc:generation"]
 

@@ -15,6 +15,7 @@ from tests.factories import (
     BlogPageFactory,
     ImageFactory,
     add_comment,
+    cache_reads,
     member,
     paragraph,
     publish,
@@ -217,29 +218,12 @@ def test_a_part_about_nothing_saved_is_rendered_every_time(shop):
     )
 
 
-def test_parts_this_process_served_since_the_last_purge_take_no_read(
-    reader, shop, monkeypatch
-):
-    from django.core.cache import cache
-
+def test_parts_this_process_served_since_the_last_purge_take_no_read(reader, shop):
     url = shop["cheese_post"].url
     fetch(reader, url)
     fetch(reader, url)
-    reads = []
-    get, get_many = cache.get, cache.get_many
-
-    def counted_get(key, *args, **kwargs):
-        reads.append(key)
-        return get(key, *args, **kwargs)
-
-    def counted_get_many(keys, *args, **kwargs):
-        reads.append(list(keys))
-        return get_many(keys, *args, **kwargs)
-
-    monkeypatch.setattr(cache, "get", counted_get)
-    monkeypatch.setattr(cache, "get_many", counted_get_many)
-    fetch(reader, url)
-    monkeypatch.undo()
+    with cache_reads() as reads:
+        fetch(reader, url)
 
     # The generation, once for the story, its head, its related posts and
     # its discussion alike; none of them read again.
