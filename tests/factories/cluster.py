@@ -183,18 +183,28 @@ class Cluster:
     """The settings every part shares, the app processes started with them,
     and commands run as separate processes (the build, the task worker)."""
 
-    def __init__(self, database_url: str, redis_url: str, mail_port: int, work):
+    def __init__(
+        self,
+        database_url: str,
+        redis_url: str,
+        mail_port: int,
+        work,
+        settings: str = SETTINGS,
+    ):
+        """Without `redis_url` the parts share a cache in files in `work`, as
+        the processes of one machine do."""
         self.work = Path(work)
         self.database_url = database_url
         self.redis_url = redis_url
         self.cache_prefix = f"theke-scale-out-{secrets.token_hex(4)}"
         self.environment = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": SETTINGS,
+            "DJANGO_SETTINGS_MODULE": settings,
             "PYTHONPATH": str(PROJECT),
             "SECRET_KEY": secrets.token_urlsafe(50),
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
+            "CACHE_DIR": str(self.work / "cache"),
             "CACHE_KEY_PREFIX": self.cache_prefix,
             "TASKS_BACKEND": "database",
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -228,13 +238,15 @@ class Cluster:
             )
         return finished.stdout
 
-    def build(self) -> dict:
-        """Migrate the fresh database and make the shop in it (`build()`)."""
+    def build(self, builder: str = "tests.factories.cluster") -> dict:
+        """Migrate the fresh database and make the shop in it with the
+        `build()` of the module `builder`."""
         made = self.work / "built.json"
         self.python(
             "-c",
-            "import sys, django; django.setup(); "
-            "from tests.factories.cluster import build; build(sys.argv[1])",
+            "import importlib, sys, django; django.setup(); "
+            "importlib.import_module(sys.argv[1]).build(sys.argv[2])",
+            builder,
             str(made),
         )
         return json.loads(made.read_text())
