@@ -17,6 +17,8 @@ one another. Each section is a module of this package:
 - cluster: the site on standard parts, as separate processes (app processes
   under gunicorn, the task worker) sharing a fresh PostgreSQL database and
   Redis, and visitors who reach them through the proxy
+- proxies: nginx and Caddy with the files of deploy/ in front of an app
+  process, and a browser that reaches the shop through them over HTTPS
 - walking: every URL pattern of the site and the admin, filled with real ids,
   the roles that walk them (members, a moderator, an editor) and what they get
 """
@@ -105,6 +107,19 @@ from tests.factories.pages import (
     products_block,
     publish,
 )
+from tests.factories.proxies import (
+    MEMBER_EMAIL,
+    MEMBER_NAME,
+    PROXY_SETTINGS,
+    SHOP,
+    Caddy,
+    Client,
+    Nginx,
+    Proxy,
+    csrf_token,
+    find_server,
+    multipart,
+)
 from tests.factories.reading import (
     BASE,
     SITEMAP_NS,
@@ -141,6 +156,17 @@ from tests.factories.walking import (
 )
 
 __all__ = [
+    "MEMBER_EMAIL",
+    "MEMBER_NAME",
+    "PROXY_SETTINGS",
+    "SHOP",
+    "Caddy",
+    "Client",
+    "Nginx",
+    "Proxy",
+    "csrf_token",
+    "find_server",
+    "multipart",
     "ANONYMOUS",
     "CUSTOMER_ADDRESSES",
     "EDITOR",

@@ -34,7 +34,7 @@ from tests.factories.cluster import HOST, PATIENCE, PROJECT, SHOP_HOST, free_por
 DEPLOY = PROJECT / "deploy"
 NGINX_SITE = DEPLOY / "nginx" / "theke.conf"
 CADDYFILE = DEPLOY / "caddy" / "Caddyfile"
-SETTINGS = "tests.proxy_settings"
+PROXY_SETTINGS = "tests.proxy_settings"
 SHIPPED_HOST = "shop.example.org"
 SHIPPED_APP = "127.0.0.1:8000"
 SHOP = f"https://{SHOP_HOST}"

@@ -26,18 +26,21 @@ from PIL import Image as PillowImage
 
 from home.media.files import ASK_AGAIN, DOWNLOAD_TYPE, LASTING
 from home.media.serving import POLICY
-from tests.factories import PASSWORD, Cluster, MailServer, fresh_database
-from tests.factories.proxies import (
+from tests.factories import (
     MEMBER_EMAIL,
     MEMBER_NAME,
-    SETTINGS,
+    PASSWORD,
+    PROXY_SETTINGS,
     SHOP,
     Caddy,
     Client,
+    Cluster,
+    MailServer,
     Nginx,
     Proxy,
     csrf_token,
     find_server,
+    fresh_database,
     multipart,
 )
 
@@ -79,7 +82,9 @@ def shop(tmp_path_factory):
     mail = MailServer().start()
     try:
         with _database(work) as database_url:
-            cluster = Cluster(database_url, "", mail.port, work, settings=SETTINGS)
+            cluster = Cluster(
+                database_url, "", mail.port, work, settings=PROXY_SETTINGS
+            )
             cluster.environment["STATIC_ROOT"] = str(work / "static")
             try:
                 cluster.python("manage.py", "collectstatic", "--no-input", "-v", "0")
