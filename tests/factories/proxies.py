@@ -375,6 +375,15 @@ class Client:
         connection = http.client.HTTPConnection(HOST, self.proxy.http_port, timeout=30)
         return self._exchange(connection, "GET", path, None, {"Host": SHOP_HOST})
 
+    def handshake(self) -> tuple[str, str | None]:
+        """The TLS version and the HTTP version (ALPN) the proxy agrees on with
+        a browser that offers HTTP/2 and HTTP/1.1."""
+        context = ssl.create_default_context(cafile=str(self.proxy.trusted))
+        context.set_alpn_protocols(["h2", "http/1.1"])
+        plain = socket.create_connection((HOST, self.proxy.https_port), timeout=30)
+        with context.wrap_socket(plain, server_hostname=SHOP_HOST) as sock:
+            return sock.version(), sock.selected_alpn_protocol()
+
     def request(self, method, path, body=None, headers=None) -> Reply:
         context = ssl.create_default_context(cafile=str(self.proxy.trusted))
         connection = _ShopConnection(

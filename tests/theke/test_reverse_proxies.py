@@ -131,6 +131,24 @@ def test_http_is_redirected_to_https_with_the_path_and_query(proxy: Proxy):
     assert reply.headers["Location"] == f"{SHOP}/blog/?page=2"
 
 
+def test_the_certificate_challenge_is_answered_over_http(proxy: Proxy):
+    if not isinstance(proxy, Nginx):
+        pytest.skip("Caddy answers the challenges of its own certificates itself")
+    token = "Yl3kQ9w-ZtX"
+    (proxy.acme / ".well-known" / "acme-challenge" / token).write_text("bewiesen")
+
+    reply = Client(proxy).plain(f"/.well-known/acme-challenge/{token}")
+
+    assert (reply.status, reply.text) == (200, "bewiesen")
+
+
+def test_https_speaks_http2_over_a_current_tls(proxy: Proxy):
+    version, protocol = Client(proxy).handshake()
+
+    assert version in ("TLSv1.2", "TLSv1.3")
+    assert protocol == "h2"
+
+
 def test_pages_reach_the_app_as_secure_requests_for_the_shop(proxy: Proxy):
     reply = Client(proxy).get("/", {"Accept-Encoding": "gzip"})
 
