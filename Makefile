@@ -88,7 +88,7 @@ bench-write: $(BIN)/.installed ## Many members commenting at once under gunicorn
 bench-import: $(BIN)/.installed ## Time and measure the product import at 10,000 and 100,000 items
 	$(PY) bench/import_bench.py $(BENCH_ARGS)
 
-ci: ## Run everything CI runs (installs chromium, needs PostgreSQL and Redis)
+ci: ## Run everything CI runs (installs chromium, nginx, caddy; needs PostgreSQL and Redis)
 	bash .ci/run
 
 clean: ## Remove the virtual environment and the demo database
