@@ -105,14 +105,17 @@ def _database(work: Path):
 
 
 @pytest.fixture(scope="module", params=list(PROXIES))
-def proxy(request, shop, tmp_path_factory):
+def proxy(request, tmp_path_factory):
+    """The proxy, started in front of the shop's app; the shop is made only
+    once a proxy to test is installed."""
     kind = PROXIES[request.param]
     if find_server(request.param) is None:
         missing = f"{request.param} is not installed (apt-get install {request.param})"
         if running_in_ci():
             pytest.fail(f"CI must test the {request.param} configuration: {missing}")
         pytest.skip(missing)
-    server = kind(tmp_path_factory.mktemp(request.param), shop.cluster.servers[0].port)
+    app = request.getfixturevalue("shop").cluster.servers[0]
+    server = kind(tmp_path_factory.mktemp(request.param), app.port)
     try:
         yield server.start()
     finally:
