@@ -168,6 +168,8 @@ def test_pages_reach_the_app_as_secure_requests_for_the_shop(proxy: Proxy):
     assert f'<link rel="canonical" href="{SHOP}/"' in page
     # Reading sets no cookie, and no proxy adds one.
     assert reply.every("Set-Cookie") == []
+    # Nor does a proxy tell its version to whoever asks.
+    assert not any(character.isdigit() for character in reply.headers.get("Server", ""))
 
 
 def test_a_member_logs_in_through_the_proxy(proxy: Proxy):
