@@ -150,7 +150,12 @@ COMMUNITY_FEEDBACK_DROP_POINTS = 10
 COMMUNITY_FEEDBACK_DROP_MIN_ANSWERS = 5
 
 
-# Mail (community.mail). A mail the mail server does not take (refused,
+# Mail (community.mail). The backend that hands mail to the mail server.
+# EMAIL_BACKEND is community.mail.backend.KeepingBackend, which passes every
+# mail of the site to this one and keeps what the mail server does not take.
+COMMUNITY_MAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# A mail the mail server does not take (refused,
 # unreachable, timed out) is kept and tried again after each of these pauses in
 # turn, in minutes: eight tries within about two days. Then it is given up,
 # and staff see it under Reports → Late mail all along.

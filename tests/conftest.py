@@ -50,3 +50,22 @@ def _steady_rate_window(monkeypatch):
     from community.writing import rules
 
     monkeypatch.setattr(rules, "_clock", lambda: 1_800_000_000.0)
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server on a port of its own, down until the test starts it,
+    and the site's own mail backend in front of it (the test environment
+    otherwise swaps EMAIL_BACKEND for the outbox)."""
+    from tests.factories import MailServer
+
+    server = MailServer().start()
+    server.stop()
+    settings.EMAIL_BACKEND = "community.mail.backend.KeepingBackend"
+    settings.COMMUNITY_MAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()

@@ -24,7 +24,7 @@ def _retention() -> str:
 
 
 LATE_MAIL = PersonalData(
-    fields=("to", "subject", "text", "html", "headers", "error"),
+    fields=("to", "recipients", "subject", "message", "error"),
     section=Section.MAIL,
     what=_(
         "A mail to you that our mail server did not take at once: your address, "
@@ -73,11 +73,15 @@ class LateMail(models.Model):
     # "being sent" for longer was left by a process that stopped.
     SENDING_AT_MOST = datetime.timedelta(minutes=15)
 
-    to = models.EmailField(_("to"))
+    to = models.TextField(_("to"))
+    # The envelope: who the mail server is asked to deliver to (Bcc included),
+    # and on whose behalf.
+    recipients = models.JSONField(_("recipients"), default=list)
+    sender = models.TextField(_("sender"), blank=True)
     subject = models.TextField(_("subject"))
-    text = models.TextField(_("text"), blank=True)
-    html = models.TextField(_("HTML"), blank=True)
-    headers = models.JSONField(_("header lines"), default=dict, blank=True)
+    # The mail as the mail server gets it (see community.mail.kept); emptied
+    # once it is sent.
+    message = models.BinaryField(_("message"), blank=True, default=b"")
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.WAITING
     )

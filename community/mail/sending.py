@@ -1,13 +1,20 @@
 """Sending mail, and sending it again while the mail server does not take it.
 
-A mail is sent by `send_mail_task`. When the mail server refuses it, cannot be
-reached or does not answer in time, the mail is kept as a `LateMail` and tried
-again after each pause of COMMUNITY_MAIL_RETRY_MINUTES in turn; staff see it
-in the admin meanwhile. Where the task backend can run a task later (the
-database queue, whose worker runs `retry_mail_task` when its time has come),
-each try queues the next; elsewhere `manage.py send_late_mail`, run every
-minute, sends what is due. Either way a try first claims the mail with one
-conditional update, so that no two processes send it both.
+Every mail of the site, whoever writes it (community/mail, allauth, Wagtail's
+admin, Django's mail to ADMINS), goes through `backend.KeepingBackend`. A mail
+the mail server refuses, cannot be reached for or does not answer in time is
+kept as a `LateMail` and tried again after each pause of
+COMMUNITY_MAIL_RETRY_MINUTES in turn; staff see it in the admin meanwhile.
+Where the task backend can run a task later (the database queue, whose worker
+runs `retry_mail_task` when its time has come), each try queues the next;
+elsewhere `manage.py send_late_mail`, run every minute, sends what is due.
+Either way a try first claims the mail with one conditional update, so that no
+two processes send it both.
+
+Sent once: a mail counts as sent as soon as the mail server accepted it
+(`kept.hand_over`). Should the connection break after the mail went out but
+before the server said so, the mail is tried again: a mail twice, with the same
+Message-ID, is better than a mail lost.
 """
 
 import datetime
@@ -22,17 +29,14 @@ from django_tasks import task
 from home.shop_name import mail_sender
 
 from ..conf import setting
+from .kept import KeptMessage, delivery_connection, hand_over, written
 from .models import LateMail
 
 logger = logging.getLogger(__name__)
 
-# What a mail server that is down, unreachable, overloaded or refusing raises:
-# smtplib's own errors, and the socket's (refused, unreachable, timed out).
-SERVER_TROUBLE = (smtplib.SMTPException, OSError)
-
 
 def deliver(to: str, subject: str, text: str, html: str = "", headers=None) -> None:
-    """Hand one mail from the shop to the mail server."""
+    """Hand one mail from the shop to the mail backend."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
@@ -49,18 +53,27 @@ def deliver(to: str, subject: str, text: str, html: str = "", headers=None) -> N
 def send_mail_task(
     to: str, subject: str, text: str, html: str = "", headers=None
 ) -> None:
-    """Send one rendered mail; one the mail server does not take is kept and
-    tried again later."""
-    try:
-        deliver(to, subject, text, html, headers)
-    except SERVER_TROUBLE as error:
-        now = timezone.now()
+    """Send one rendered mail (one the mail server does not take is kept)."""
+    deliver(to, subject, text, html, headers)
+
+
+@task()
+def retry_mail_task(late_mail_id: int) -> None:
+    """The next try of one late mail."""
+    try_again(late_mail_id)
+
+
+def keep(messages, error: BaseException) -> None:
+    """Keep `messages`, which the mail server did not take, for the next tries."""
+    now = timezone.now()
+    for message in messages:
+        recipients = message.recipients()
         late = LateMail.objects.create(
-            to=to,
-            subject=subject,
-            text=text,
-            html=html,
-            headers=headers or {},
+            to=", ".join(recipients),
+            recipients=recipients,
+            sender=message.from_email,
+            subject=message.subject,
+            message=written(message),
             error=describe(error),
             first_failed_at=now,
             last_tried_at=now,
@@ -68,12 +81,6 @@ def send_mail_task(
         )
         logger.warning("Mail %s not taken by the mail server: %s", late.pk, late.error)
         schedule(late)
-
-
-@task()
-def retry_mail_task(late_mail_id: int) -> None:
-    """The next try of one late mail."""
-    try_again(late_mail_id)
 
 
 def pause_after(tries: int) -> datetime.timedelta | None:
@@ -112,16 +119,16 @@ def try_again(late_mail_id: int) -> bool:
     if not claimed:
         return False
     late = LateMail.objects.get(pk=late_mail_id)
-    try:
-        deliver(late.to, late.subject, late.text, late.html, late.headers)
-    except SERVER_TROUBLE as error:
+    message = KeptMessage(late.sender, late.recipients, late.subject, late.message)
+    __, error = hand_over([message], delivery_connection())
+    if error is not None:
         _failed_again(late, error)
         return False
     late.state = LateMail.State.SENT
     late.sent_at = timezone.now()
     # Sent: what it said is no longer needed here.
-    late.text, late.html, late.headers = "", "", {}
-    late.save(update_fields=("state", "sent_at", "text", "html", "headers"))
+    late.message = b""
+    late.save(update_fields=("state", "sent_at", "message"))
     return True
 
 

@@ -103,7 +103,10 @@ def setting():
     )
     # A mail to them the mail server has not taken yet.
     LateMail.objects.create(
-        to=EMAIL.upper(), subject=f"Antwort für {NAME}", text=f"Hallo {NAME}"
+        to=EMAIL.upper(),
+        recipients=[EMAIL.upper()],
+        subject=f"Antwort für {NAME}",
+        message=f"Subject: Antwort\n\nHallo {NAME}".encode(),
     )
     act(REJECT, {"comment": [mine.pk], "topic": [my_topic.pk]}, moderator)
     return {"member": xaverine, "other": other, "post": post, "question": question}

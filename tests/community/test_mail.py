@@ -104,14 +104,12 @@ def test_a_rolled_back_transaction_sends_nothing(django_capture_on_commit_callba
 
 
 def test_a_failing_mail_server_keeps_the_mail_for_later_not_raised(
-    settings, django_capture_on_commit_callbacks
+    mail_server, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.factories.FailingBackend"
-
     with django_capture_on_commit_callbacks(execute=True):
         mail.queue_mail("a@example.org", "plain", {})
 
     assert outbox.outbox == []
     late = LateMail.objects.get()
     assert (late.to, late.state) == ("a@example.org", LateMail.State.WAITING)
-    assert late.error == "ConnectionRefusedError: mail server down"
+    assert late.error.startswith("ConnectionRefusedError:")

@@ -372,9 +372,8 @@ def test_comment_published_ignores_comments_that_are_not_public(
 
 
 def test_a_mail_server_that_is_down_loses_no_comment(
-    client, post, settings, django_capture_on_commit_callbacks
+    client, post, mail_server, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.factories.FailingBackend"
     comment_on(post, email="gast@example.org")
 
     response = post_as(

@@ -41,7 +41,6 @@ from tests.factories.cluster import (
 )
 from tests.factories.community import (
     POST_URL,
-    FailingBackend,
     add_comment,
     answer,
     ask,
@@ -199,7 +198,6 @@ __all__ = [
     "EVENT_SYNTAX",
     "EVENT_TAGS",
     "FORBIDDEN_ELEMENTS",
-    "FailingBackend",
     "Forwarder",
     "HeadParser",
     "ImageFactory",

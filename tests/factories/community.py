@@ -4,7 +4,6 @@ and replies, product questions and answers, and a mail server that is down."""
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from django_comments.models import Comment as BaseComment
 from django_comments_xtd.models import XtdComment
@@ -134,13 +133,6 @@ def _store_at_once(comments, tables=(BaseComment,)):
                 fields=model._meta.local_concrete_fields,
                 raw=True,
             )
-
-
-class FailingBackend(BaseEmailBackend):
-    """A mail server that is down."""
-
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError("mail server down")
 
 
 # --- the board ---------------------------------------------------------------------

@@ -374,7 +374,11 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get(
+# Every mail of the site goes through community/mail, which keeps what the mail
+# server does not take and sends it later; the environment's EMAIL_BACKEND is
+# the backend it hands mail to.
+EMAIL_BACKEND = "community.mail.backend.KeepingBackend"
+COMMUNITY_MAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -11,7 +11,7 @@ SECRET_KEY = os.environ.get(  # noqa: F405
     "SECRET_KEY", "dev-only-secret-key-never-use-in-production-000000"
 )
 ALLOWED_HOSTS = ["*"]
-EMAIL_BACKEND = os.environ.get(  # noqa: F405
+COMMUNITY_MAIL_BACKEND = os.environ.get(  # noqa: F405
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
