@@ -114,12 +114,14 @@ def _pump(source, sink):
 
 class MailServer(_Listener):
     """Just enough SMTP to take mail from `smtplib` and keep every message;
-    while `busy`, it greets with 421 and takes nothing."""
+    while `busy`, it greets with 421 and takes nothing; with `take_at_most`
+    set, it answers any message beyond that many with 451 (full for now)."""
 
     def __init__(self):
         super().__init__()
         self.messages: list[EmailMessage] = []
         self.busy = False
+        self.take_at_most: int | None = None
 
     def serve(self, sock):
         reader = sock.makefile("rb")
@@ -137,8 +139,7 @@ class MailServer(_Listener):
                     reply("250 localhost")
                 elif verb == "DATA":
                     reply("354 end with <CRLF>.<CRLF>")
-                    self._receive(reader)
-                    reply("250 queued")
+                    reply("250 queued" if self._receive(reader) else "451 full")
                 elif verb == "QUIT":
                     reply("221 bye")
                     return
@@ -157,7 +158,10 @@ class MailServer(_Listener):
             lines.append(line[1:] if line.startswith(b"..") else line)
         message = message_from_bytes(b"".join(lines), policy=policy.default)
         with self._lock:
+            if self.take_at_most is not None and len(self.messages) >= self.take_at_most:
+                return False
             self.messages.append(message)
+        return True
 
 
 def _replier(sock):
