@@ -47,6 +47,10 @@ class LateMailQuerySet(models.QuerySet):
             state=LateMail.State.WAITING, next_try_at__lte=now or timezone.now()
         )
 
+    def waiting(self):
+        """Mail waiting for its next try, due or not."""
+        return self.filter(state=LateMail.State.WAITING)
+
     def stuck(self, now=None):
         """Mail a process began to send and never finished with (it stopped)."""
         since = (now or timezone.now()) - LateMail.SENDING_AT_MOST

@@ -22,7 +22,7 @@ import logging
 import smtplib
 
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -163,6 +163,14 @@ def send_due_mail() -> tuple[int, int]:
         else:
             failed += 1
     return sent, failed
+
+
+def still_waiting() -> tuple[int, datetime.datetime | None]:
+    """How many late mails wait for a next try, and when the first is due."""
+    found = LateMail.objects.waiting().aggregate(
+        count=Count("pk"), first=Min("next_try_at")
+    )
+    return found["count"], found["first"]
 
 
 def describe(error: BaseException) -> str:

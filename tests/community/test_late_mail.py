@@ -221,3 +221,24 @@ def test_finished_records_go_after_the_retention_and_waiting_ones_stay(settings)
 
     assert set(LateMail.objects.values_list("pk", flat=True)) == kept
     assert not LateMail.objects.filter(pk__in=[old_sent.pk, old_given_up.pk]).exists()
+
+
+def test_send_late_mail_says_what_waits_and_when_it_is_tried_next(mail_server):
+    send_mail_task.call(to="anna@example.org", subject="Hallo", text="Text")
+    due = LateMail.objects.get().next_try_at.astimezone(datetime.UTC)
+
+    before = io.StringIO()
+    call_command("send_late_mail", stdout=before)
+
+    assert before.getvalue() == (
+        "Sent 0 late mail(s); 0 tried and not taken.\n"
+        f"1 late mail(s) waiting; the next try is due at "
+        f"{due:%Y-%m-%d %H:%M:%S} UTC.\n"
+    )
+    mail_server.start()
+    let_time_pass(MINUTE)
+    after = io.StringIO()
+    call_command("send_late_mail", stdout=after)
+    assert after.getvalue() == (
+        "Sent 1 late mail(s); 0 tried and not taken.\nNo late mail is waiting.\n"
+    )

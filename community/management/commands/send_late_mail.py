@@ -1,9 +1,11 @@
 """Send the late mail whose next try has come. Run it every minute where no
 task worker runs (the embedded default runs tasks at once and cannot wait)."""
 
+import datetime
+
 from django.core.management.base import BaseCommand
 
-from community.mail.sending import send_due_mail
+from community.mail.sending import send_due_mail, still_waiting
 
 
 class Command(BaseCommand):
@@ -16,5 +18,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent, late = send_due_mail()
-        self.stdout.write(f"Sent {sent} late mail(s); {late} still late.")
+        sent, failed = send_due_mail()
+        self.stdout.write(f"Sent {sent} late mail(s); {failed} tried and not taken.")
+        waiting, first = still_waiting()
+        if waiting:
+            when = first.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            self.stdout.write(
+                f"{waiting} late mail(s) waiting; the next try is due at {when}."
+            )
+        else:
+            self.stdout.write("No late mail is waiting.")
