@@ -154,7 +154,7 @@ def _failed_again(late: LateMail, error: BaseException) -> None:
 
 
 def send_due_mail() -> tuple[int, int]:
-    """Try every late mail whose time has come: (sent, still late)."""
+    """Try every late mail whose time has come: (sent, tried and not taken)."""
     sent = failed = 0
     ids = LateMail.objects.filter(_ready(timezone.now())).values_list("pk", flat=True)
     for late_mail_id in list(ids):
