@@ -85,7 +85,7 @@ class LateMail(models.Model):
     subject = models.TextField(_("subject"))
     # The mail as the mail server gets it (see community.mail.kept); emptied
     # once it is sent.
-    message = models.BinaryField(_("message"), blank=True, default=b"")
+    message = models.BinaryField(_("the whole mail"), blank=True, default=b"")
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.WAITING
     )

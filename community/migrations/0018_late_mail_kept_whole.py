@@ -34,7 +34,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="latemail",
             name="message",
-            field=models.BinaryField(blank=True, default=b"", verbose_name="message"),
+            field=models.BinaryField(
+                blank=True, default=b"", verbose_name="the whole mail"
+            ),
         ),
         migrations.AddField(
             model_name="latemail",
