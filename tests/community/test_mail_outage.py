@@ -101,7 +101,9 @@ def test_a_password_reset_answers_as_usual_and_its_link_arrives_once_later(
         r"https?://[^/\s]+(/account/password/reset/key/\S+/)", text_of(message)
     )[1]
     form_url = client.get(link)["Location"]
-    client.post(form_url, {"password1": "Neues-Brot-24!", "password2": "Neues-Brot-24!"})
+    client.post(
+        form_url, {"password1": "Neues-Brot-24!", "password2": "Neues-Brot-24!"}
+    )
     user.refresh_from_db()
     assert user.check_password("Neues-Brot-24!")
 
@@ -197,9 +199,7 @@ def test_of_mail_sent_together_only_what_the_server_did_not_take_waits(mail_serv
 
     assert mail.get_connection().send_messages(messages) == 3
 
-    assert [message["To"] for message in mail_server.messages] == [
-        "leser1@example.org"
-    ]
+    assert [message["To"] for message in mail_server.messages] == ["leser1@example.org"]
     waiting = LateMail.objects.order_by("to")
     assert [late.to for late in waiting] == ["leser2@example.org", "leser3@example.org"]
     assert waiting[0].error == "SMTPDataError: 451 full"

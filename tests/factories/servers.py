@@ -158,7 +158,10 @@ class MailServer(_Listener):
             lines.append(line[1:] if line.startswith(b"..") else line)
         message = message_from_bytes(b"".join(lines), policy=policy.default)
         with self._lock:
-            if self.take_at_most is not None and len(self.messages) >= self.take_at_most:
+            if (
+                self.take_at_most is not None
+                and len(self.messages) >= self.take_at_most
+            ):
                 return False
             self.messages.append(message)
         return True

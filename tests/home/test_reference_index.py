@@ -66,6 +66,8 @@ def test_an_object_deleted_before_its_update_runs_needs_none(later):
 
     assert not Profile.objects.filter(pk=profile.pk).exists()
     assert run(update) is None
-    assert not ReferenceIndex.objects.filter(object_id=str(profile.pk)).filter(
-        content_type__model="profile"
-    ).exists()
+    assert (
+        not ReferenceIndex.objects.filter(object_id=str(profile.pk))
+        .filter(content_type__model="profile")
+        .exists()
+    )
