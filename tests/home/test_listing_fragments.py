@@ -161,3 +161,19 @@ def test_every_reader_gets_the_same_cards(client, reader, urls):
 
     assert teasers(for_member) == teasers(for_anyone)
     assert len(teasers(for_anyone)) == 2
+
+
+# A member's warm request once every shared part is stored: the session, the
+# account and profile, the interests and hidden categories, the listing with
+# what each card's tools need, and the member's own sections. A higher number
+# means that a part every reader shares is read again for each member.
+PINNED_WITH_PARTS_STORED = {"home": 11, "blog index": 13, "product": 9}
+
+
+def test_a_members_page_with_its_parts_stored_costs_its_pinned_queries(reader, urls):
+    counts = {}
+    for name in PINNED_WITH_PARTS_STORED:
+        fetch(reader, urls[name])
+        counts[name] = count(reader, urls[name])
+
+    assert counts == PINNED_WITH_PARTS_STORED
