@@ -112,7 +112,7 @@ def systemd_environment(text: str) -> dict[str, str]:
                 value += c
         elif state == "double-escape":
             state = "double"
-            if c in "\"\\`$":
+            if c in '"\\`$':
                 value += c
             elif not end:
                 value += "\\" + c
