@@ -73,6 +73,27 @@ def test_every_unit_runs_the_production_settings_from_the_environment_file():
         ) in lines, path.name
 
 
+@pytest.mark.skipif(
+    not shutil.which("systemd-analyze"), reason="systemd-analyze is not installed"
+)
+def test_systemd_reads_every_unit_and_timer_without_a_complaint():
+    """An unknown or misspelt setting is only a warning in the journal, and
+    the unit runs without it: systemd's own reading of the files finds it.
+    The programs are not on this machine, so their absence is no complaint."""
+    for path in sorted((DEPLOY / "systemd").iterdir()):
+        result = subprocess.run(  # noqa: S603
+            ["systemd-analyze", "verify", str(path)],  # noqa: S607
+            capture_output=True,
+            text=True,
+        )
+        complaints = [
+            line
+            for line in (result.stdout + result.stderr).splitlines()
+            if not re.search(r": Command /srv/theke/\S+ is not executable", line)
+        ]
+        assert complaints == [], path.name
+
+
 def test_every_timer_starts_a_unit_that_exists():
     for timer in (DEPLOY / "systemd").glob("*.timer"):
         service = timer.with_suffix(".service")
