@@ -96,3 +96,16 @@ def test_the_health_check_answers_503_while_the_database_is_away():
     assert "no-store" in answer["headers"]["Cache-Control"]
     assert "We are back in a moment" in answer["body"]
     assert answer["cookies"] == []
+
+
+@pytest.mark.django_db
+def test_the_health_check_asks_the_database_one_query(
+    client, django_assert_num_queries
+):
+    """One query per probe, whatever the site holds: balancers probe every
+    node every few seconds."""
+    with django_assert_num_queries(1):
+        response = client.get("/health/", HTTP_HOST=NODE)
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
