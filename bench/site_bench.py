@@ -136,6 +136,9 @@ def gunicorn(environment: dict[str, str], log: Path):
                 "--worker-class=sync",
                 f"--bind={HOST}:{port}",
                 "--log-level=warning",
+                # No control socket: by default every gunicorn of the user would share
+                # one, ~/.gunicorn/gunicorn.ctl.
+                "--no-control-socket",
                 "theke.wsgi:application",
             ],
             cwd=PROJECT,
