@@ -136,27 +136,29 @@ def product_detail(request, index_page, slug):
     if product is None:
         raise Http404
     producer = product.producer if product.producer and product.producer.live else None
-    posts = list(
+    # The lists are read only where the page renders them: a member's page
+    # takes the product's part from the shared cache while it is current.
+    posts = (
         BlogPage.objects.live()
         .public()
         .filter(product_mentions__product=product)
         .for_listing()
     )
-    other_pages = list(
+    other_pages = (
         mentioning_pages(product)
         .not_type(BlogPage)
         .exclude(pk=getattr(producer, "pk", None))
         .order_by("title")
     )
-    more_products = []
+    more_products = Product.objects.none()
     if producer is not None:
-        more_products = list(
+        more_products = (
             Product.objects.filter(producer=producer)
             .on_sale()
             .exclude(pk=product.pk)
             .for_listing()[:MORE_FROM_PRODUCER]
         )
-    shows(product, producer, *posts, *other_pages)
+    shows(product, producer)
     return index_page.render(
         request,
         template="shop_link/product_page.html",

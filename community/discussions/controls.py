@@ -196,7 +196,7 @@ class Controls:
             links = "".join(
                 f'<a class="reaction reaction--login" href="{self.login_prefix}{pk}" '
                 f'rel="nofollow"><span class="reaction__label">{self.labels[kind]}'
-                f'</span> <span class="reaction__count">{count or ""}</span>'
+                f"</span> {self.count_html(count)}"
                 f'<span class="visually-hidden"> – {self.login_words}</span></a> '
                 for kind, count in fact.reactions
             )
@@ -208,6 +208,12 @@ class Controls:
             if count
         )
         return f'<p class="reactions">{given}</p>' if given else ""
+
+    @staticmethod
+    def count_html(count: int) -> str:
+        """A login link's count; none at nought, which the CSS hides anyway and
+        a page of 200 comments would send 400 times."""
+        return f'<span class="reaction__count">{count}</span>' if count else ""
 
     def actions(self, fact: Facts) -> str:
         member = self.member

@@ -3,6 +3,7 @@ once per change and kept in the shared cache (`caching`), the reader's own
 controls put into them (`controls`), and the comment form.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,9 @@ from .targets import (
     target_url,
 )
 from .threads import ORDER_NEWEST, ORDER_OLDEST, build_discussion
+
+# Indentation and blank lines between two tags.
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
 
 # The query parameter with which a guest opens the comment form.
 WRITE_PARAMETER = "write"
@@ -70,9 +74,11 @@ def render_threads(target, request, view, reader=None) -> Threads:
         thread_page=view.get("tpage"),
         reader=reader,
     )
-    html = render_to_string(
-        "community/discussion_threads.html",
-        {"discussion": discussion, "query": view},
+    html = compact(
+        render_to_string(
+            "community/discussion_threads.html",
+            {"discussion": discussion, "query": view},
+        )
     )
     facts = []
     pending = list(discussion.nodes)
@@ -82,6 +88,17 @@ def render_threads(target, request, view, reader=None) -> Threads:
         if not node.hidden and not node.comment.is_removed:
             facts.append(facts_of(node))
     return Threads(html=html, count=discussion.count, facts=tuple(facts))
+
+
+def compact(html: str) -> str:
+    """`html` without the indentation and blank lines between its tags.
+
+    The tree's template is indented for the people who edit it, and a page of
+    200 comments sends that indentation 200 times. A newline stays where
+    there was one, so the page looks the same: comments hold no <pre> and the
+    site's CSS keeps no white space as it is.
+    """
+    return _BETWEEN_TAGS.sub(">\n<", html)
 
 
 # The discussions this process served last: while nothing was purged

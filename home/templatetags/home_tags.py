@@ -35,16 +35,17 @@ def fragment(parser, token):
 
         {% fragment "post" page %} … {% endfragment %}
         {% fragment "head" page vary=request|listing_page %} … {% endfragment %}
+        {% fragment "card" product vary=heading vary=show_producer %} …
 
     The name and the objects it is about (one or more) make its key with the
-    address and the language; `vary` adds what else the part depends on.
+    address and the language; each `vary` adds what else the part depends on.
     Only what every reader sees alike goes inside: nothing about the reader,
     no form with a CSRF token.
     """
     bits = token.split_contents()
-    vary = None
-    if bits[-1].startswith("vary="):
-        vary = parser.compile_filter(bits.pop()[len("vary=") :])
+    varies = []
+    while bits[-1].startswith("vary="):
+        varies.insert(0, parser.compile_filter(bits.pop()[len("vary=") :]))
     if len(bits) < 3:
         raise template.TemplateSyntaxError(
             f"{bits[0]} takes a name and at least one object it is about."
@@ -55,16 +56,16 @@ def fragment(parser, token):
         nodelist,
         parser.compile_filter(bits[1]),
         [parser.compile_filter(bit) for bit in bits[2:]],
-        vary,
+        varies,
     )
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, objects, vary):
+    def __init__(self, nodelist, name, objects, varies):
         self.nodelist = nodelist
         self.name = name
         self.objects = objects
-        self.vary = vary
+        self.varies = varies
 
     def render(self, context):
         name = str(self.name.resolve(context))
@@ -80,9 +81,13 @@ class FragmentNode(template.Node):
             return self.nodelist.render(context)
         # The template the page renders is part of the key: one that
         # extends another may fill the part's blocks differently.
-        name = f"{name}\n{page_template.template_name}"
-        if self.vary is not None:
-            name = f"{name}\n{self.vary.resolve(context)}"
+        name = "\n".join(
+            (
+                name,
+                page_template.template_name,
+                *(str(vary.resolve(context)) for vary in self.varies),
+            )
+        )
         return fragments.shared(
             name,
             objects,

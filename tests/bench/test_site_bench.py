@@ -74,7 +74,15 @@ def test_a_page_that_never_answered_counts_as_infinitely_slow():
     assert math.isinf(measure.p99_ms)
 
 
-def rows(static=1000.0, page=600.0, page_p99=8.0, member=150.0, queries=(12, 18)):
+def rows(
+    static=1000.0,
+    page=600.0,
+    page_p99=8.0,
+    member=150.0,
+    queries=(12, 18),
+    thread_member=150.0,
+    thread_queries=(8, 9),
+):
     def measure(rate, p99=5.0):
         return wrk.Measure(rate, p99 / 2, p99, int(rate * 10))
 
@@ -88,6 +96,13 @@ def rows(static=1000.0, page=600.0, page_p99=8.0, member=150.0, queries=(12, 18)
             measure(page, page_p99),
             measure(member, 120.0),
             *queries,
+        ),
+        Row(
+            "thread, 1,000 comments",
+            "/community/thread/",
+            measure(600.0),
+            measure(thread_member, 120.0),
+            *thread_queries,
         ),
     ]
 
@@ -116,6 +131,17 @@ def test_the_members_post_misses_on_speed_and_on_queries():
         "less than 2% of the static file's 1,000",
         "post, 200 comments: 16 queries anonymously, more than 15",
         "post, 200 comments: 21 queries for a member, more than 20",
+    ]
+
+
+def test_the_page_of_the_long_thread_has_the_members_targets_too():
+    missed = missed_targets(rows(thread_member=15.0, thread_queries=(16, 21)))
+
+    assert missed == [
+        "thread, 1,000 comments (member): 15 req/s, "
+        "less than 2% of the static file's 1,000",
+        "thread, 1,000 comments: 16 queries anonymously, more than 15",
+        "thread, 1,000 comments: 21 queries for a member, more than 20",
     ]
 
 

@@ -138,6 +138,9 @@ class AppServer:
                     "--worker-class=sync",
                     f"--bind={HOST}:{port}",
                     "--log-level=warning",
+                    # No control socket: by default every gunicorn of the
+                    # user would share one, ~/.gunicorn/gunicorn.ctl.
+                    "--no-control-socket",
                     "theke.wsgi:application",
                 ],
                 cwd=PROJECT,

@@ -1,7 +1,9 @@
 """With a bucket named, the production settings keep uploads on S3-compatible
 object storage: pictures, renditions and documents are written there with the
 headers they are delivered with, pages point at the bucket, and the bucket
-serves them. The bucket is moto's server, started here on 127.0.0.1."""
+serves them. The bucket is moto's server, started here on 127.0.0.1, with the
+bucket policy docs/deploy.md gives, applied as it says: readers see pictures
+without a key, and no document."""
 
 import io
 import json
@@ -32,30 +34,28 @@ from home.media.files import ASK_AGAIN, LASTING, sniff
 from tests.factories import ImageFactory
 from tests.home.test_media import HTML, SVG, picture
 from tests.theke.test_security_headers import production_value
+from tests.theke.test_settings import PROJECT
 
 pytestmark = pytest.mark.django_db
 
 PORTS = range(8320, 8330)
 BUCKET = "theke-media"
+# AWS_LOCATION: the folder of the bucket Theke keeps its files in.
+LOCATION = "shop"
 KEYS = {"AWS_ACCESS_KEY_ID": "theke-test", "AWS_SECRET_ACCESS_KEY": "theke-test"}
 
 
-# The policy the README recommends: pictures for anyone, documents only
-# through Theke's view.
-PUBLIC_PICTURES = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": [
-                f"arn:aws:s3:::{BUCKET}/{folder}/*"
-                for folder in ("images", "original_images", "avatars")
-            ],
-        }
-    ],
-}
+def documented_policy(bucket: str, location: str) -> str:
+    """The bucket policy of docs/deploy.md for `bucket` and `location`, filled
+    in as the guide says: the guide's example is the bucket theke-media with
+    AWS_LOCATION=shop, and without a location `shop/` is left out."""
+    guide = (PROJECT / "docs" / "deploy.md").read_text()
+    (policy,) = re.findall(r"^ *```json\n(.*?)^ *```", guide, flags=re.M | re.S)
+    assert policy.count("arn:aws:s3:::theke-media/shop/") == 3
+    folder = f"{bucket}/{location}/" if location else f"{bucket}/"
+    policy = policy.replace("theke-media/shop/", folder)
+    json.loads(policy)
+    return policy
 
 
 def s3_client(address):
@@ -114,7 +114,9 @@ def bucket_server():
                 time.sleep(0.2)
         client = s3_client(address)
         client.create_bucket(Bucket=BUCKET)
-        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_PICTURES))
+        client.put_bucket_policy(
+            Bucket=BUCKET, Policy=documented_policy(BUCKET, LOCATION)
+        )
         yield address
     finally:
         server.terminate()
@@ -131,6 +133,7 @@ def production(bucket_server):
         AWS_STORAGE_BUCKET_NAME=BUCKET,
         AWS_S3_ENDPOINT_URL=bucket_server,
         AWS_S3_REGION_NAME="us-east-1",
+        AWS_LOCATION=LOCATION,
     )
 
 
@@ -152,7 +155,7 @@ def bucket(settings, production, bucket_server, monkeypatch, tmp_path):
     monkeypatch.setattr(
         Rendition._meta.get_field("file"), "storage", storages["renditions"]
     )
-    return f"{bucket_server}/{BUCKET}/"
+    return f"{bucket_server}/{BUCKET}/{LOCATION}/"
 
 
 def test_the_production_settings_keep_uploads_in_the_bucket(production, bucket_server):
@@ -166,6 +169,7 @@ def test_the_production_settings_keep_uploads_in_the_bucket(production, bucket_s
     assert default["OPTIONS"]["endpoint_url"] == bucket_server
     assert default["OPTIONS"]["querystring_auth"] is False
     assert default["OPTIONS"]["file_overwrite"] is False
+    assert default["OPTIONS"]["location"] == LOCATION
     assert production["SERVE_MEDIA"] is False
     img_src = production["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"]
     assert bucket_server in img_src
@@ -218,7 +222,9 @@ def test_documents_in_the_bucket_download_as_attachments(client, bucket, bucket_
     )
 
     status, _, _ = fetch(document.file.url)
-    stored = s3_client(bucket_server).head_object(Bucket=BUCKET, Key=document.file.name)
+    stored = s3_client(bucket_server).head_object(
+        Bucket=BUCKET, Key=f"{LOCATION}/{document.file.name}"
+    )
     served = client.get(document.url, secure=True)
 
     # Not to be had past Theke's view, which checks who may have it.
@@ -229,3 +235,22 @@ def test_documents_in_the_bucket_download_as_attachments(client, bucket, bucket_
     assert served["Content-Disposition"].startswith("attachment;")
     assert served["X-Content-Type-Options"] == "nosniff"
     assert b"".join(served.streaming_content) == HTML
+
+
+def test_without_a_location_the_documented_policy_opens_the_buckets_top(
+    bucket_server,
+):
+    client = s3_client(bucket_server)
+    top = f"theke-top-{uuid.uuid4().hex[:8]}"
+    client.create_bucket(Bucket=top)
+    for key in ("images/kaese.png", "avatars/anna.png", "documents/preise.txt"):
+        client.put_object(Bucket=top, Key=key, Body=b"theke")
+    picture_url = f"{bucket_server}/{top}/images/kaese.png"
+
+    before, _, _ = fetch(picture_url)
+    client.put_bucket_policy(Bucket=top, Policy=documented_policy(top, ""))
+
+    assert before == 403
+    assert fetch(picture_url)[0] == 200
+    assert fetch(f"{bucket_server}/{top}/avatars/anna.png")[0] == 200
+    assert fetch(f"{bucket_server}/{top}/documents/preise.txt")[0] == 403

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     # pages carry the policies too.
     "home.headers.ContentSecurityPolicyMiddleware",
     "home.headers.SecurityHeadersMiddleware",
+    # The load balancer's health check, answered before the host is checked
+    # and before any session or cache is touched.
+    "home.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Uploads from MEDIA_ROOT, past the page cache and sessions, uncompressed.
     "home.media.serving.MediaMiddleware",
@@ -146,6 +149,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+
+# Where a load balancer checks that this node serves and reaches its database
+# (home/health.py): answered for any host, over HTTP too.
+HEALTH_CHECK_PATH = "/health/"
 
 # Seconds a browser or crawler is asked to wait (`Retry-After`) when the site
 # answers 503 because its database is away (home/outage.py).

@@ -1,12 +1,22 @@
 """Settings for production: security headers, shared cache, object storage."""
 
+import re
+
 from .base import *  # noqa: F403
-from .base import bucket_origins, content_security_policies, require_secret_key
+from .base import (
+    HEALTH_CHECK_PATH,
+    bucket_origins,
+    content_security_policies,
+    require_secret_key,
+)
 
 require_secret_key()
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
+# A load balancer probes its nodes over plain HTTP too, without saying which
+# scheme the reader used: the health check is never redirected.
+SECURE_REDIRECT_EXEMPT = ["^" + re.escape(HEALTH_CHECK_PATH.removeprefix("/")) + "$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Asking browsers to ship the domain in their HTTPS-only list cannot be undone
