@@ -260,13 +260,21 @@ def test_every_account_page_is_kept_by_no_cache(client, secure, shop):
         assert "public" not in control, url
 
 
-def test_public_pages_for_a_member_are_private(client, secure, shop):
+def test_every_page_for_a_member_is_kept_by_no_cache(client, secure, shop):
+    """A member's page shows their name and their own held comments: neither
+    a shared cache nor the browser keeps it."""
     client.force_login(member("Berta Brot", "berta@example.org", verified=True))
 
-    response = get(client, shop["post"])
+    for pattern in PUBLIC:
+        url = pattern.format(**shop)
+        if url.startswith("/static/"):
+            continue
+        response = get(client, url)
+        control = {word.strip() for word in response["Cache-Control"].split(",")}
 
-    assert "private" in response["Cache-Control"]
-    assert_security_headers(response, shop["post"])
+        assert {"private", "no-store"} <= control, (url, control)
+        assert "public" not in control, url
+        assert_security_headers(response, url)
 
 
 def test_the_account_forms_before_log_in_are_kept_by_no_cache(client, secure, shop):
