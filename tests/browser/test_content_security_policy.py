@@ -7,7 +7,15 @@ import pytest
 
 from blog.models import BlogIndexPage, BlogPage, ProducerPage
 from shop_link.models import Product
-from tests.factories import PASSWORD, log_in, member, staff
+from tests.factories import (
+    PASSWORD,
+    AuthorFactory,
+    BlogPageFactory,
+    build_site,
+    log_in,
+    member,
+    staff,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -137,4 +145,36 @@ def test_the_admin_editor_and_image_chooser_work_under_the_admins_policy(
     page.locator("wagtail-userbar").wait_for(state="attached")
     page.wait_for_load_state("networkidle")
 
+    assert breaches == []
+
+
+def test_the_editors_preview_panel_shows_the_page_under_the_policy(
+    live_server, page, media_root, breaches
+):
+    from playwright.sync_api import expect
+
+    post = BlogPageFactory(
+        parent=build_site()[1], title="Käse reift im Keller", authors=[AuthorFactory()]
+    )
+    staff("Lena Lindner", superuser=True)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "lena@team.example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
+    page.locator("#id_title").fill("Käse reift im Felsenkeller")
+    page.locator('[data-side-panel-toggle="preview"]').click()
+
+    # The preview shows what was typed, not yet saved, inside the panel's frame.
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text("Käse reift im Felsenkeller")
+    page.wait_for_load_state("networkidle")
+    assert breaches == []
+
+    # The preview in a tab of its own, as "Preview in new tab" opens it.
+    page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/preview/?mode=")
+    expect(page.locator("h1")).to_have_text("Käse reift im Felsenkeller")
+    page.wait_for_load_state("networkidle")
     assert breaches == []
