@@ -9,9 +9,12 @@ from blog.models import BlogIndexPage, BlogPage, ProducerPage
 from shop_link.models import Product
 from tests.factories import (
     PASSWORD,
+    STYLED,
     AuthorFactory,
     BlogPageFactory,
+    build_shop,
     build_site,
+    category,
     log_in,
     member,
     staff,
@@ -177,4 +180,37 @@ def test_the_editors_preview_panel_shows_the_page_under_the_policy(
     page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/preview/?mode=")
     expect(page.locator("h1")).to_have_text("Käse reift im Felsenkeller")
     page.wait_for_load_state("networkidle")
+    assert breaches == []
+
+
+def test_a_form_refused_after_logging_out_in_another_tab_shows_what_was_typed(
+    live_server, context, page, breaches
+):
+    from playwright.sync_api import expect
+
+    build_shop()
+    category("Rezepte")
+    member("Berta Brot", "berta@example.org", verified=True)
+    log_in(page, live_server, "berta@example.org")
+    page.goto(live_server.url + "/community/new/")
+    page.fill("#id_title", "Sauerteig <b>ohne</b> Hefe?")
+    written = "Wie lange ruht der Teig?\n</textarea><script>alert(1)</script>"
+    page.fill("#id_text", written)
+
+    # Another tab logs out: Clear-Site-Data takes the CSRF cookie from both.
+    other = context.new_page()
+    other.goto(live_server.url + "/account/logout/")
+    other.locator(".account-form button[type=submit]").click()
+    other.wait_for_load_state()
+    assert [cookie["name"] for cookie in context.cookies()] == []
+
+    page.locator(".board-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+    expect(page.locator("h1")).to_have_text("Ihr Formular konnte nicht gesendet werden")
+    kept = page.locator(".kept-text textarea")
+    expect(kept).to_have_count(2)
+    expect(kept.nth(0)).to_have_value("Sauerteig <b>ohne</b> Hefe?")
+    expect(kept.nth(1)).to_have_value(written)
+    assert page.evaluate(STYLED)
     assert breaches == []
