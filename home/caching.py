@@ -1,9 +1,11 @@
-"""Pages for a logged-in member are theirs alone: no shared cache may keep them.
+"""Pages for a logged-in member are theirs alone: no cache may keep them.
 
 Their pages show what the member chose (interests, hidden categories,
-announcements they did not dismiss) and their name, so every response to a
-request with a logged-in session says `Cache-Control: private`. Anonymous
-requests are left as they are, and their session is not even looked at.
+announcements they did not dismiss), their name and their own comments that
+wait for a moderator, so every response to a request with a logged-in session
+says `Cache-Control: private, no-store`: not even the browser keeps it, for
+the next person at a shared computer. Anonymous requests are left as they
+are, and their session is not even looked at.
 
 Addresses under `PERSONAL_PATHS` (the account pages, a member's own posts,
 the admin) show someone's personal data to whoever is logged in, or forms
@@ -22,10 +24,13 @@ class PrivateForMembersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith(self.personal_paths):
+        if request.path_info.startswith(self.personal_paths) or _logged_in(request):
             patch_cache_control(response, private=True, no_store=True)
-        elif settings.SESSION_COOKIE_NAME in request.COOKIES:
-            user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated:
-                patch_cache_control(response, private=True)
         return response
+
+
+def _logged_in(request) -> bool:
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated

@@ -6,6 +6,13 @@ templates run inline scripts: the path of the request chooses. The public
 policy lets no inline script run, so a page from the shared cache needs no
 nonce, which would be the same for every reader who gets it.
 
+A preview is the exception to choosing by path. Wagtail renders it by sending
+a made-up request for the page's public address through every middleware, and
+hands the answer on as the admin's; django-csp never replaces a policy already
+set, so the preview keeps the public one, whose `frame-ancestors 'none'`
+would blank the editor's preview panel. A preview keeps the public policy
+(it is the public page) but may be framed by the site itself.
+
 `SecurityHeadersMiddleware` adds the `Permissions-Policy` to every response
 and, when this request ended a session (logging out, deleting the account),
 `Clear-Site-Data`, so that the browser forgets the pages, cookies and storage
@@ -19,9 +26,16 @@ from django.conf import settings
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
 
 
+# What a preview changes in the public policy: only the site may frame it.
+PREVIEW_DIRECTIVES = {"frame-ancestors": ["'self'"]}
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
+        if getattr(request, "is_preview", False):
+            parts.replace = {**(parts.replace or {}), **PREVIEW_DIRECTIVES}
+            return parts
         admin = settings.CONTENT_SECURITY_POLICY_ADMIN
         if (
             not report_only

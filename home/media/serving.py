@@ -59,7 +59,9 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
     """The first and last byte a `Range` header asks for, or None if unsatisfiable.
 
     Only a single range is understood; raises ValueError for anything else,
-    which is answered with the whole file.
+    which is answered with the whole file. So is a range whose last byte comes
+    before its first: RFC 9110 has it ignored as invalid, not refused (416 is
+    for a first byte past the end).
     """
     match = _RANGE.match(header.strip())
     if not match or match.groups() == ("", ""):
@@ -71,10 +73,11 @@ def byte_range(header: str, size: int) -> tuple[int, int] | None:
             return None
         return max(size - length, 0), size - 1
     start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if start >= size or end < start:
+    if last and int(last) < start:
+        raise ValueError(header)
+    if start >= size:
         return None
-    return start, end
+    return start, min(int(last), size - 1) if last else size - 1
 
 
 class _Slice:

@@ -7,7 +7,18 @@ import pytest
 
 from blog.models import BlogIndexPage, BlogPage, ProducerPage
 from shop_link.models import Product
-from tests.factories import PASSWORD, log_in, member, staff
+from tests.factories import (
+    PASSWORD,
+    STYLED,
+    AuthorFactory,
+    BlogPageFactory,
+    build_shop,
+    build_site,
+    category,
+    log_in,
+    member,
+    staff,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -137,4 +148,69 @@ def test_the_admin_editor_and_image_chooser_work_under_the_admins_policy(
     page.locator("wagtail-userbar").wait_for(state="attached")
     page.wait_for_load_state("networkidle")
 
+    assert breaches == []
+
+
+def test_the_editors_preview_panel_shows_the_page_under_the_policy(
+    live_server, page, media_root, breaches
+):
+    from playwright.sync_api import expect
+
+    post = BlogPageFactory(
+        parent=build_site()[1], title="Käse reift im Keller", authors=[AuthorFactory()]
+    )
+    staff("Lena Lindner", superuser=True)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "lena@team.example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
+    page.locator("#id_title").fill("Käse reift im Felsenkeller")
+    page.locator('[data-side-panel-toggle="preview"]').click()
+
+    # The preview shows what was typed, not yet saved, inside the panel's frame.
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text("Käse reift im Felsenkeller")
+    page.wait_for_load_state("networkidle")
+    assert breaches == []
+
+    # The preview in a tab of its own, as "Preview in new tab" opens it.
+    page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/preview/?mode=")
+    expect(page.locator("h1")).to_have_text("Käse reift im Felsenkeller")
+    page.wait_for_load_state("networkidle")
+    assert breaches == []
+
+
+def test_a_form_refused_after_logging_out_in_another_tab_shows_what_was_typed(
+    live_server, context, page, breaches
+):
+    from playwright.sync_api import expect
+
+    build_shop()
+    category("Rezepte")
+    member("Berta Brot", "berta@example.org", verified=True)
+    log_in(page, live_server, "berta@example.org")
+    page.goto(live_server.url + "/community/new/")
+    page.fill("#id_title", "Sauerteig <b>ohne</b> Hefe?")
+    written = "Wie lange ruht der Teig?\n</textarea><script>alert(1)</script>"
+    page.fill("#id_text", written)
+
+    # Another tab logs out: Clear-Site-Data takes the CSRF cookie from both.
+    other = context.new_page()
+    other.goto(live_server.url + "/account/logout/")
+    other.locator(".account-form button[type=submit]").click()
+    other.wait_for_load_state()
+    assert [cookie["name"] for cookie in context.cookies()] == []
+
+    page.locator(".board-form button[type=submit]").click()
+    page.wait_for_load_state()
+
+    expect(page.locator("h1")).to_have_text("Ihr Formular konnte nicht gesendet werden")
+    kept = page.locator(".kept-text textarea")
+    expect(kept).to_have_count(2)
+    expect(kept.nth(0)).to_have_value("Sauerteig <b>ohne</b> Hefe?")
+    expect(kept.nth(1)).to_have_value(written)
+    assert page.evaluate(STYLED)
     assert breaches == []

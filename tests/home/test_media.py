@@ -287,6 +287,36 @@ def test_a_part_of_a_file_is_served_on_request(client, media):
     assert b"".join(current.streaming_content) == data[1:4]
 
 
+def test_a_range_that_ends_before_it_begins_is_ignored_and_the_whole_file_sent(
+    client, media
+):
+    data = picture("PNG")
+    stored(media, "bild.png", data)
+
+    backwards = get(client, "/media/bild.png", range="bytes=5-2")
+    past_the_end = get(client, "/media/bild.png", range=f"bytes={len(data) + 5}-2")
+
+    assert backwards.status_code == 200
+    assert "Content-Range" not in backwards
+    assert backwards["Content-Length"] == str(len(data))
+    assert b"".join(backwards.streaming_content) == data
+    assert_delivered_safely(backwards)
+    # Invalid before it is unsatisfiable: ignored too, not refused.
+    assert past_the_end.status_code == 200
+    assert b"".join(past_the_end.streaming_content) == data
+
+
+def test_a_range_that_begins_past_the_end_is_refused(client, media):
+    data = picture("PNG")
+    stored(media, "bild.png", data)
+
+    for wanted in (f"bytes={len(data)}-", f"bytes={len(data) + 100}-{len(data) + 200}"):
+        refused = get(client, "/media/bild.png", range=wanted)
+
+        assert refused.status_code == 416, wanted
+        assert refused["Content-Range"] == f"bytes */{len(data)}", wanted
+
+
 @pytest.mark.parametrize(
     ("language", "words"),
     [("de", "haben wir nicht im Regal"), ("en", "not on our shelves")],

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings as django_settings
+from wagtail.test.utils.form_data import querydict_from_html
 
 from blog.models import BlogIndexPage
 from community.members.avatars import INITIALS_SIZES, INITIALS_TONES
@@ -260,13 +261,21 @@ def test_every_account_page_is_kept_by_no_cache(client, secure, shop):
         assert "public" not in control, url
 
 
-def test_public_pages_for_a_member_are_private(client, secure, shop):
+def test_every_page_for_a_member_is_kept_by_no_cache(client, secure, shop):
+    """A member's page shows their name and their own held comments: neither
+    a shared cache nor the browser keeps it."""
     client.force_login(member("Berta Brot", "berta@example.org", verified=True))
 
-    response = get(client, shop["post"])
+    for pattern in PUBLIC:
+        url = pattern.format(**shop)
+        if url.startswith("/static/"):
+            continue
+        response = get(client, url)
+        control = {word.strip() for word in response["Cache-Control"].split(",")}
 
-    assert "private" in response["Cache-Control"]
-    assert_security_headers(response, shop["post"])
+        assert {"private", "no-store"} <= control, (url, control)
+        assert "public" not in control, url
+        assert_security_headers(response, url)
 
 
 def test_the_account_forms_before_log_in_are_kept_by_no_cache(client, secure, shop):
@@ -287,6 +296,41 @@ def test_the_admin_has_its_own_policy_and_is_kept_by_no_cache(client, secure, sh
         assert "'unsafe-eval'" not in directives["script-src"], url
         assert "no-store" in response["Cache-Control"], url
         assert response["X-Frame-Options"] in {"DENY", "SAMEORIGIN"}, url
+
+
+def test_a_preview_keeps_the_public_policy_but_may_be_framed_by_the_site(
+    client, secure, shop
+):
+    """Wagtail renders a preview through the public address's middleware; the
+    editor's preview panel frames it, so the site itself may frame it."""
+    blog = BlogIndexPage.objects.get()
+    client.force_login(staff("Lena Lindner", superuser=True))
+    edit = client.get(f"/admin/pages/{blog.pk}/edit/", secure=True)
+    form = querydict_from_html(edit.content.decode(), form_id="page-edit-form")
+    form["title"] = "Vorschau der Geschichten"
+    preview = f"/admin/pages/{blog.pk}/edit/preview/"
+    stored = client.post(preview, form, secure=True)
+    assert stored.json() == {"is_valid": True, "is_available": True}
+
+    for query in ("?in_preview_panel=true", "?mode="):
+        # As behind the site's proxy, which Wagtail's made-up request copies.
+        response = client.get(
+            preview + query, secure=True, headers={"X-Forwarded-Proto": "https"}
+        )
+        directives = assert_security_headers(response, query)
+
+        assert response.status_code == 200, query
+        assert "Vorschau der Geschichten" in response.content.decode(), query
+        assert directives["frame-ancestors"] == ["'self'"], query
+        assert directives["script-src"] == ["'self'"], query
+        assert directives["style-src"] == ["'self'"], query
+        assert response["X-Frame-Options"] == "SAMEORIGIN", query
+        assert "no-store" in response["Cache-Control"], query
+
+    client.logout()
+    public = get(client, blog.url)
+    assert policy(public["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
+    assert public["X-Frame-Options"] == "DENY"
 
 
 def test_logging_in_sets_only_secure_http_only_lax_cookies(client, secure, shop):

@@ -394,6 +394,23 @@ def owners_rows(owner):
     return rows
 
 
+def not_allowed_page(response, where) -> list[str]:
+    """What is wrong with a 405: it must be the site's page, with the way back
+    and the `Allow` header, never an empty answer."""
+    if response.status_code != 405:
+        return []
+    text = response_text(response)
+    return [
+        f"{where}: {problem}"
+        for problem, found in (
+            ("no Allow header", "Allow" in response),
+            ("not the site's page", 'class="error-page__code"' in text),
+            ("no way back", 'href="/"' in text),
+        )
+        if not found
+    ]
+
+
 def test_every_address_of_the_site_has_an_expectation(world):
     walked = {key for key, __ in addresses()}
 
@@ -415,6 +432,7 @@ def test_who_gets_what_on_the_site(world, people):
                 wrong.append(
                     f"GET {description} ({url}) as {role}: {got}, not {expected}"
                 )
+            wrong.extend(not_allowed_page(response, f"GET {description} ({url})"))
             if role == OWNER:
                 continue
             text = response_text(response)
@@ -437,11 +455,13 @@ def test_who_gets_what_on_the_site(world, people):
             if expected in {"200", "moved"}:
                 allowed.append((description, url, role, expected, data, case.last))
                 continue
-            got = walk_outcome(walkers_by_role[role].request("post", url, data))
+            response = walkers_by_role[role].request("post", url, data)
+            got = walk_outcome(response)
             if got != expected:
                 wrong.append(
                     f"POST {description} ({url}) as {role}: {got}, not {expected}"
                 )
+            wrong.extend(not_allowed_page(response, f"POST {description} ({url})"))
     assert wrong == [], "\n".join(wrong)
     assert owners_rows(people[OWNER]) == before
 

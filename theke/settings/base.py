@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "home.caching.PrivateForMembersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # The site's page in place of the empty answer Django gives a method an
+    # address does not take.
+    "home.not_allowed.NotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -362,6 +365,9 @@ LANGUAGE_COOKIE_HTTPONLY = True
 # No script of the site or of the admin reads the CSRF cookie: forms carry the
 # token, and the admin's scripts take it from the page.
 CSRF_COOKIE_HTTPONLY = True
+# A refused form gets the site's page, which shows what was typed in it to copy
+# (home/csrf_failure.py): logging out in one tab clears the cookie for all.
+CSRF_FAILURE_VIEW = "home.csrf_failure.csrf_failure"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
