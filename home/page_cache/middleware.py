@@ -47,6 +47,9 @@ class PageCacheMiddleware:
             return _marked(request, self.get_response(request))
         storable = _query_may_be_stored(request)
         now = generation_for(request)
+        if now is None:
+            # The shared cache is away: rendered for this reader, kept by no one.
+            return _marked(request, self.get_response(request))
         recent = _recent.get(key, now)
         if recent is not None and recent.valid():
             return recent.response_for(request, hit=True)
