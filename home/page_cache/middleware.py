@@ -9,6 +9,8 @@ view named what it shows (a Wagtail page always does) and the answer is the
 same for every reader (a 200 that sets no cookie and is not marked private),
 stored. Members, staff, previews, forms and the admin never
 touch the store, and what is not stored says so in `Cache-Control`.
+While the shared cache cannot be reached, every page is rendered for its
+reader and kept by no one (`home/shared_cache.py`).
 """
 
 import hashlib
