@@ -8,6 +8,7 @@ load balancer or a network between the app and Redis would.
 
 import logging
 import secrets
+import socket
 
 import pytest
 from django.core.cache import cache
@@ -99,6 +100,34 @@ def test_while_redis_is_away_reads_miss_and_writes_are_skipped(
                 shared_cache.incr("counter")
 
     assert len(outage_warnings(caplog)) == 1
+
+
+def test_a_redis_that_does_not_answer_is_away_after_the_answer_timeout(
+    settings, caplog
+):
+    # Takes connections and never answers, as a host behind a dead route may.
+    silent = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "home.shared_cache.SharedRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{silent.getsockname()[1]}/{DATABASE}",
+            "OPTIONS": {"socket_timeout": 0.2, "RETRY_SECONDS": 60},
+        }
+    }
+    try:
+        with caplog.at_level(logging.WARNING, logger=LOGGER):
+            assert cache.get("anything", "missed") == "missed"
+            # Not tried again before RETRY_SECONDS: the next ones miss at once.
+            for _ in range(50):
+                cache.set("anything", 1)
+                assert cache.get("anything") is None
+    finally:
+        silent.close()
+
+    assert len(outage_warnings(caplog)) == 1
+    assert "Timeout" in outage_warnings(caplog)[0].getMessage()
 
 
 def test_what_could_not_be_written_is_deleted_when_redis_is_back(
