@@ -195,11 +195,11 @@ def test_the_site_serves_and_stores_comments_while_redis_is_away(
 
     redis_link.stop()
     with caplog.at_level(logging.WARNING, logger=LOGGER):
-        for path in ("/", "/blog/", url, "/robots.txt", "/account/login/"):
+        for path in ("/", "/blog/", url, "/robots.txt", "/account/login/", "/health/"):
             for language in ("de", "en"):
                 response = anonymous_get(client, path, language)
                 assert "X-Cache" not in response
-                if path != "/robots.txt":
+                if path not in ("/robots.txt", "/health/"):
                     assert f'<html lang="{language}">' in response.content.decode()
 
         jana = member("Jana Petersen")
