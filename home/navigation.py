@@ -1,6 +1,8 @@
 """The main menu and the site's sections (its blog, its catalogue, its board),
 cached in the shared cache and looked up again when pages change."""
 
+import secrets
+
 from django.core.cache import cache
 from wagtail.models import Site
 
@@ -9,16 +11,20 @@ from .public_pages import pages as all_pages
 MENU_VERSION_KEY = "theke:menu-version"
 
 
-def menu_version() -> int:
-    return cache.get_or_set(MENU_VERSION_KEY, 1, None)
+def menu_version() -> str:
+    """The version cached menus are kept under. A new one is never an old one
+    again, so losing it (a Redis that forgot it, or a version the cache could
+    not take and deleted afterwards) never brings back a menu kept before."""
+    return cache.get_or_set(MENU_VERSION_KEY, _new_menu_version, None)
 
 
 def bump_menu_version() -> None:
     """Invalidate every cached menu; called when a page is published or moved."""
-    try:
-        cache.incr(MENU_VERSION_KEY)
-    except ValueError:
-        cache.set(MENU_VERSION_KEY, 2, None)
+    cache.set(MENU_VERSION_KEY, _new_menu_version(), None)
+
+
+def _new_menu_version() -> str:
+    return secrets.token_hex(8)
 
 
 def main_menu(request) -> list[dict]:

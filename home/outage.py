@@ -1,5 +1,5 @@
 """The site's answer while its database is away: a 503 that says so, in the
-reader's language, and that no cache keeps.
+reader's language, and that no cache keeps; and the language of every error page.
 
 Django turns every exception raised inside a middleware or a view into a
 response at the layer where it was raised, through the 500 handler
@@ -39,15 +39,23 @@ def is_database_outage(error: BaseException | None) -> bool:
     return False
 
 
+def error_page(request, template_name, status, context=None) -> HttpResponse:
+    """An error page in the language the request asks for. The error may have
+    been raised before the locale middleware chose one (in the page cache,
+    which comes first), so the page chooses it from the request itself."""
+    language = translation.get_language_from_request(request)
+    template = loader.get_template(template_name)
+    with translation.override(language):
+        html = template.render(context or {})
+    response = HttpResponse(html, status=status)
+    response["Content-Language"] = language
+    return response
+
+
 def outage_response(request) -> HttpResponse:
     """The 503 page in the language the request asks for, with `Retry-After`."""
-    language = translation.get_language_from_request(request)
-    template = loader.get_template("503.html")
-    with translation.override(language):
-        html = template.render({})
-    response = HttpResponse(html, status=503)
+    response = error_page(request, "503.html", 503)
     response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
-    response["Content-Language"] = language
     # private, no-store: neither a browser nor a proxy may keep the outage.
     add_never_cache_headers(response)
     patch_vary_headers(response, ("Accept-Language", "Cookie"))

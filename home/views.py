@@ -158,5 +158,4 @@ def server_error(request):
     if outage.is_database_outage(sys.exc_info()[1]):
         return outage.outage_response(request)
     # A plain template render without context processors: the database may be down.
-    template = loader.get_template("500.html")
-    return HttpResponse(template.render({"debug": settings.DEBUG}), status=500)
+    return outage.error_page(request, "500.html", 500, {"debug": settings.DEBUG})

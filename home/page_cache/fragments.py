@@ -60,6 +60,10 @@ def shared(name: str, objects, request, render) -> str:
     if key is None:
         return render()
     now = generation_for(request)
+    if now is None:
+        # The shared cache is away: rendered, and its tags still recorded.
+        depends_on(*(tag_for(obj) for obj in objects))
+        return render()
     stored = _recent.get(key, now)
     if stored is None or not stored.valid():
         stored = cache.get(key)

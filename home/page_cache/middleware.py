@@ -9,6 +9,8 @@ view named what it shows (a Wagtail page always does) and the answer is the
 same for every reader (a 200 that sets no cookie and is not marked private),
 stored. Members, staff, previews, forms and the admin never
 touch the store, and what is not stored says so in `Cache-Control`.
+While the shared cache cannot be reached, every page is rendered for its
+reader and kept by no one (`home/shared_cache.py`).
 """
 
 import hashlib
@@ -47,6 +49,9 @@ class PageCacheMiddleware:
             return _marked(request, self.get_response(request))
         storable = _query_may_be_stored(request)
         now = generation_for(request)
+        if now is None:
+            # The shared cache is away: rendered for this reader, kept by no one.
+            return _marked(request, self.get_response(request))
         recent = _recent.get(key, now)
         if recent is not None and recent.valid():
             return recent.response_for(request, hit=True)

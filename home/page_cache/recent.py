@@ -4,6 +4,9 @@ Every purge changes one shared generation (`tags.generation()`). A process
 that read the generation once for a request knows whether anything at all
 was purged since it last found a page or part current; if not, its own copy
 is still current, and it serves it without another read.
+
+While the shared cache cannot be reached there is no generation (None): no
+process can tell then whether anything was purged, so no copy is served or kept.
 """
 
 import threading
@@ -12,8 +15,9 @@ from collections import OrderedDict
 from .tags import generation
 
 
-def generation_for(request) -> str:
-    """The shared generation, read once per request."""
+def generation_for(request) -> str | None:
+    """The shared generation, read once per request; None while the shared
+    cache is away."""
     found = getattr(request, "_page_cache_generation", None)
     if found is None:
         found = generation()
@@ -36,6 +40,8 @@ class RecentPages:
         self.lock = threading.Lock()
 
     def get(self, key, current_generation):
+        if current_generation is None:
+            return None
         with self.lock:
             found = self.pages.get(key)
             if found is None or found[0] != current_generation:
@@ -44,7 +50,7 @@ class RecentPages:
             return found[1]
 
     def keep(self, key, current_generation, page):
-        if self.size <= 0:
+        if self.size <= 0 or current_generation is None:
             return
         with self.lock:
             self.pages[key] = (current_generation, page)

@@ -10,6 +10,11 @@ rendered anew on its next request, and every other page stays stored.
 A version carries the time it was made. A page whose rendering began before
 one of its tags was purged may have read the old data, so it is not stored
 (see `middleware.py`); a purge inside a transaction is repeated when it commits.
+
+While the shared cache cannot be reached there is no generation, no page is
+found current, and a purge cannot be written: the cache deletes the versions
+it could not write at its next contact (`home/shared_cache.py`), and a tag
+without a version gets a new one, which no stored page has seen.
 """
 
 import secrets
@@ -175,9 +180,10 @@ def _bump(tags) -> None:
     cache.set_many({**versions, GENERATION_KEY: stamp}, timeout=None)
 
 
-def generation() -> str:
+def generation() -> str | None:
     """A version that changes with every purge of anything: while it stays
-    the same, every page checked against it is still current."""
+    the same, every page checked against it is still current. None while the
+    shared cache cannot be reached."""
     found = cache.get(GENERATION_KEY)
     if found is None:
         cache.add(GENERATION_KEY, f"0-{secrets.token_hex(4)}", timeout=None)
@@ -195,7 +201,10 @@ def version_time(version: str) -> float:
 
 
 def current_versions(tags) -> dict:
-    """The current version of every tag, making one for a tag that has none."""
+    """The current version of every tag, making one for a tag that has none.
+    While the shared cache cannot be reached, a tag gets a version of this
+    call's own, which no stored version shares: what is stored under it (if
+    the cache is back by then) is never served."""
     keys = {_VERSION_PREFIX + tag: tag for tag in tags}
     found = cache.get_many(keys)
     missing = [key for key in keys if key not in found]
@@ -207,7 +216,10 @@ def current_versions(tags) -> dict:
             # add() keeps a version another process made in the meantime.
             cache.add(key, stamp, timeout=None)
         found.update(cache.get_many(missing))
-    return {keys[key]: version for key, version in found.items()}
+    versions = {keys[key]: version for key, version in found.items()}
+    for tag in keys.values():
+        versions.setdefault(tag, f"0-{secrets.token_hex(8)}")
+    return versions
 
 
 def rendered_after_every_purge(versions: dict, started: float) -> bool:

@@ -263,7 +263,7 @@ def test_with_redis_the_failed_logins_are_counted_where_every_process_sees_them(
     prefix = "theke-test-ratelimit"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.shared_cache.SharedRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": prefix,
         }
@@ -294,7 +294,7 @@ def test_the_rate_limit_cache_is_redis_when_redis_url_is_set(monkeypatch):
     finally:
         monkeypatch.delenv("REDIS_URL")
         importlib.reload(base)
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "home.shared_cache.SharedRedisCache"
 
 
 # Hostile names ---------------------------------------------------------------

@@ -250,7 +250,7 @@ def shared_cache(request, monkeypatch):
         if not _redis_reachable():
             pytest.skip("Redis is not reachable at 127.0.0.1:6379")
         config = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.shared_cache.SharedRedisCache",
             "LOCATION": "redis://127.0.0.1:6379/0",
             "KEY_PREFIX": prefix,
         }

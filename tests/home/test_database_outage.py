@@ -77,6 +77,22 @@ def test_other_errors_stay_a_500_with_its_own_page():
         assert GERMAN not in response.content.decode()
 
 
+def test_the_500_page_speaks_the_readers_language():
+    # Raised before the locale middleware ran (in the page cache), the error
+    # still gets the page in the language the reader asks for.
+    for language, words in (
+        ("en", "Something went wrong on our side"),
+        ("de", "Bei uns ist etwas schiefgelaufen"),
+    ):
+        response = answer_to(ValueError("bug"), language=language)
+
+        assert response.status_code == 500
+        assert response["Content-Language"] == language
+        html = response.content.decode()
+        assert words in html
+        assert f'<html lang="{language}">' in html
+
+
 @pytest.mark.django_db
 def test_the_setting_says_how_long_to_wait(settings):
     settings.OUTAGE_RETRY_AFTER = 120
