@@ -269,7 +269,9 @@ def word_endings(text: str) -> str:
     """
     endings = []
     for word in WORD.findall(text.lower()):
-        endings += [word[start:] for start in range(1, len(word) - MIN_ENDING_LENGTH + 1)]
+        endings += [
+            word[start:] for start in range(1, len(word) - MIN_ENDING_LENGTH + 1)
+        ]
     return " ".join(dict.fromkeys(endings))
 
 

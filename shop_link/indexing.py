@@ -1,0 +1,28 @@
+"""Products in the search index, kept in step with what a sync writes in bulk.
+
+Wagtail's signals index a product saved or deleted one at a time (the admin's
+edits and deletions). Bulk writes send no signals, so the sync hands what it
+created or rewrote to `index_products` in the same transaction: a sync that is
+rolled back leaves the index as it was. Products no longer sold stay in the
+index, as the catalogue lists them when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wagtail.search.backends import get_search_backends
+
+from .models.products import Product
+
+
+def index_products(products: Sequence[Product]) -> None:
+    """Add or renew the index entries of `products`, in bulk for each backend.
+
+    The products need only their indexed fields (`Product.INDEXED_FIELDS`)
+    and their ids: nothing is read from the database.
+    """
+    if not products:
+        return
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Product, products)
