@@ -27,7 +27,7 @@ from home.text import german_slug
 
 from ..caching import purge_products
 from ..feeds import parse_feed
-from ..indexing import index_products
+from ..indexing import index_products, measure_index
 from ..items import FeedError, FeedItem, RejectedItem, UnchangedItem
 from ..models.products import Availability, BrandProducer, Product, ProductSource
 from .opening import Feed
@@ -183,6 +183,8 @@ def write_products(
                     % {"count": on_sale}
                 )
         tally.discontinued = writer.discontinue_missing()
+        if tally.created:
+            measure_index()
         purge_products(writer.changed_ids)
     return list(writer.needs_image)
 
