@@ -315,9 +315,9 @@ class ProductQuerySet(models.QuerySet):
         everything = self.model.objects.all()
         by_stem = backend.search(query, everything, order_by_relevance=False)
         by_start = backend.autocomplete(query, everything, order_by_relevance=False)
-        found = Q(pk__in=by_stem.get_queryset().values("pk")) | Q(
-            pk__in=by_start.get_queryset().values("pk")
-        )
+        # One set of ids, gathered once: an OR of two subqueries made SQLite
+        # test every product against both.
+        found = Q(pk__in=_ids(by_stem).union(_ids(by_start)))
         if numbers:
             found |= _every_term_in(terms, numbers)
         in_title = Q()
@@ -335,6 +335,11 @@ class ProductQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             ),
         )
+
+
+def _ids(results):
+    """The ids of a database search backend's results, as a subquery."""
+    return results.get_queryset().order_by().values("pk")
 
 
 def _every_term_in(terms: list[str], fields: tuple[str, ...]) -> Q:
