@@ -10,6 +10,9 @@ command, after Django has started. Fails (exit status 1) unless:
 - the import of 100,000 products peaks under 300 MB,
 - the unchanged re-sync takes at most a quarter of the first import.
 
+After the largest import, the catalogue is searched on its database
+(`bench/catalogue_search.py`): queries and time of each request.
+
 The database is a temporary SQLite file, migrated once and copied for each
 import; with DATABASE_URL set to PostgreSQL, a new database per import is made
 from a migrated template on that server and dropped afterwards.
@@ -385,16 +388,51 @@ def run_sync(feed: Path, database_url: str, expected: dict[str, int]) -> dict:
     return result
 
 
+def run_searches(database_url: str) -> dict:
+    """Time the catalogue's searches on an imported database, in a process of
+    its own with the page cache off, so that every request renders."""
+    environment = child_environment(database_url)
+    environment.update(PAGE_CACHE="off", ALLOWED_HOSTS="127.0.0.1")
+    completed = subprocess.run(  # noqa: S603 (our own interpreter and module)
+        [sys.executable, "-m", "bench.catalogue_search"],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode:
+        sys.stderr.write(completed.stderr)
+        raise SystemExit("Searching the catalogue failed.")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def print_searches(searches: dict) -> None:
+    print()
+    print(f"Catalogue search, {searches.pop('products'):,} products, warm process")
+    print(f"{'search':<34} {'found':>7} {'queries':>8} {'fastest':>9} {'median':>9}")
+    for label, result in searches.items():
+        print(
+            f"{label + ' (' + result['query'] + ')':<34} {result['found']:>7,}"
+            f" {result['queries']:>8} {result['fastest_ms']:>6.0f} ms"
+            f" {result['median_ms']:>6.0f} ms"
+        )
+
+
 def child(feed: str) -> None:
     """Inside the run's own process: `manage.py sync_products`, reported as JSON."""
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
     from shop_link.management.commands import sync_products  # noqa: F401
     from shop_link.models import ProductSource, SyncRun
 
+    # The feeds lie in the run's temporary folder, which only this process may
+    # read feeds from.
+    settings.SHOP_LINK_FEED_FOLDERS = [str(Path(feed).parent)]
     baseline = peak_memory_mb()
     ProductSource.objects.get_or_create(
         name="Benchmark",
@@ -461,6 +499,7 @@ def main() -> int:
     else:
         databases = SQLiteDatabases(folder)
     firsts, agains, bigs = [], [], []
+    searches = {}
     try:
         print(f"Writing feeds of {small:,} and {large:,} products to {folder} …")
         feeds = {}
@@ -483,6 +522,9 @@ def main() -> int:
             large_db = databases.fresh(f"large{round_}")
             expected = {"created": large, "rejected": 0}
             bigs.append(run_sync(feeds[large], large_db, expected))
+            if not searches:
+                print(f"  searching the catalogue of {large:,} products …")
+                searches = run_searches(large_db)
             databases.drop_copies()
     finally:
         if not arguments.keep:
@@ -514,6 +556,7 @@ def main() -> int:
     print(
         f"(Django and the project loaded: {first['baseline_mb']:.0f} MB before a sync)"
     )
+    print_searches(searches)
 
     growth = big["seconds"] / first["seconds"]
     share = again["seconds"] / first["seconds"]

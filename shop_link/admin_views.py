@@ -309,8 +309,8 @@ class ProductInspectView(InspectView):
         return readable(super().get_field_display_value(field_name, field))
 
 
-# Staff find a product by what the shop calls it and by its numbers.
-CHOOSER_SEARCHED_FIELDS = ("title", "brand", "category", "external_id", "sku", "gtin")
+# Staff find a product through the search index and by its numbers.
+CHOOSER_NUMBERS = ("external_id", "sku", "gtin")
 
 
 class ProductChooserFilterForm(BaseFilterForm):
@@ -327,7 +327,7 @@ class ProductChooserFilterForm(BaseFilterForm):
         if query:
             self.is_searching = True
             self.search_query = query
-            objects = objects.matching(query, CHOOSER_SEARCHED_FIELDS).order_by(
+            objects = objects.matching(query, numbers=CHOOSER_NUMBERS).order_by(
                 "title_match", "still_sold", "title", "pk"
             )
         return objects

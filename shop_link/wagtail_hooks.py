@@ -29,6 +29,7 @@ from home import ids  # noqa: F401  (registers the <id:…> converter)
 from home.choosers import SnippetChooserViewSet
 
 from .admin_views import (
+    CHOOSER_NUMBERS,
     AvailabilityColumn,
     LastRunColumn,
     LocationColumn,
@@ -135,8 +136,19 @@ class ProductFilterSet(WagtailFilterSet):
         fields = ["source", "category", "producer", "availability"]
 
 
+class ProductIndexView(IndexView):
+    """The products' listing, searched as the chooser searches: through the
+    index, and by the numbers staff type."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.matching(self.search_query, numbers=CHOOSER_NUMBERS)
+
+
 class ProductViewSet(SnippetViewSet):
     model = Product
+    index_view_class = ProductIndexView
     icon = "tag"
     menu_label = _("Products")
     copy_view_enabled = False

@@ -11,9 +11,12 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
 from home.navigation import live_page
-from home.search import query_terms, spellings
+from home.search import WORD, query_terms, spellings
 
 from ..items import FeedError
 from ..locations import allowed_feed_path, is_url
@@ -245,20 +248,40 @@ class FeedImage(models.Model):
         return self.url
 
 
-# What the catalogue's and the site's search look through.
-SEARCHED_FIELDS = ("title", "brand", "category", "description")
+# Word endings shorter than this are not indexed: they would match nearly all.
+MIN_ENDING_LENGTH = 3
 
 
 def written_forms(term: str) -> list[str]:
-    """The spellings of a search word, also with a capital first letter.
-
-    SQLite compares case-insensitively only for ASCII letters, so "äpfel" would
-    miss "Äpfel" without the capitalised form.
-    """
+    """The spellings of a search word: "suessrahm" is also "süßrahm"."""
     forms = spellings(term)
-    # "Suessrahm" is "Süßrahm": the umlaut and the sharp s spelled out at once.
+    # The umlaut and the sharp s spelled out at once.
     forms += [form.replace("ss", "ß") for form in forms]
-    return list(dict.fromkeys(forms + [form[:1].upper() + form[1:] for form in forms]))
+    return list(dict.fromkeys(forms))
+
+
+def word_endings(text: str) -> str:
+    """The endings of the words of `text`, so that a word inside a compound is
+    found: "Süßrahmbutter" gives "üßrahmbutter … rahmbutter … butter … ter".
+
+    German names products in compounds (Bergkäse, Roggenmehl); whole-word
+    search alone would never find the butter in "Süßrahmbutter".
+    """
+    endings = []
+    for word in WORD.findall(text.lower()):
+        endings += [
+            word[start:] for start in range(1, len(word) - MIN_ENDING_LENGTH + 1)
+        ]
+    return " ".join(dict.fromkeys(endings))
+
+
+def index_query(terms: list[str]):
+    """A search index query that needs every term, each in any of its spellings."""
+    parts = []
+    for term in terms:
+        forms = [PlainText(form) for form in written_forms(term)]
+        parts.append(forms[0] if len(forms) == 1 else Or(forms))
+    return parts[0] if len(parts) == 1 else And(parts)
 
 
 class ProductQuerySet(models.QuerySet):
@@ -274,22 +297,33 @@ class ProductQuerySet(models.QuerySet):
         """Products the shops still sell, whether in stock or not."""
         return self.exclude(availability=Availability.DISCONTINUED)
 
-    def matching(self, query: str, fields: tuple[str, ...] = SEARCHED_FIELDS):
-        """Products whose text holds every word of the query, titles first."""
+    def matching(self, query: str, numbers: tuple[str, ...] = ()):
+        """Products whose text holds every word of the query, found in the search
+        index, or whose `numbers` (such as the SKU) hold every word; annotated
+        for ordering: `title_match` 0 where the first word is in the title,
+        `still_sold` 0 unless no longer sold.
+
+        A word matches where a word of the product starts with it, or ends a
+        compound with it ("butter" in "Süßrahmbutter"), and, on PostgreSQL, a
+        word of the same German stem ("Äpfel" for "Apfel").
+        """
         terms = query_terms(query)
         if not terms:
             return self.none()
-        condition = Q()
-        for term in terms:
-            any_form = Q()
-            for form in written_forms(term):
-                for name in fields:
-                    any_form |= Q(**{f"{name}__icontains": form})
-            condition &= any_form
+        query = index_query(terms)
+        backend = get_search_backend()
+        everything = self.model.objects.all()
+        by_stem = backend.search(query, everything, order_by_relevance=False)
+        by_start = backend.autocomplete(query, everything, order_by_relevance=False)
+        # One set of ids, gathered once: an OR of two subqueries made SQLite
+        # test every product against both.
+        found = Q(pk__in=_ids(by_stem).union(_ids(by_start)))
+        if numbers:
+            found |= _every_term_in(terms, numbers)
         in_title = Q()
         for form in written_forms(terms[0]):
             in_title |= Q(title__icontains=form)
-        return self.filter(condition).annotate(
+        return self.filter(found).annotate(
             title_match=Case(
                 When(in_title, then=Value(0)),
                 default=Value(1),
@@ -301,6 +335,23 @@ class ProductQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             ),
         )
+
+
+def _ids(results):
+    """The ids of a database search backend's results, as a subquery."""
+    return results.get_queryset().order_by().values("pk")
+
+
+def _every_term_in(terms: list[str], fields: tuple[str, ...]) -> Q:
+    """Every term inside one of the fields, as typed: numbers such as SKUs and
+    GTINs, which no word index splits the way a shop writes them."""
+    condition = Q()
+    for term in terms:
+        any_field = Q()
+        for name in fields:
+            any_field |= Q(**{f"{name}__icontains": term})
+        condition &= any_field
+    return condition
 
 
 # Feed fields staff read within another one (a currency with its amount), and
@@ -318,7 +369,7 @@ def shown_feed_fields(feed_fields: tuple[str, ...]) -> list[str]:
 FEED_PANEL_OPTIONS = {"unit_base_quantity": {"heading": _("Unit price")}}
 
 
-class Product(models.Model):
+class Product(index.Indexed, models.Model):
     """A product mirrored from a shop's feed, plus what staff add by hand."""
 
     # What the feed owns: every sync may overwrite these, and only a sync writes
@@ -445,6 +496,20 @@ class Product(models.Model):
         ),
     ]
 
+    # Kept by Wagtail's signals for single saves and deletions, and by the sync
+    # (shop_link/indexing.py) for what it writes in bulk. Brand, category and
+    # description go in as one text each way: the index reads every field once
+    # per product and per kind, which is most of what indexing costs.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("indexed_text"),
+        index.AutocompleteField("indexed_words"),
+        index.FilterField("availability"),
+        index.FilterField("category"),
+        index.FilterField("producer"),
+        index.FilterField("source"),
+    ]
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("product")
@@ -465,6 +530,17 @@ class Product(models.Model):
         catalogue = self._meta.apps.get_model("shop_link", "ProductIndexPage")
         index = live_page(catalogue, public=False)
         return index.product_url(self) if index else ""
+
+    def indexed_text(self) -> str:
+        """What the index holds beside the title, searched by whole words."""
+        return f"{self.brand}\n{self.category}\n{self.description}"
+
+    def indexed_words(self) -> str:
+        """What the index matches words' starts in: the whole text, and the
+        endings of the words of title, brand and category, so that words inside
+        compounds are found."""
+        names = f"{self.title}\n{self.brand}\n{self.category}"
+        return f"{self.title}\n{self.indexed_text()}\n{word_endings(names)}"
 
     @property
     def is_discontinued(self):

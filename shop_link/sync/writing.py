@@ -3,7 +3,8 @@
 Products are matched by (source, external id). New ones are created, changed
 ones get the feed's fields written, unchanged ones are not written at all: only
 their `last_seen_at` moves, in one UPDATE per batch. `content_hash` holds the
-parser's fingerprint of the entry and a digest of the stored values.
+parser's fingerprint of the entry and a digest of the stored values. What a
+batch creates or rewrites goes into the search index with it, in one write.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from home.text import german_slug
 
 from ..caching import purge_products
 from ..feeds import parse_feed
+from ..indexing import index_products, measure_index
 from ..items import FeedError, FeedItem, RejectedItem, UnchangedItem
 from ..models.products import Availability, BrandProducer, Product, ProductSource
 from .opening import Feed
@@ -181,6 +183,8 @@ def write_products(
                     % {"count": on_sale}
                 )
         tally.discontinued = writer.discontinue_missing()
+        if tally.created:
+            measure_index()
         purge_products(writer.changed_ids)
     return list(writer.needs_image)
 
@@ -350,10 +354,15 @@ class BatchWriter:
             self.needs_image.extend(p.pk for p in new if p.image_link)
             self.changed_ids.extend(p.pk for p in new)
             self.tally.created += len(new)
+        rewritten = []
         for fields, products in changed.items():
             Product.objects.bulk_update(products, fields)
             self.changed_ids.extend(p.pk for p in products)
             self.tally.updated += len(products)
+            if "title" in fields:  # the feed's fields, not just the producer
+                rewritten += products
+        # One index write per batch: bulk writes send no signals.
+        index_products(new + rewritten)
         if rehashed:
             # The entry reads differently but stores the same: only the
             # fingerprint is new, and the product is not counted as changed.
