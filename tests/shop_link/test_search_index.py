@@ -2,10 +2,12 @@
 bulk, saves and deletions one at a time), and a search finds words inside
 compounds and however umlauts and the sharp s are spelled, on either database."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.search.models import IndexEntry
 
 from shop_link.models import Availability, Product
@@ -105,6 +107,43 @@ def test_titles_come_first_and_products_still_sold_before_the_rest():
         ("hofladen", 0, 0),
         ("partner", 1, 0),
     ]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="an index of PostgreSQL's full-text search",
+)
+def test_postgresql_finds_matching_entries_through_an_index():
+    """The backend matches `(title || body)`: only an index on that very
+    expression spares a search reading every entry."""
+    sync(feed_source())
+    sql, _ = Product.objects.matching("käse").query.sql_with_params()
+    matched = re.findall(r'\((\w+)\."title" \|\| \1\."body"\) @@', sql)
+    assert matched, "the backend no longer matches (title || body)"
+    products = ContentType.objects.get_for_model(Product)
+
+    with connection.cursor() as cursor:
+        # Entries of the same kind, so that the index is the way to them.
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry (content_type_id, object_id, "
+            "title_norm, title, body, autocomplete, title_text, body_text) "
+            "SELECT %s, 'x' || n, 1, to_tsvector('german', 'Ware ' || n), "
+            "to_tsvector('german', 'Beschreibung ' || n), '', '', '' "
+            "FROM generate_series(1, 5000) AS n",
+            [products.pk],
+        )
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        # Whether it can use the index at all: which is cheaper depends on more
+        # entries than a test makes (at 100,000 products it is the index).
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry AS entry "
+            "WHERE (entry.title || entry.body) @@ plainto_tsquery('german', %s)",
+            ["Käse"],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "theke_indexentry_title_body_gin" in plan, plan
 
 
 # Keeping the index right
