@@ -3,11 +3,14 @@
 A number too big for the database's integer makes SQLite's driver raise
 OverflowError, a 500 instead of "not found". Every id read from a request goes
 through `parse_id` or the `id` path converter, which accept only ASCII digits up
-to MAX_ID ("²" passes str.isdigit() but not int()).
+to MAX_ID ("²" passes str.isdigit() but not int()), and every choice of
+objects by id in a form is one of the fields below.
 """
 
 import re
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.urls import register_converter
 
 # The largest primary key any of the site's databases stores (signed 64 bits).
@@ -42,3 +45,29 @@ class IdConverter:
 
 
 register_converter(IdConverter, "id")
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of one object by its id: an id past the database's range is
+    an invalid choice, where Django's field would send it to the database."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and parse_id(value) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of objects by their ids, each checked as `IdChoiceField` does."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
