@@ -11,6 +11,8 @@ one another. Each section is a module of this package:
 - community: comments, the board, product questions, long threads, a mail
   server that is down
 - hostile: hostile input for the sanitiser (the XSS corpus)
+- fuzz: hostile input of every class for every form and parameter, what a
+  page that answers it must not hold, and the parameters the code reads
 - browser: what the browser journeys share (widths, logging in, axe-core)
 - servers: real servers on 127.0.0.1 that tests switch off and on (a TCP
   forwarder to the database, the site served by one thread, a mail server)
@@ -59,6 +61,21 @@ from tests.factories.feeds import (
     feed_source,
     merchant_item,
     merchant_xml,
+)
+from tests.factories.fuzz import (
+    OUR_APPS,
+    Hostile,
+    active_content,
+    as_read,
+    corpus,
+    has_error_message,
+    leaves_site,
+    oversize,
+    parameters_read,
+    same_text,
+    sample,
+    shown_values,
+    urlencoded,
 )
 from tests.factories.hostile import (
     BAD_URLS,
@@ -141,6 +158,19 @@ from tests.factories.walking import (
 )
 
 __all__ = [
+    "OUR_APPS",
+    "Hostile",
+    "active_content",
+    "as_read",
+    "corpus",
+    "has_error_message",
+    "leaves_site",
+    "oversize",
+    "parameters_read",
+    "same_text",
+    "sample",
+    "shown_values",
+    "urlencoded",
     "ANONYMOUS",
     "CUSTOMER_ADDRESSES",
     "EDITOR",
