@@ -193,6 +193,7 @@ REDIRECTS = [
     "//evil%2eexample",
     "//evil。example",
     "http://[::ffff:7f00:1]/",
+    "http://[evil.example/",
     "javascript:alert(1)",
     "JaVaScRiPt:alert(1)",
     "java\tscript:alert(1)",
@@ -469,7 +470,10 @@ def leaves_site(location: str, host="testserver") -> bool:
     cleaned = location.strip()
     if cleaned.startswith(("//", "/\\", "\\")) or DANGEROUS_SCHEME.match(cleaned):
         return True
-    parts = urlsplit(cleaned)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return True
     if parts.scheme and parts.scheme not in {"http", "https"}:
         return True
     # "https:evil.example" leads to evil.example from a page served over http.

@@ -23,6 +23,7 @@ English; tests/theke/test_translations.py keeps the German complete.
 
 import html as markup
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -85,7 +86,7 @@ PER_CLASS = 1
 ADMIN_QUEUE = "/admin/moderation/"
 # Pages of one listing read at most, following its own page links.
 MAX_PAGES_READ = 40
-PAGE_LINK = re.compile(r'href="([^"]*[?&](?:amp;)?[a-z]*page=\d+[^"]*)"')
+PAGE_LINK = re.compile(r'href="([^"]*[?&](?:amp;)?(?:[a-z]*page|p)=\d+[^"]*)"')
 
 
 @dataclass
@@ -294,7 +295,7 @@ FORMS = {
         fresh_answer,
         {"comment": 1000, "answer": None},
         (Feedback,),
-        ((MODERATOR, "/admin/reports/feedback/"),),
+        ((MODERATOR, "/admin/feedback/"),),
         SAME_ORIGIN,
     ),
     "i18n/setlang/": Form(
@@ -451,6 +452,17 @@ def address_of(route, form, world):
     return fill_route(route, values)
 
 
+# Forms whose text some hostile inputs pass as harmless (entities, template
+# syntax, look-alike letters): what they stored is read afterwards.
+WRITTEN = (
+    "comments/post/",
+    "CommunityIndexPage:new/",
+    "questions/ask/<id:product_pk>/",
+    "questions/<id:pk>/answer/",
+    "comments/report/<str:kind>/<id:pk>/",
+)
+
+
 def counts(models):
     return {model.__name__: model.objects.count() for model in models}
 
@@ -548,8 +560,9 @@ def forms_of(entry):
     return entry if isinstance(entry, list) else [entry]
 
 
-def fuzz_form(route, form, world, people, senders):
-    """Send every input to every field of `form`; what went wrong, as lines."""
+def fuzz_form(route, form, world, people, senders, taken):
+    """Send every input to every field of `form`; what went wrong, as lines.
+    Counts the inputs the form took in `taken`, by route."""
     sender = senders[form.role]
     url = address_of(route, form, world)
     wrong = []
@@ -565,6 +578,7 @@ def fuzz_form(route, form, world, people, senders):
             response = sender.post(url, body, form.headers)
             kept = form.kept and number == 0 and max_length is not None
             found = judge(response, body, name, form.writes, before, kept)
+            taken[route] += counts(form.writes) != before
             wrong.extend(
                 f"{route} as {form.role}, {name}={hostile.kind}:"
                 f"{str(hostile.value)[:40]!r}: {line}"
@@ -587,7 +601,7 @@ def read_everywhere(shows, world, senders):
             seen.add(url)
             response = senders[role].get(url)
             html = html_of(response)
-            if response.status_code >= 500:
+            if response.status_code != 200:
                 wrong.append(f"{url} as {role}: answered {response.status_code}")
             admin = url.startswith("/admin/")
             wrong.extend(
@@ -660,9 +674,10 @@ def test_every_form_takes_the_corpus(world, people):
     senders = {role: Sender(user) for role, user in people.items()}
     wrong = []
     shows = []
+    taken = Counter()
     for route, entry in FORMS.items():
         for form in forms_of(entry):
-            wrong.extend(fuzz_form(route, form, world, people, senders))
+            wrong.extend(fuzz_form(route, form, world, people, senders, taken))
             shows.extend(form.shows)
     public = [show for show in shows if not show[1].startswith("/admin/")]
     wrong.extend(read_everywhere(public, world, senders))
@@ -679,13 +694,8 @@ def test_every_form_takes_the_corpus(world, people):
         for found in active_content(body)
     )
     assert wrong == [], f"{len(wrong)} problems:\n" + "\n".join(wrong[:200])
-    # Markup was taken as text, and the pages above showed it.
-    assert Comment.objects.filter(comment__contains="<script").exists()
-    assert Topic.objects.filter(body__contains="<script").exists()
-    assert ProductQuestion.objects.filter(text__contains="<script").exists()
-    assert any("&lt;script" in message.body for message in mail.outbox) or any(
-        "<script" in message.body for message in mail.outbox
-    )
+    # Inputs were taken too, so the pages above showed some of them.
+    assert {route for route in WRITTEN if taken[route] == 0} == set()
 
 
 def test_the_checks_see_what_they_look_for():
