@@ -4,7 +4,9 @@ A number too big for the database's integer makes SQLite's driver raise
 OverflowError, a 500 instead of "not found". Every id read from a request goes
 through `parse_id` or the `id` path converter, which accept only ASCII digits up
 to MAX_ID ("²" passes str.isdigit() but not int()), and every choice of
-objects by id in a form is one of the fields below.
+objects by id in a form is one of the fields below. A slug from a query string
+goes through `parse_slug`: PostgreSQL refuses a NUL in any text it is asked to
+compare, a 500 instead of "no such category".
 """
 
 import re
@@ -17,6 +19,9 @@ from django.urls import register_converter
 MAX_ID = 2**63 - 1
 
 _DIGITS = re.compile(r"[0-9]{1,19}")
+_SLUG = re.compile(r"[-\w]+")
+# The longest slug any of the site's models stores.
+MAX_SLUG_LENGTH = 255
 
 
 def parse_id(value) -> int | None:
@@ -26,6 +31,15 @@ def parse_id(value) -> int | None:
         return None
     number = int(text)
     return number if 0 < number <= MAX_ID else None
+
+
+def parse_slug(value, max_length: int = MAX_SLUG_LENGTH) -> str | None:
+    """The slug `value` names, or None if it could not be one (too long, or
+    with characters no slug has)."""
+    text = str(value if value is not None else "")
+    if len(text) > max_length or not _SLUG.fullmatch(text):
+        return None
+    return text
 
 
 class IdConverter:
