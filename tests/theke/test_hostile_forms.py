@@ -21,20 +21,14 @@ on every field would be tens of thousands of requests. Messages are read in
 English; tests/theke/test_translations.py keeps the German complete.
 """
 
-import html as markup
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
-from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.test import Client
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from community.discussions.forms import CommentForm
 from community.discussions.notifications import make_token
@@ -54,22 +48,24 @@ from community.models import (
 from community.writing.moderated import ModerationState
 from tests.factories import (
     ANONYMOUS,
+    MAX_PAGES_READ,
     MODERATOR,
     OTHER,
-    OUR_APPS,
     OWNER,
+    Sender,
     active_content,
-    as_read,
+    address_of,
     corpus,
-    fill_route,
-    has_error_message,
-    leaves_site,
+    counts,
+    html_of,
+    judge,
+    our_forms,
     oversize,
+    page_links,
     parameters_read,
-    same_text,
+    post_routes,
+    resolve,
     sample,
-    shown_values,
-    url_routes,
     urlencoded,
     walked_world,
     walkers,
@@ -84,9 +80,6 @@ EVERY_INPUT = ("comments/post/", OWNER)
 MAIN_PER_CLASS = 4
 PER_CLASS = 1
 ADMIN_QUEUE = "/admin/moderation/"
-# Pages of one listing read at most, following its own page links.
-MAX_PAGES_READ = 40
-PAGE_LINK = re.compile(r'href="([^"]*[?&](?:amp;)?(?:[a-z]*page|p)=\d+[^"]*)"')
 
 
 @dataclass
@@ -405,53 +398,6 @@ NOT_FORMS.update(
 # Forms bound to the query string: their fields are GET parameters, fuzzed by
 # test_hostile_parameters.
 QUERY_FORMS = {"CatalogueFilters"}
-# Modules of the admin's forms: staff write there, not the public.
-ADMIN_MODULES = (
-    "admin",
-    "admin_views",
-    "interest_admin",
-    "staff_reset",
-    "wagtail_hooks",
-)
-
-# Wagtail serves every page through this pattern; pages are read, not posted to.
-SERVE = "^((?:[\\w\\-]+/)*)$"
-
-
-def post_routes():
-    """Every public URL pattern and every route of a routable page type."""
-    found = {
-        route
-        for route in url_routes()
-        if not route.startswith("admin/") and route != SERVE
-    }
-    for page_type in Page.objects.values_list("content_type", flat=True).distinct():
-        model = ContentType.objects.get_for_id(page_type).model_class()
-        if issubclass(model, RoutablePageMixin):
-            found.update(
-                f"{model.__name__}:{route}"
-                for route in url_routes(model().get_resolver().url_patterns)
-                if route
-            )
-    return found
-
-
-def resolve(value, world):
-    """A value with "world:name.attribute" looked up in `world`."""
-    if not (isinstance(value, str) and value.startswith("world:")):
-        return value
-    name, __, attribute = value.removeprefix("world:").partition(".")
-    return getattr(world[name], attribute) if attribute else world[name]
-
-
-def address_of(route, form, world):
-    values = {name: resolve(value, world) for name, value in form.values.items()}
-    if ":" in route and route[0].isupper():
-        page_type, sub = route.split(":", 1)
-        return world["board"].url.rstrip("/") + fill_route(sub, values)
-    return fill_route(route, values)
-
-
 # Forms whose text some hostile inputs pass as harmless (entities, template
 # syntax, look-alike letters): what they stored is read afterwards.
 WRITTEN = (
@@ -463,72 +409,12 @@ WRITTEN = (
 )
 
 
-def counts(models):
-    return {model.__name__: model.objects.count() for model in models}
-
-
-class Sender:
-    """One role's browser, which re-raises any exception of a view, stays
-    logged in (a form may log out) and sends raw urlencoded bodies."""
-
-    def __init__(self, user):
-        self.user = user
-        self.client = Client()
-
-    def post(self, url, body, headers):
-        if self.user is not None and "_auth_user_id" not in self.client.session:
-            self.client.force_login(self.user)
-        return self.client.post(
-            url, body, content_type="application/x-www-form-urlencoded", **headers
-        )
-
-    def get(self, url):
-        if self.user is not None and "_auth_user_id" not in self.client.session:
-            self.client.force_login(self.user)
-        return self.client.get(url)
-
-
-def html_of(response) -> str:
-    if response.streaming or "html" not in response.get("Content-Type", ""):
-        return ""
-    return response.content.decode(errors="replace")
-
-
 def inputs_for(max_length, main, every):
     if every:
         chosen = list(corpus())
     else:
         chosen = sample(corpus(), MAIN_PER_CLASS if main else PER_CLASS)
     return chosen + (oversize(max_length) if max_length else [])
-
-
-def judge(response, body, name, writes, before, kept):
-    """What is wrong with one answer to a hostile post, as lines."""
-    wrong = []
-    html = html_of(response)
-    location = response.get("Location", "")
-    if response.status_code >= 500:
-        wrong.append(f"answered {response.status_code}")
-    if location and leaves_site(location):
-        wrong.append(f"sent to {location!r}")
-    wrong.extend(f"shows {found}" for found in active_content(html))
-    refused = response.status_code >= 400 or (
-        response.status_code == 200 and has_error_message(html)
-    )
-    if not refused:
-        return wrong
-    if counts(writes) != before:
-        wrong.append(f"refused but wrote {counts(writes)}, was {before}")
-    if html and not has_error_message(html):
-        wrong.append(f"refused ({response.status_code}) without saying why")
-    shown = shown_values(html).get(name)
-    sent = as_read(body, name)
-    if shown is not None and not any(same_text(value, sent) for value in shown):
-        wrong.append(f"lost the text: shows {shown[0][:60]!r}")
-    too_big = len(body) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    if kept and shown is None and not too_big:
-        wrong.append(f"refused ({response.status_code}) without the form")
-    return wrong
 
 
 @pytest.fixture(autouse=True)
@@ -612,39 +498,11 @@ def read_everywhere(shows, world, senders):
     return wrong
 
 
-def page_links(html, start):
-    """The links of a listing to its other pages."""
-    path = start.split("?")[0]
-    found = [markup.unescape(link) for link in PAGE_LINK.findall(html)]
-    return [
-        path + link if link.startswith("?") else link
-        for link in found
-        if link.startswith(("?", path)) and not link.startswith("//")
-    ]
-
-
 def test_every_address_is_fuzzed_or_says_why(world):
     routes = post_routes()
 
     assert sorted(routes - set(FORMS) - set(NOT_FORMS)) == [], "fuzz these"
     assert sorted((set(FORMS) | set(NOT_FORMS)) - routes) == [], "gone"
-
-
-def our_forms():
-    """Every form class of the public site: ours, outside the admin's modules."""
-    found, unseen = set(), [forms.BaseForm]
-    while unseen:
-        for subclass in unseen.pop().__subclasses__():
-            if subclass not in found:
-                found.add(subclass)
-                unseen.append(subclass)
-    return {
-        form
-        for form in found
-        if form.__module__.split(".")[0] in OUR_APPS
-        and form.__module__.rsplit(".", 1)[-1] not in ADMIN_MODULES
-        and not form.__name__.startswith("_")
-    }
 
 
 def test_every_field_and_parameter_is_fuzzed():
@@ -696,41 +554,3 @@ def test_every_form_takes_the_corpus(world, people):
     assert wrong == [], f"{len(wrong)} problems:\n" + "\n".join(wrong[:200])
     # Inputs were taken too, so the pages above showed some of them.
     assert {route for route in WRITTEN if taken[route] == 0} == set()
-
-
-def test_the_checks_see_what_they_look_for():
-    """The page checks above are no stronger than these: each kind of active
-    content is seen, and a page of ours passes."""
-    active = [
-        "<script>alert(1)</script>",
-        "<script src=//evil.example/x.js></script>",
-        "<img src=x onerror=alert(1)>",
-        '<a href=" javascript:alert(1)">x</a>',
-        "<form><button formaction=data:text/html,x>x</button></form>",
-        "<iframe src=https://evil.example></iframe>",
-        "<object data=x></object>",
-        "<base href=https://evil.example/>",
-        '<meta http-equiv="refresh" content="0;url=https://evil.example">',
-        "<svg><a xlink:href=vbscript:msgbox(1)>x</a></svg>",
-    ]
-    ours = (
-        '<script src="/static/js/theke.js" defer></script>'
-        '<script type="application/ld+json">{"@type": "Article"}</script>'
-        '<a href="/blog/">Blog</a><textarea name="comment">&lt;script&gt;</textarea>'
-    )
-
-    assert [html for html in active if not active_content(html)] == []
-    assert active_content(ours) == []
-    assert shown_values(ours) == {"comment": ["<script>"]}
-    assert [
-        url
-        for url in (
-            "//evil.example",
-            "/\\evil.example",
-            "https:evil.example",
-            "javascript:alert(1)",
-            "https://evil.example/",
-        )
-        if not leaves_site(url)
-    ] == []
-    assert not leaves_site("/blog/?page=2")
