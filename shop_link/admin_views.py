@@ -7,7 +7,6 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -23,6 +22,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
 from wagtail.snippets.views.snippets import DeleteView, InspectView
 
 from home.choosers import SnippetChooserViewSet
+from home.redirects import redirect_next
 from home.search import MAX_QUERY_LENGTH, clean_query
 
 from .models.products import Availability, Product, ProductSource, SyncRun
@@ -145,17 +145,7 @@ class SyncSourceView(View):
                 % {"source": source},
                 buttons=buttons,
             )
-        return redirect(self.next_url() or edit_url)
-
-    def next_url(self):
-        url = self.request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(
-            url,
-            allowed_hosts={self.request.get_host()},
-            require_https=self.request.is_secure(),
-        ):
-            return url
-        return ""
+        return redirect_next(request, edit_url)
 
 
 class ProductSourceDeleteView(DeleteView):

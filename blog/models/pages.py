@@ -33,6 +33,7 @@ from wagtail.search import index
 
 from blog.feeds import AtomFeed, RssFeed
 from home.blocks import StoryStreamBlock, extra_story_blocks
+from home.ids import parse_slug
 from home.models import ShopSettings
 from home.page_cache.tags import depends_on, list_tag
 from home.personal_data import Basis, PersonalData, Section
@@ -235,14 +236,18 @@ class BlogIndexPage(
         extra = {}
         if slug := request.GET.get("category"):
             extra["active_category"] = category = BlogCategory.objects.filter(
-                slug=slug
+                slug=parse_slug(slug)
             ).first()
             posts = posts.in_category(category) if category else posts.none()
         if slug := request.GET.get("tag"):
-            extra["active_tag"] = tag = Tag.objects.filter(slug=slug).first()
+            extra["active_tag"] = tag = Tag.objects.filter(
+                slug=parse_slug(slug)
+            ).first()
             posts = posts.tagged(tag) if tag else posts.none()
         if slug := request.GET.get("author"):
-            extra["active_author"] = author = Author.objects.filter(slug=slug).first()
+            extra["active_author"] = author = Author.objects.filter(
+                slug=parse_slug(slug)
+            ).first()
             posts = posts.by_author(author) if author else posts.none()
         return self.render_listing(request, posts, **extra)
 

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import BlogCategory, BlogPage
 from blog.models.listing import Hiding
+from home.redirects import redirect_next
 from shop_link.models import Product
 
-from ..discussions.views import safe_next, wants_json
+from ..discussions.views import wants_json
 from ..members import preferences
 from ..members.forms import HiddenCategoryForm, InterestChoiceForm
 from ..members.interests import INTERESTS, label_of
@@ -78,7 +79,7 @@ def hidden_categories(request):
     if wants_json(request):
         return JsonResponse({"hidden": hide, "message": message})
     messages.success(request, message)
-    return redirect(safe_next(request, reverse("account_interests") + f"#{anchor}"))
+    return redirect_next(request, reverse("account_interests") + f"#{anchor}")
 
 
 @login_required

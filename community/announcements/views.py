@@ -2,10 +2,11 @@
 only (the page's script keeps it in local storage), with no cookie."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from home.redirects import redirect_next
 
 from .models import Announcement, Dismissal
 
@@ -17,9 +18,4 @@ def dismiss(request, pk):
     Dismissal.objects.get_or_create(user=request.user, announcement=announcement)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"dismissed": announcement.pk})
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
-    return HttpResponseRedirect(target)
+    return redirect_next(request, "/")

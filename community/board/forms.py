@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.ids import IdChoiceField, IdMultipleChoiceField
 from shop_link.models import Product
 
 from ..conf import setting
@@ -19,13 +20,13 @@ TITLE_MAX_LENGTH = 140
 TEXT_MAX_LENGTH = 10_000
 
 
-class ProductChoiceField(forms.ModelMultipleChoiceField):
+class ProductChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.title
 
 
 class TopicForm(forms.Form):
-    category = forms.ModelChoiceField(
+    category = IdChoiceField(
         label=_("Category"),
         queryset=BoardCategory.objects.all(),
         empty_label=_("Choose a category"),

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.ids import parse_slug
 from home.page_cache.tags import depends_on, list_tag, shows
 from shop_link.models import Product
 
@@ -156,7 +157,7 @@ def _category_from_query(request):
     slug = request.GET.get("category", "")
     if not slug:
         return None
-    return BoardCategory.objects.filter(slug=slug[:80]).first()
+    return BoardCategory.objects.filter(slug=parse_slug(slug, 80)).first()
 
 
 @require_POST

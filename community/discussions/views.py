@@ -15,13 +15,13 @@ from django.core.exceptions import (
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from home.ids import parse_id
+from home.redirects import redirect_next
 
 from ..conf import setting
 from ..members.names import public_name
@@ -336,18 +336,6 @@ def unsubscribe(request, token):
 # A member's reaction to a comment: a plain form post, or a fetch from theke.js
 
 
-def safe_next(request, fallback: str) -> str:
-    """The `next` address if it stays on this site, otherwise `fallback`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target,
-        allowed_hosts={request.get_host()},
-        require_https=request.is_secure(),
-    ):
-        return target
-    return fallback
-
-
 @require_POST
 def react(request, pk):
     """Give or take back a reaction; back to the comment, or its new state as JSON."""
@@ -375,4 +363,4 @@ def react(request, pk):
                 "pressed": state.pressed,
             }
         )
-    return HttpResponseRedirect(safe_next(request, comment_url(comment, request)))
+    return redirect_next(request, comment_url(comment, request))

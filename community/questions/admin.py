@@ -20,6 +20,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from home.ids import IdChoiceField
 from shop_link.models import Product
 
 from ..members.names import public_name
@@ -54,7 +55,7 @@ class QuestionPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(ProductQuestion, QuestionPermissionPolicy(ProductQuestion))
 
 
-class AnswerChoiceField(forms.ModelChoiceField):
+class AnswerChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return f"{public_name(obj.author)}: {plain_text(obj.text_html)}"
 

@@ -11,6 +11,9 @@ one another. Each section is a module of this package:
 - community: comments, the board, product questions, long threads, a mail
   server that is down
 - hostile: hostile input for the sanitiser (the XSS corpus)
+- fuzz: hostile input of every class for every form and parameter
+- probing: what a page that answers it must not hold, the browser that sends
+  it, and the forms, routes and parameters the code has
 - browser: what the browser journeys share (widths, logging in, axe-core)
 - servers: real servers on 127.0.0.1 that tests switch off and on (a TCP
   forwarder to the database, the site served by one thread, a mail server)
@@ -61,6 +64,14 @@ from tests.factories.feeds import (
     merchant_item,
     merchant_xml,
 )
+from tests.factories.fuzz import (
+    Hostile,
+    as_read,
+    corpus,
+    oversize,
+    sample,
+    urlencoded,
+)
 from tests.factories.hostile import (
     BAD_URLS,
     DISGUISES,
@@ -105,6 +116,27 @@ from tests.factories.pages import (
     paragraph,
     products_block,
     publish,
+)
+from tests.factories.probing import (
+    ADMIN_MODULES,
+    MAX_PAGES_READ,
+    OUR_APPS,
+    SERVE,
+    Sender,
+    active_content,
+    address_of,
+    counts,
+    has_error_message,
+    html_of,
+    judge,
+    leaves_site,
+    our_forms,
+    page_links,
+    parameters_read,
+    post_routes,
+    resolve,
+    same_text,
+    shown_values,
 )
 from tests.factories.proxies import (
     MEMBER_EMAIL,
@@ -155,6 +187,31 @@ from tests.factories.walking import (
 )
 
 __all__ = [
+    "MAX_PAGES_READ",
+    "resolve",
+    "post_routes",
+    "page_links",
+    "our_forms",
+    "judge",
+    "html_of",
+    "counts",
+    "address_of",
+    "Sender",
+    "SERVE",
+    "ADMIN_MODULES",
+    "OUR_APPS",
+    "Hostile",
+    "active_content",
+    "as_read",
+    "corpus",
+    "has_error_message",
+    "leaves_site",
+    "oversize",
+    "parameters_read",
+    "same_text",
+    "sample",
+    "shown_values",
+    "urlencoded",
     "MEMBER_EMAIL",
     "MEMBER_NAME",
     "PROXY_SETTINGS",
