@@ -233,7 +233,7 @@ def test_send_late_mail_says_what_waits_and_when_it_is_tried_next(mail_server):
     assert before.getvalue() == (
         "Sent 0 late mail(s); 0 tried and not taken.\n"
         f"1 late mail(s) waiting; the next try is due at "
-        f"{due:%Y-%m-%d %H:%M:%S} UTC.\n"
+        f"{due.isoformat(timespec='seconds')}.\n"
     )
     mail_server.start()
     let_time_pass(MINUTE)

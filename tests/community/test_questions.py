@@ -145,8 +145,10 @@ def add_questions(shop, count, askers, staff):
 # answers, authors, the board page for the questions' addresses and the
 # member's profile (may they answer?). Its discussion comes from the shared
 # cache, with the member's own reactions and waiting comments in one query.
-# The admin's bar, with its permission lookups, is for the team only.
-PRODUCT_PAGE_QUERIES = 15
+# The admin's bar, with its permission lookups, is for the team only. The
+# product's own part (its stories, where else it is shown, more from its
+# producer) comes from the shared cache too, rendered once per change.
+PRODUCT_PAGE_QUERIES = 11
 
 
 def test_a_product_page_takes_the_same_queries_for_5_and_50_questions(
@@ -157,11 +159,15 @@ def test_a_product_page_takes_the_same_queries_for_5_and_50_questions(
     client.force_login(askers[0])
     url = product_url(shop) + "?questions=all"
     add_questions(shop, 5, askers, staff)
-    client.get(url)  # warms the content type and site caches
+    # Warms the content type and site caches; the first request also makes
+    # the shop's settings, which purges every page, so the second stores again.
+    client.get(url)
+    client.get(url)
 
     with django_assert_num_queries(PRODUCT_PAGE_QUERIES):
         client.get(url)
     add_questions(shop, 45, askers, staff)
+    client.get(url)  # renders again what the new questions purged
     with django_assert_num_queries(PRODUCT_PAGE_QUERIES):
         response = client.get(url)
 

@@ -22,7 +22,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Sent {sent} late mail(s); {failed} tried and not taken.")
         waiting, first = still_waiting()
         if waiting:
-            when = first.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+            # For operators and their logs: a machine time, in UTC.
+            when = first.astimezone(datetime.UTC).isoformat(timespec="seconds")
             self.stdout.write(
                 f"{waiting} late mail(s) waiting; the next try is due at {when}."
             )
