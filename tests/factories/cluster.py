@@ -114,6 +114,15 @@ def free_ports(count: int) -> list[int]:
 # The processes
 
 
+def wait_or_kill(process: subprocess.Popen) -> None:
+    """Wait for a process asked to stop; kill it if it has not within 20 s."""
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @dataclass
 class Answer:
     status: int
@@ -172,11 +181,7 @@ class AppServer:
             self.process.terminate()
 
     def wait(self) -> None:
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        wait_or_kill(self.process)
 
     def __repr__(self):
         return f"<AppServer {self.name} on {self.port}>"

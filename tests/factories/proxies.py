@@ -29,7 +29,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.factories.cluster import HOST, PATIENCE, PROJECT, SHOP_HOST, free_ports
+from tests.factories.cluster import (
+    HOST,
+    PATIENCE,
+    PROJECT,
+    SHOP_HOST,
+    free_ports,
+    wait_or_kill,
+)
 
 DEPLOY = PROJECT / "deploy"
 NGINX_SITE = DEPLOY / "nginx" / "theke.conf"
@@ -170,11 +177,7 @@ class Proxy:
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            wait_or_kill(self.process)
 
     def __repr__(self):
         return f"<{self.name} on {self.http_port} and {self.https_port}>"
