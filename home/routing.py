@@ -9,12 +9,44 @@ unpublishing, moving, renaming or deleting a page purges, so what is
 remembered is the tree as it is. The page itself is read fresh on every
 request, and routes what is left of the address (a sub-route of a routable
 page) and checks that it is live, as Wagtail's routing does.
+
+Before the page, Wagtail finds the site by the request's host, with a query on
+every request. Each process remembers the site of a host the same way: saving
+or deleting a site purges everything (`home/signals.py`).
 """
+
+from wagtail.models import Site
 
 from .page_cache.recent import RecentPages, generation_for
 
 # Addresses each process remembers.
 _routes = RecentPages(2000)
+# Hosts (as sent, with the port) each process remembers the site of.
+_sites = RecentPages(64)
+
+
+class RememberedSiteMiddleware:
+    """Hands Wagtail the request's site, remembered while nothing was purged.
+
+    Wagtail keeps the site it found for a request on the request
+    (`Site.find_for_request`); this finds it there first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        now = generation_for(request)
+        # The host as sent, as Wagtail matches it: a host the site does not
+        # serve is refused later, by Django, as it would be without this.
+        key = (request._get_raw_host(), request.get_port())
+        found = _sites.get(key, now)
+        if found is None:
+            found = (Site.find_for_request(request),)
+            _sites.keep(key, now, found)
+        else:
+            request._wagtail_site = found[0]
+        return self.get_response(request)
 
 
 class RememberedRoutes:

@@ -148,7 +148,7 @@ def add_questions(shop, count, askers, staff):
 # The admin's bar, with its permission lookups, is for the team only. The
 # product's own part (its stories, where else it is shown, more from its
 # producer) comes from the shared cache too, rendered once per change.
-PRODUCT_PAGE_QUERIES = 11
+PRODUCT_PAGE_QUERIES = 9
 
 
 def test_a_product_page_takes_the_same_queries_for_5_and_50_questions(

@@ -79,6 +79,20 @@ def outage_warnings(caplog):
 # The cache itself
 
 
+def test_one_client_is_kept_for_every_command(shared_cache, redis_link):
+    client = shared_cache._cache.get_client()
+    shared_cache.set("kept", "before")
+
+    assert shared_cache.get("kept") == "before"
+    assert shared_cache._cache.get_client(write=True) is client
+    # Its connections come from the server's pool: a cut is lived through.
+    redis_link.stop()
+    assert shared_cache.get("kept") is None
+    redis_link.start()
+    assert shared_cache.get("kept") == "before"
+    assert shared_cache._cache.get_client() is client
+
+
 def test_while_redis_is_away_reads_miss_and_writes_are_skipped(
     shared_cache, redis_link, caplog
 ):

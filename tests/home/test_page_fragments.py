@@ -192,12 +192,15 @@ def test_a_preview_or_the_admin_renders_every_time(shop):
 
 
 def test_without_the_page_cache_every_part_is_rendered(reader, shop, settings):
-    settings.PAGE_CACHE_ENABLED = False
     url = shop["cheese_post"].url
+    fetch(reader, url)
+    with_parts_stored = queries(reader, url)
+    settings.PAGE_CACHE_ENABLED = False
     fetch(reader, url)
 
     assert queries(reader, url) == queries(reader, url)
-    assert queries(reader, url) > 12
+    # Byline, categories, tags, producers, related posts: read every time.
+    assert queries(reader, url) >= with_parts_stored + 6
 
 
 def test_the_tag_names_what_the_part_is_about():

@@ -4,6 +4,7 @@ follow every change of the tree at once."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from home.page_cache.tags import purge_everything
 from tests.factories import BlogPageFactory, build_site, make_draft, member, publish
@@ -83,3 +84,34 @@ def test_a_page_below_a_remembered_one_is_still_found(reader, blog):
     post = BlogPageFactory(parent=blog, title="Neu im Blog")
 
     assert reader.get(post.url).status_code == 200
+
+
+def site_lookups(client, url) -> tuple[int, int]:
+    """The status of `url` and how many queries read Wagtail's sites."""
+    with CaptureQueriesContext(connection) as served:
+        status = client.get(url).status_code
+    return status, sum('FROM "wagtailcore_site"' in q["sql"] for q in served)
+
+
+def test_the_site_of_a_host_is_looked_up_once_while_nothing_changes(reader, blog):
+    reader.get("/")  # makes the shop's settings, which purges every page
+
+    assert site_lookups(reader, blog.url) == (200, 1)
+    assert site_lookups(reader, blog.url) == (200, 0)
+    assert site_lookups(reader, "/") == (200, 0)
+    purge_everything()
+    assert site_lookups(reader, blog.url) == (200, 1)
+
+
+def test_a_changed_site_is_used_at_once(reader, blog):
+    reader.get("/")
+    reader.get("/")
+    site = Site.objects.get(is_default_site=True)
+    assert "Neu im Blog" not in reader.get("/").content.decode()
+    BlogPageFactory(parent=blog, title="Neu im Blog")
+
+    site.root_page = blog
+    site.save()
+
+    # The blog is the site's root now: its address is the site's own.
+    assert "Neu im Blog" in reader.get("/").content.decode()

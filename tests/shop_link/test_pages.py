@@ -527,7 +527,7 @@ def test_without_a_live_catalogue_the_search_shows_no_products(client, shop):
 # The numbers a warm request takes; the first six are Wagtail finding the page,
 # one of the product page's is its questions; its discussion comes rendered
 # from the shared cache.
-PINNED = {"catalogue": 8, "product": 14}
+PINNED = {"catalogue": 6, "product": 12}
 
 
 def grow(shop, scale):
