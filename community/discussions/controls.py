@@ -111,7 +111,10 @@ class Controls:
 
     def __init__(self, request, target, *, may_comment: bool, pressed=frozenset()):
         user = request.user
-        self.member = user if user.is_authenticated else None
+        # The member itself rather than Django's lazy stand-in for them
+        # (looked into by `is_authenticated`), through which each of the
+        # thousands of reads the rules make under a page of comments would go.
+        self.member = getattr(user, "_wrapped", user) if user.is_authenticated else None
         self.target = target
         self.may_comment = may_comment
         self.now = timezone.now()

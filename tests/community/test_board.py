@@ -509,13 +509,14 @@ def test_a_closed_topic_refuses_replies_clearly(client, board, jana):
     assert not Comment.objects.exists()
 
 
-# A topic page: the site, page routing and settings, the topic with its products
-# and starter; its replies come rendered from the shared cache.
-TOPIC_PAGE_QUERIES = 8
+# A topic page: page routing and settings, the topic with its products and
+# starter; its replies come rendered from the shared cache.
+TOPIC_PAGE_QUERIES = 6
 # Rendering the replies anew after a change: the page of threads with its
 # counts, the replies with their reactions, and their authors; and, as every
-# purge makes a process find addresses anew, the board's page by its slug.
-REPLIES_RENDERED = 4
+# purge makes a process find sites and addresses anew, the site, its root page
+# and the board's page by its slug.
+REPLIES_RENDERED = 6
 
 
 @pytest.mark.usefixtures("rendered")

@@ -551,7 +551,7 @@ def _fill(post, people, threads, replies_each):
 # A post with its whole discussion: the page's own; the discussion comes
 # rendered from the shared cache (tests/community/test_discussion_cache.py
 # counts rendering it anew).
-DISCUSSION_QUERIES = 9
+DISCUSSION_QUERIES = 7
 # A member's session, user and profile, and their own reactions and waiting
 # comments on the page (the admin's bar is for the team only).
 MEMBER_QUERIES = 4

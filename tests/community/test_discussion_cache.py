@@ -35,14 +35,14 @@ pytestmark = pytest.mark.django_db
 
 # The post page's own queries (routing, settings, the post's authors,
 # categories, tags, related posts and producers), with the discussion stored.
-PAGE_QUERIES = 9
+PAGE_QUERIES = 7
 # A member's session, user and profile (the header), and their own reactions
 # and waiting comments here. The admin's bar, and its permission lookups, are
 # for the team only.
 MEMBER_QUERIES = 4
-# After any purge a process finds an address's page anew: the two levels'
-# lookups and the page.
-ROUTE_WALK = 3
+# After any purge a process finds an address's site and page anew: the site,
+# its root page, the two levels' lookups and the page.
+ROUTE_WALK = 5
 # Rendering a page of threads anew: the threads with the counts of the pager
 # and the header, the comments with their reactions, and their authors.
 THREADS_RENDERED = 3

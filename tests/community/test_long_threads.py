@@ -112,8 +112,8 @@ def test_a_thread_of_another_page_or_a_bad_number_shows_the_discussion(
 # The discussion, and one thread's page of it: the post page's own; the
 # threads come rendered from the shared cache (tests/community/
 # test_discussion_cache.py counts rendering them anew).
-DISCUSSION_QUERIES = 9
-THREAD_PAGE_QUERIES = 9
+DISCUSSION_QUERIES = 7
+THREAD_PAGE_QUERIES = 7
 # A member's session, user and profile, and their own reactions and waiting
 # comments on the page (the admin's bar is for the team only).
 MEMBER_QUERIES = 4
