@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.models import IndexEntry
 
 from shop_link.models import Availability, Product
 from shop_link.models.products import word_endings, written_forms
 from shop_link.sync.runs import sync_source
-from tests.factories import ProductFactory, feed_source
+from tests.factories import ProductFactory, build_catalogue, build_site, feed_source
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +205,33 @@ def test_a_product_saved_or_deleted_on_its_own_is_indexed_by_the_signals():
 
     product.delete()
     assert indexed_ids() == set()
+
+
+# The catalogue's search
+
+
+def test_the_catalogue_searches_once_for_the_count_and_the_page(client, settings):
+    settings.PAGE_CACHE_ENABLED = False  # every request renders
+    home, _blog, _producers = build_site()
+    catalogue = build_catalogue(home)
+    for number in range(30):
+        ProductFactory(title=f"Bergkäse Nr. {number:02d}", category="Käse")
+    ProductFactory(title="Roggenbrot", category="Brot")
+    url = f"{catalogue.url}?q=Bergkäse"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as first:
+        first_page = client.get(url).content.decode()
+    # Read now: the next request's start empties the connection's query log.
+    searches = [q for q in first if "indexentry" in q["sql"].lower()]
+    second_page = client.get(f"{url}&page=2").content.decode()
+
+    assert len(searches) == 1
+    shown = re.findall(r"Bergkäse Nr\. (\d\d)", first_page)
+    assert sorted(set(shown)) == [f"{number:02d}" for number in range(24)]
+    assert sorted(set(re.findall(r"Bergkäse Nr\. (\d\d)", second_page))) == [
+        f"{number:02d}" for number in range(24, 30)
+    ]
+    assert "Roggenbrot" not in first_page + second_page
+    count = re.search(r'class="catalogue__count"[^>]*>([^<]+)<', first_page)
+    assert count.group(1).split()[0] == "30"
