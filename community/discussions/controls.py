@@ -125,11 +125,12 @@ class Controls:
         self.edit_url = _link("community_comment_edit")
         self.delete_url = _link("community_comment_delete")
         self.report_url = _link("community_report", "comment")
-        # The start of each reaction's button, the same under every comment.
+        # Each reaction's button up to its pressed state, and from there to its
+        # count: the same under every comment.
         self.buttons = {
             kind: (
-                f'<input type="hidden" name="kind" value="{_escape(kind)}">'
-                '<button class="reaction" type="submit" aria-pressed="',
+                f'<button class="reaction" type="submit" name="kind" '
+                f'value="{_escape(kind)}" aria-pressed="',
                 f'"><span class="reaction__label">{_escape(label)}</span> '
                 '<span class="reaction__count" data-reaction-count>',
             )
@@ -180,20 +181,19 @@ class Controls:
         member = self.member
         pk = fact.pk
         if member is not None and may_react(member, fact):
-            start = (
-                f'<form class="reactions__form" method="post" '
-                f'action="{self.react_url(pk)}" data-reaction-form>{self.csrf_input}'
-            )
+            # One form for every kind: the pressed button names its kind.
             pressed = self.pressed
-            forms = "".join(
-                f"{start}{self.buttons[kind][0]}"
+            buttons = "".join(
+                f"{self.buttons[kind][0]}"
                 f"{'true' if (pk, kind) in pressed else 'false'}"
-                f"{self.buttons[kind][1]}{count or ''}</span></button></form>"
+                f"{self.buttons[kind][1]}{count or ''}</span></button>"
                 for kind, count in fact.reactions
             )
             return (
                 f'<div class="reactions" role="group" aria-label="{self.group_label}">'
-                f"{forms}</div>"
+                f'<form class="reactions__form" method="post" '
+                f'action="{self.react_url(pk)}" data-reaction-form>{self.csrf_input}'
+                f"{buttons}</form></div>"
             )
         if member is None:
             links = "".join(

@@ -30,14 +30,16 @@
   }
 
   // Reactions to comments toggle in place; without this file the form posts
-  // and the page comes back at the comment.
-  function toggleReaction(form) {
-    var button = form.querySelector("button");
-    var count = form.querySelector("[data-reaction-count]");
+  // and the page comes back at the comment. One form holds every kind of
+  // reaction under a comment: the pressed button names its kind.
+  function toggleReaction(form, button) {
+    var count = button.querySelector("[data-reaction-count]");
+    var data = new FormData(form);
+    data.set(button.name, button.value);
     button.disabled = true;
     fetch(form.action, {
       method: "POST",
-      body: new FormData(form),
+      body: data,
       credentials: "same-origin",
       headers: { Accept: "application/json" },
     })
@@ -55,7 +57,13 @@
         button.disabled = false;
       })
       .catch(function () {
-        // Let the plain form say what went wrong.
+        // Let the plain form say what went wrong: submit() sends no button,
+        // so the kind goes along in a field of its own.
+        var kind = document.createElement("input");
+        kind.type = "hidden";
+        kind.name = button.name;
+        kind.value = button.value;
+        form.append(kind);
         form.submit();
       });
   }
@@ -66,8 +74,12 @@
       if (!form.matches || !form.matches("[data-reaction-form]") || !window.fetch) {
         return;
       }
+      var button = event.submitter;
+      if (!button || !button.matches("button[name]")) {
+        return;
+      }
       event.preventDefault();
-      toggleReaction(form);
+      toggleReaction(form, button);
     });
   }
 

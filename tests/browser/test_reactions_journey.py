@@ -94,6 +94,17 @@ def test_a_member_marks_a_comment_helpful_in_place_and_reports_another(
     expect(helpful).to_have_attribute("aria-pressed", "false")
     expect(helpful.locator(".reaction__count")).to_have_text("1")
 
+    # "Thanks" shares the form with "Helpful": its button sends its own kind.
+    thanks = answer.locator(".reaction", has_text="Thanks")
+    thanks.click()
+    expect(thanks).to_have_attribute("aria-pressed", "true")
+    expect(thanks.locator(".reaction__count")).to_have_text("1")
+    expect(helpful).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate("window.notReloaded") is True
+    assert Reaction.objects.filter(
+        comment=talk["answer"], user__email="jana@example.org", kind="thanks"
+    ).exists()
+
     rude = page.locator(f"#c{talk['rude'].pk} > .comment__body")
     rude.get_by_role("link", name=re.compile("^Report")).click()
     expect(page.get_by_role("heading", name="Report a comment")).to_be_visible()

@@ -56,7 +56,7 @@ def button(html, comment, kind):
     """The reaction button of `kind` under `comment`: (aria-pressed, count)."""
     block = html.split(f'id="c{comment.pk}"', 1)[1].split("</article>", 1)[0]
     form = re.search(
-        rf'name="kind" value="{kind}">\s*<button class="reaction" type="submit" '
+        rf'<button class="reaction" type="submit" name="kind" value="{kind}" '
         r'aria-pressed="(\w+)">.*?data-reaction-count>(\d*)<',
         block,
         re.S,
@@ -80,6 +80,29 @@ def test_a_member_marks_a_comment_helpful_and_is_sent_back_to_it(
     html = client.get(post.url).content.decode()
     assert button(html, comment, "helpful") == ("true", 1)
     assert button(html, comment, "thanks") == ("false", 0)
+
+
+def test_the_reactions_under_a_comment_are_one_form_with_a_button_per_kind(
+    client, post, author, reader
+):
+    comment = add_comment(post, author)
+    client.force_login(reader)
+
+    block = (
+        client.get(post.url)
+        .content.decode()
+        .split(f'id="c{comment.pk}"', 1)[1]
+        .split("</article>", 1)[0]
+    )
+
+    forms = re.findall(r"<form[^>]*data-reaction-form>(.*?)</form>", block, re.S)
+    assert len(forms) == 1
+    assert forms[0].count('name="csrfmiddlewaretoken"') == 1
+    assert re.findall(r'<button[^>]* name="kind" value="(\w+)"', forms[0]) == [
+        "helpful",
+        "thanks",
+    ]
+    assert f'action="{react_url(comment)}"' in block
 
 
 def test_a_second_click_takes_the_reaction_back(client, post, author, reader):
