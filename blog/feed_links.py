@@ -6,6 +6,7 @@ from wagtail.models import Site
 from blog.models import BlogIndexPage
 from home.models import ShopSettings
 from home.navigation import menu_version
+from home.page_cache.recent import remembered
 from home.seo import ATOM, RSS, FeedLink
 
 
@@ -15,6 +16,10 @@ def blog_feeds(request) -> dict | None:
     if site is None:
         return None
     key = f"theke:feed-links:{site.pk}:{menu_version()}"
+    return remembered(key, lambda: _blog_feeds(key, site, request)) or None
+
+
+def _blog_feeds(key, site, request) -> dict:
     feeds = cache.get(key)
     if feeds is None:
         blog = (
@@ -28,7 +33,7 @@ def blog_feeds(request) -> dict | None:
                 "atom": blog.feed_url(request, "atom"),
             }
         cache.set(key, feeds, None)
-    return feeds or None
+    return feeds
 
 
 def feed_links(request, context) -> list[FeedLink]:

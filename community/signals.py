@@ -59,8 +59,13 @@ def comment_saved(sender, instance, created, raw=False, **kwargs):
 @receiver(post_delete, sender=Comment, dispatch_uid="theke_comment_gone")
 def comment_changed(sender, instance, raw=False, created=False, **kwargs):
     # A new comment held for a moderator is shown to nobody but its author,
-    # whose pages are never stored: no stored page changes until it is let through.
-    if not raw and not (created and not instance.is_public):
+    # whose pages are never stored: no stored page changes until it is let
+    # through, only what its author alone sees.
+    if raw:
+        return
+    if created and not instance.is_public:
+        caching.forget_own(instance.user_id)
+    else:
         caching.forget_comments(instance)
 
 

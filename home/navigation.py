@@ -6,21 +6,32 @@ import secrets
 from django.core.cache import cache
 from wagtail.models import Site
 
+from .page_cache.recent import remembered
+from .page_cache.tags import purge
 from .public_pages import pages as all_pages
 
 MENU_VERSION_KEY = "theke:menu-version"
+
+
+# Purged with every new menu version. No page records it: purging it tells
+# each process that the version it remembers is no longer current.
+MENU_TAG = "menu"
 
 
 def menu_version() -> str:
     """The version cached menus are kept under. A new one is never an old one
     again, so losing it (a Redis that forgot it, or a version the cache could
     not take and deleted afterwards) never brings back a menu kept before."""
-    return cache.get_or_set(MENU_VERSION_KEY, _new_menu_version, None)
+    return remembered(
+        MENU_VERSION_KEY,
+        lambda: cache.get_or_set(MENU_VERSION_KEY, _new_menu_version, None),
+    )
 
 
 def bump_menu_version() -> None:
     """Invalidate every cached menu; called when a page is published or moved."""
     cache.set(MENU_VERSION_KEY, _new_menu_version(), None)
+    purge(MENU_TAG)
 
 
 def _new_menu_version() -> str:
@@ -33,6 +44,10 @@ def main_menu(request) -> list[dict]:
     if site is None:
         return []
     key = f"theke:menu:{site.pk}:{menu_version()}"
+    return remembered(key, lambda: _menu_items(key, site, request))
+
+
+def _menu_items(key, site, request) -> list[dict]:
     items = cache.get(key)
     if items is None:
         pages = (

@@ -11,12 +11,18 @@ from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from .page_cache.recent import remembered
+
 RESTRICTIONS_KEY = "theke:any-view-restriction"
 
 
 def any_restriction() -> bool:
     """Whether any page has a view restriction, from the shared cache until
-    one is added or removed."""
+    one is added or removed (which purges everything)."""
+    return remembered(RESTRICTIONS_KEY, _any_restriction)
+
+
+def _any_restriction() -> bool:
     found = cache.get(RESTRICTIONS_KEY)
     if found is None:
         found = PageViewRestriction.objects.exists()

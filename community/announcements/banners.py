@@ -10,6 +10,7 @@ they hid; each of these costs a query only when an announcement needs it.
 from django.core.cache import cache
 from django.utils import timezone
 
+from home.page_cache.recent import remembered
 from home.page_cache.tags import valid_until
 
 from ..conf import setting
@@ -20,7 +21,12 @@ CACHE_KEY = "theke:announcements"
 
 
 def not_ended() -> list[Announcement]:
-    """The announcements that are shown now or will be, from the cache."""
+    """The announcements that are shown now or will be, from the cache (and
+    this process's copy while nothing was purged: a change purges everything)."""
+    return remembered(CACHE_KEY, _not_ended)
+
+
+def _not_ended() -> list[Announcement]:
     found = cache.get(CACHE_KEY)
     if found is None:
         found = list(Announcement.objects.not_ended())

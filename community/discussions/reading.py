@@ -125,6 +125,25 @@ def shared_threads(target, request, view) -> Threads:
     return threads
 
 
+# Members' own states (`own_state`) on the discussions this process served
+# them last, while nothing was purged anywhere: every change to them purges (a
+# reaction, an edit, a moderator's decision, and a new comment of theirs that
+# waits for one, `caching.forget_own`).
+_own_states = RecentPages(1000)
+
+
+def own_state_of(request, target, member) -> tuple[bool, frozenset]:
+    """`own_state`, from this process's recent ones while nothing was purged."""
+    now = generation_for(request)
+    key = (member.pk, caching.discussion_tag(target))
+    found = _own_states.get(key, now)
+    if found is None:
+        waits, pressed = own_state(target, member)
+        found = (waits, frozenset(pressed))
+        _own_states.keep(key, now, found)
+    return found
+
+
 def discussion_context(request, page, slot):
     """The discussion section under a post, a producer page or a product."""
     if slot != "discussion" or request is None:
@@ -141,7 +160,9 @@ def discussion_for(request, target) -> dict:
     view = view_of(request)
     member = request.user if request.user.is_authenticated else None
     depends_on(caching.discussion_tag(target))
-    waits, pressed = own_state(target, member) if member else (False, set())
+    waits, pressed = (
+        own_state_of(request, target, member) if member else (False, frozenset())
+    )
     if waits:
         # The member sees their comments that wait for a moderator where they
         # wrote them: a page of their own, not stored.

@@ -11,8 +11,13 @@ process can tell then whether anything was purged, so no copy is served or kept.
 
 import threading
 from collections import OrderedDict
+from contextvars import ContextVar
 
 from .tags import generation
+
+# The generation of the request this thread serves, for code that is not
+# handed the request (`remembered`); None outside a request.
+_request_generation = ContextVar("theke_request_generation", default=None)
 
 
 def generation_for(request) -> str | None:
@@ -57,3 +62,38 @@ class RecentPages:
             self.pages.move_to_end(key)
             while len(self.pages) > self.size:
                 self.pages.popitem(last=False)
+
+
+class RequestGenerationMiddleware:
+    """Reads the shared generation once, as a request starts, for everything
+    that answers it: `generation_for` and `remembered`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set(generation_for(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
+
+
+_values = RecentPages(256)
+
+
+def remembered(key: str, read):
+    """What `read()` gets from the shared cache, as this process read it last
+    while nothing was purged anywhere; read every time outside a request.
+
+    Only for small values that every change of purges (the menu, whether any
+    page is restricted, the announcements): a page showing them is purged
+    with them, and so is the copy. What is returned is shared between
+    requests and never changed by its callers.
+    """
+    now = _request_generation.get()
+    found = _values.get(key, now)
+    if found is None:
+        found = (read(),)
+        _values.keep(key, now, found)
+    return found[0]

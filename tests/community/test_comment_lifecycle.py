@@ -140,6 +140,22 @@ def test_a_held_comment_is_shown_to_its_author_marked_as_waiting(client, places,
     assert 'class="discussion__count"' not in html
 
 
+def test_a_held_comment_shows_at_once_to_an_author_who_read_the_page_before(
+    client, post
+):
+    """What a member alone sees is remembered by each process while nothing
+    was purged; their new held comment purges no page, but still shows."""
+    jana = member("Jana Petersen")
+    client.force_login(jana)
+    assert TEXT not in client.get(post.url).content.decode()
+
+    held = send(client, jana, post)
+    html = client.get(post.url).content.decode()
+
+    assert not held.is_public
+    assert WAITING in node_of(html, held)
+
+
 def test_the_waiting_mark_is_in_german_for_a_german_reader(client, post, settings):
     settings.LANGUAGE_CODE = "de"
     held = send(client, member("Jana Petersen"), post)

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     # page cache stores its pages compressed already.
     "django.middleware.gzip.GZipMiddleware",
     "home.page_cache.middleware.PageCacheMiddleware",
+    "home.page_cache.recent.RequestGenerationMiddleware",
     "home.routing.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
