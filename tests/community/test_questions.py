@@ -144,11 +144,12 @@ def add_questions(shop, count, askers, staff):
 # own (see tests/shop_link) and the member's session, plus the questions, their
 # answers, authors, the board page for the questions' addresses and the
 # member's profile (may they answer?). Its discussion comes from the shared
-# cache, with the member's own reactions and waiting comments in one query.
+# cache; the member's own reactions and waiting comments there each process
+# remembers while nothing was purged.
 # The admin's bar, with its permission lookups, is for the team only. The
 # product's own part (its stories, where else it is shown, more from its
 # producer) comes from the shared cache too, rendered once per change.
-PRODUCT_PAGE_QUERIES = 9
+PRODUCT_PAGE_QUERIES = 8
 
 
 def test_a_product_page_takes_the_same_queries_for_5_and_50_questions(
