@@ -18,16 +18,22 @@ from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.models import Author, ProducerPage
-from home.page_cache.tags import list_tag, purge, purge_everything, tag_for
+from home.page_cache.tags import (
+    list_tag,
+    purge,
+    purge_everything,
+    purge_own,
+    tag_for,
+)
 
 from .announcements import banners
-from .announcements.models import Announcement
+from .announcements.models import Announcement, Dismissal
 from .board import topics
 from .board.models import BoardCategory, Topic
 from .discussions import caching, comments
 from .discussions.models import Comment
 from .members import accounts
-from .members.models import Profile
+from .members.models import HiddenCategory, MemberInterest, Profile
 from .questions.models import ProductAnswer, ProductQuestion
 from .questions.questions import purge_question
 
@@ -64,7 +70,7 @@ def comment_changed(sender, instance, raw=False, created=False, **kwargs):
     if raw:
         return
     if created and not instance.is_public:
-        caching.forget_own(instance.user_id)
+        purge_own(instance.user_id)
     else:
         caching.forget_comments(instance)
 
@@ -181,3 +187,16 @@ def question_changed(sender, instance, raw=False, **kwargs):
 def answer_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         purge_question(instance.question)
+
+
+@receiver(post_save, sender=MemberInterest, dispatch_uid="theke_interest_chosen")
+@receiver(post_delete, sender=MemberInterest, dispatch_uid="theke_interest_dropped")
+@receiver(post_save, sender=HiddenCategory, dispatch_uid="theke_category_hidden")
+@receiver(post_delete, sender=HiddenCategory, dispatch_uid="theke_category_shown")
+@receiver(post_save, sender=Dismissal, dispatch_uid="theke_announcement_dismissed")
+@receiver(post_delete, sender=Dismissal, dispatch_uid="theke_dismissal_gone")
+def own_choice_changed(sender, instance, raw=False, **kwargs):
+    """What a member chose is shown to them alone; each process remembers it
+    while nothing was purged (`members/preferences.py`)."""
+    if not raw:
+        purge_own(instance.user_id)

@@ -15,7 +15,7 @@ from home.page_cache.tags import valid_until
 
 from ..conf import setting
 from ..members.preferences import reader_of
-from .models import EVERYONE, Announcement, Dismissal
+from .models import EVERYONE, Announcement
 
 CACHE_KEY = "theke:announcements"
 
@@ -74,11 +74,7 @@ def _for_member(reader, current) -> list[Announcement]:
             and found.product_category not in hidden.products
         ]
     if current:
-        dismissed = set(
-            Dismissal.objects.filter(
-                user=reader.user, announcement__in=[found.pk for found in current]
-            ).values_list("announcement_id", flat=True)
-        )
+        dismissed = reader.dismissed
         current = [found for found in current if found.pk not in dismissed]
     return current
 

@@ -87,15 +87,6 @@ def forget_comments(*comments, counted=True) -> None:
     _purge_targets({(c.content_type_id, c.object_pk) for c in comments}, counted)
 
 
-def forget_own(user_id) -> None:
-    """Tell every process that what the member alone sees in discussions
-    changed: a new comment of theirs waits for a moderator. No stored page
-    shows it (members' pages are never stored), but each process remembers
-    members' own states while nothing was purged (`reading.own_state_of`)."""
-    if user_id is not None:
-        purge(f"own:{user_id}")
-
-
 def forget_discussions_of(user_id) -> None:
     """`forget` every discussion the person wrote in or reacted to: where their
     name, picture or badges show, or their reactions count. One query."""

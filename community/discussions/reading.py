@@ -128,7 +128,7 @@ def shared_threads(target, request, view) -> Threads:
 # Members' own states (`own_state`) on the discussions this process served
 # them last, while nothing was purged anywhere: every change to them purges (a
 # reaction, an edit, a moderator's decision, and a new comment of theirs that
-# waits for one, `caching.forget_own`).
+# waits for one, `purge_own` in community/signals.py).
 _own_states = RecentPages(1000)
 
 

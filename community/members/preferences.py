@@ -13,8 +13,10 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 
 from blog.models import BlogCategory, BlogPage
+from home.page_cache.recent import remembered
 from shop_link.models import Product
 
+from ..announcements.models import Dismissal
 from .interests import BY_KEY
 from .models import Consent, HiddenCategory, MemberInterest
 
@@ -54,9 +56,15 @@ class Reader:
     def __init__(self, user):
         self.user = user
 
+    # Each is remembered by the process while nothing was purged: a change of
+    # the member's own choices purges (`purge_own`, community/signals.py).
+
     @cached_property
     def interests(self) -> frozenset[str]:
         """The keys of the interests the member chose."""
+        return remembered(f"own:{self.user.pk}:interests", self._interests)
+
+    def _interests(self) -> frozenset[str]:
         return frozenset(
             MemberInterest.objects.filter(user=self.user).values_list(
                 "interest", flat=True
@@ -65,12 +73,27 @@ class Reader:
 
     @cached_property
     def hidden(self) -> Hidden:
+        return remembered(f"own:{self.user.pk}:hidden", self._hidden)
+
+    def _hidden(self) -> Hidden:
         rows = HiddenCategory.objects.filter(user=self.user).values_list(
             "blog_category_id", "product_category"
         )
         return Hidden(
             blog=frozenset(blog for blog, _product in rows if blog is not None),
             products=frozenset(product for _blog, product in rows if product),
+        )
+
+    @cached_property
+    def dismissed(self) -> frozenset[int]:
+        """The announcements the member dismissed."""
+        return remembered(f"own:{self.user.pk}:dismissed", self._dismissed)
+
+    def _dismissed(self) -> frozenset[int]:
+        return frozenset(
+            Dismissal.objects.filter(user=self.user).values_list(
+                "announcement_id", flat=True
+            )
         )
 
 

@@ -79,17 +79,19 @@ class RequestGenerationMiddleware:
             _request_generation.reset(token)
 
 
-_values = RecentPages(256)
+_values = RecentPages(4096)
 
 
 def remembered(key: str, read):
-    """What `read()` gets from the shared cache, as this process read it last
-    while nothing was purged anywhere; read every time outside a request.
+    """What `read()` gets (from the shared cache or the database), as this
+    process read it last while nothing was purged anywhere; read every time
+    outside a request.
 
-    Only for small values that every change of purges (the menu, whether any
-    page is restricted, the announcements): a page showing them is purged
-    with them, and so is the copy. What is returned is shared between
-    requests and never changed by its callers.
+    Only for small values that every change of purges: the menu, whether any
+    page is restricted, the announcements (a page showing them is purged with
+    them, and so is the copy), and a member's own choices (`tags.purge_own`).
+    What is returned is shared between requests and never changed by its
+    callers.
     """
     now = _request_generation.get()
     found = _values.get(key, now)

@@ -166,6 +166,16 @@ def purge(*tags: str) -> None:
         transaction.on_commit(lambda: _bump(tags))
 
 
+def purge_own(user_id) -> None:
+    """Tell every process that what one member alone sees changed: their
+    interests, hidden categories, dismissed announcements, or a comment of
+    theirs waiting for a moderator. No stored page shows these (members' pages
+    are never stored), but each process remembers them while nothing was
+    purged (`recent.remembered`)."""
+    if user_id is not None:
+        purge(f"own:{user_id}")
+
+
 def purge_objects(*objects) -> None:
     purge(*(tag_for(obj) for obj in objects if obj is not None))
 

@@ -164,12 +164,12 @@ def test_every_reader_gets_the_same_cards(client, reader, urls):
 
 
 # A member's warm request once every shared part is stored: the session, the
-# account and profile, the interests and hidden categories, the listing with
-# what each card's tools need, and the member's own sections (their own
-# reactions and waiting comments under a discussion are remembered by each
-# process while nothing was purged). A higher number means that a part every
+# account and profile, the listing with what each card's tools need, and the
+# member's own sections (their interests, hidden categories and own reactions
+# and waiting comments under a discussion are remembered by each process while
+# nothing was purged). A higher number means that a part every
 # reader shares is read again for each member.
-PINNED_WITH_PARTS_STORED = {"home": 9, "blog index": 11, "product": 6}
+PINNED_WITH_PARTS_STORED = {"home": 7, "blog index": 10, "product": 6}
 
 
 def test_a_members_page_with_its_parts_stored_costs_its_pinned_queries(reader, urls):

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.models import Site
 
-from community.models import Announcement
+from community.models import Announcement, Dismissal
 from home.navigation import MENU_VERSION_KEY, bump_menu_version, menu_version
 from home.page_cache.recent import RequestGenerationMiddleware, remembered
 from home.page_cache.tags import purge
@@ -121,3 +121,17 @@ def test_a_new_announcement_shows_on_the_next_page(reader, shop):
     )
 
     assert "Hoffest am Samstag" in reader.get("/").content.decode()
+
+
+def test_a_members_own_choices_show_at_once_though_the_process_kept_them(client, shop):
+    anna = member("Anna Berger")
+    client.force_login(anna)
+    hoffest = Announcement.objects.create(
+        text="Hoffest am Samstag", ends_at=timezone.now() + timedelta(days=2)
+    )
+    assert "Hoffest am Samstag" in client.get("/").content.decode()
+    assert "Hoffest am Samstag" in client.get("/").content.decode()
+
+    Dismissal.objects.create(user=anna, announcement=hoffest)
+
+    assert "Hoffest am Samstag" not in client.get("/").content.decode()

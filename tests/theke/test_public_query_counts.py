@@ -93,12 +93,12 @@ PINNED = {
 
 # A logged-in member's warm requests of the pages members open most, every part
 # rendered: three more for the session, the account and the profile (the
-# admin's user bar, with its permission lookups, is for the team only); two on
-# the home page for the interests and hidden categories. Their own reactions
-# and waiting comments under a discussion each process remembers while nothing
-# was purged (community/discussions/reading.py).
+# admin's user bar, with its permission lookups, is for the team only). Their
+# interests, hidden categories and own reactions and waiting comments under a
+# discussion each process remembers while nothing was purged
+# (community/members/preferences.py, community/discussions/reading.py).
 PINNED_FOR_MEMBERS = {
-    "home": 12,
+    "home": 10,
     "post": 18,
     "product": 17,
     "board": 8,
