@@ -5,6 +5,9 @@ that read the generation once for a request knows whether anything at all
 was purged since it last found a page or part current; if not, its own copy
 is still current, and it serves it without another read.
 
+The same holds for small values every page reads, and for what a member
+alone sees (`remembered`): whatever changes one of them purges.
+
 While the shared cache cannot be reached there is no generation (None): no
 process can tell then whether anything was purged, so no copy is served or kept.
 """
