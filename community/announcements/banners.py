@@ -15,7 +15,7 @@ from home.page_cache.tags import valid_until
 
 from ..conf import setting
 from ..members.preferences import reader_of
-from .models import EVERYONE, Announcement
+from .models import EVERYONE, Announcement, Dismissal
 
 CACHE_KEY = "theke:announcements"
 
@@ -74,9 +74,22 @@ def _for_member(reader, current) -> list[Announcement]:
             and found.product_category not in hidden.products
         ]
     if current:
-        dismissed = reader.dismissed
+        dismissed = _dismissed_by(reader.user)
         current = [found for found in current if found.pk not in dismissed]
     return current
+
+
+def _dismissed_by(user) -> frozenset[int]:
+    """The announcements the member dismissed, remembered by the process
+    while nothing was purged (a dismissal purges, `purge_own`)."""
+    return remembered(
+        f"own:{user.pk}:dismissed",
+        lambda: frozenset(
+            Dismissal.objects.filter(user=user).values_list(
+                "announcement_id", flat=True
+            )
+        ),
+    )
 
 
 def banner_section(request, page, slot):

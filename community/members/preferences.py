@@ -16,7 +16,6 @@ from blog.models import BlogCategory, BlogPage
 from home.page_cache.recent import remembered
 from shop_link.models import Product
 
-from ..announcements.models import Dismissal
 from .interests import BY_KEY
 from .models import Consent, HiddenCategory, MemberInterest
 
@@ -82,18 +81,6 @@ class Reader:
         return Hidden(
             blog=frozenset(blog for blog, _product in rows if blog is not None),
             products=frozenset(product for _blog, product in rows if product),
-        )
-
-    @cached_property
-    def dismissed(self) -> frozenset[int]:
-        """The announcements the member dismissed."""
-        return remembered(f"own:{self.user.pk}:dismissed", self._dismissed)
-
-    def _dismissed(self) -> frozenset[int]:
-        return frozenset(
-            Dismissal.objects.filter(user=self.user).values_list(
-                "announcement_id", flat=True
-            )
         )
 
 
